@@ -1,0 +1,72 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { MemberRow } from '../db/schema';
+import type { Locale, Messages } from '../i18n';
+import { ACTIONS } from '../slack/ids';
+import { escapeMrkdwn, mention } from '../slack/mrkdwn';
+import { buildApprovalButtons } from './approval';
+import { plain } from './common';
+
+export interface HomeProps {
+  t: Messages;
+  locale: Locale;
+  member: MemberRow | undefined;
+  /** Present for organizers only. */
+  pending?: { rows: MemberRow[]; total: number };
+}
+
+/** How many pending registrations the home tab lists (3 blocks each, within the 100-block limit). */
+export const HOME_PENDING_LIMIT = 20;
+
+function consentText(t: Messages, value: boolean | null): string {
+  return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;
+}
+
+export function buildHomeView({ t, member, pending }: HomeProps): HomeView {
+  const h = t.home;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(h.title, 150) },
+    { type: 'section', text: { type: 'mrkdwn', text: h.welcome } },
+    { type: 'divider' },
+  ];
+  if (member) {
+    const line = [member.organisation, member.title].filter(Boolean).map((value) => escapeMrkdwn(value!)).join(' / ');
+    blocks.push(
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*${h.yourProfile}: ${escapeMrkdwn(member.name ?? '')}*${line ? `\n${line}` : ''}\n${t.memberType[member.memberType]}`,
+        },
+        accessory: { type: 'button', action_id: ACTIONS.openProfileModal, text: plain(h.editProfile, 75) },
+      },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: h.statusLine(t.status[member.status]) },
+          { type: 'mrkdwn', text: h.consentLine(consentText(t, member.shareWithStaff), consentText(t, member.shareWithAlumni)) },
+        ],
+      },
+    );
+  } else {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: h.noProfile },
+      accessory: { type: 'button', action_id: ACTIONS.openProfileModal, style: 'primary', text: plain(h.createProfile, 75) },
+    });
+  }
+  if (pending) {
+    blocks.push({ type: 'divider' }, { type: 'header', text: plain(h.pendingHeader, 150) });
+    if (pending.rows.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: h.noPending } });
+    for (const row of pending.rows.slice(0, HOME_PENDING_LIMIT)) {
+      const who = `${escapeMrkdwn(row.name ?? row.pseudonym)}${row.slackUserId ? ` (${mention(row.slackUserId)})` : ''}`;
+      const org = [row.organisation, row.title].filter(Boolean).map((value) => escapeMrkdwn(value!)).join(' / ');
+      blocks.push(
+        { type: 'section', text: { type: 'mrkdwn', text: `*${who}* — ${t.memberType[row.memberType]}${org ? `\n${org}` : ''}` } },
+        buildApprovalButtons({ t, member: row }),
+      );
+    }
+    const hidden = pending.total - Math.min(pending.rows.length, HOME_PENDING_LIMIT);
+    if (hidden > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: h.morePending(hidden) }] });
+  }
+  return { type: 'home', blocks };
+}

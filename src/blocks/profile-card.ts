@@ -1,0 +1,90 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { MemberRow } from '../db/schema';
+import type { Locale, Messages } from '../i18n';
+import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
+import { escapeMrkdwn, mention } from '../slack/mrkdwn';
+import { plain, truncate } from './common';
+
+export interface ProfileCardProps {
+  t: Messages;
+  locale: Locale;
+  member: MemberRow;
+  /** Organizers (and the member themself) also see status, consents and organizer-only answers. */
+  showPrivate: boolean;
+}
+
+function field(label: string, value: string): { type: 'mrkdwn'; text: string } {
+  return { type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, 2000) };
+}
+
+function consentLabel(t: Messages, value: boolean | null): string {
+  return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;
+}
+
+/** A member's profile as a card; every user-typed value is escaped. */
+export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCardProps): KnownBlock[] {
+  const c = t.profileCard;
+  const text = (value: string | null) => (value ? escapeMrkdwn(value) : t.common.notSet);
+  const list = (values: string[]) => (values.length > 0 ? values.join(', ') : t.common.notSet);
+  const years =
+    member.yearJoined || member.yearLeft
+      ? c.yearsValue(member.yearJoined ? String(member.yearJoined) : '', member.yearLeft ? String(member.yearLeft) : '')
+      : t.common.notSet;
+
+  const overview: SectionBlock = {
+    type: 'section',
+    fields: [
+      field(c.type, t.memberType[member.memberType]),
+      field(c.organisation, text(member.organisation)),
+      field(c.jobTitle, text(member.title)),
+      field(c.sector, member.sector ? termLabel(SECTORS, member.sector, locale) : t.common.notSet),
+      field(c.years, years),
+      field(c.capacity, String(member.monthlyCapacity)),
+    ],
+  };
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(c.heading(member.name ?? member.pseudonym), 150) },
+    overview,
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${c.formerDivisions}*\n${text(member.formerDivisions)}`, 3000) } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`*${c.topics}*\n${list(member.topics.map((key) => termLabel(POLICY_TOPICS, key, locale)))}`, 3000),
+      },
+    },
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${c.helpText}*\n${text(member.helpText)}`, 3000) } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`*${c.helpKinds}*\n${list(member.helpKinds.map((key) => termLabel(HELP_KINDS, key, locale)))}`, 3000),
+      },
+    },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`*${c.coi}*\n${member.coiDeclared ? `:warning: ${text(member.coiDescription)}` : c.coiNone}`, 3000),
+      },
+    },
+  ];
+  if (showPrivate) {
+    blocks.push(
+      { type: 'divider' },
+      {
+        type: 'section',
+        fields: [
+          field(c.status, t.status[member.status]),
+          field(c.consentStaff, consentLabel(t, member.shareWithStaff)),
+          field(c.consentAlumni, consentLabel(t, member.shareWithAlumni)),
+          field(c.referredBy, member.referredBySlackUserId ? mention(member.referredBySlackUserId) : t.common.notSet),
+          field(c.returning, member.interestedInReturning ? t.common.yes : t.common.no),
+          field(c.lastConfirmed, member.profileConfirmedAt ? t.common.dateTime(member.profileConfirmedAt.toISOString()) : t.common.notSet),
+        ],
+      },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: c.organizerOnly }] },
+    );
+  }
+  return blocks;
+}

@@ -1,0 +1,195 @@
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { MemberRow } from '../db/schema';
+import type { Locale, Messages } from '../i18n';
+import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, MEMBER_TYPES } from '../services/profile';
+import { HELP_KINDS, POLICY_TOPICS, SECTORS } from '../services/taxonomy';
+import { PROFILE_FIELDS, VIEWS } from '../slack/ids';
+import { option, plain, termOption } from './common';
+
+export interface ProfileModalProps {
+  t: Messages;
+  locale: Locale;
+  /** The stored profile to prefill, if any. */
+  member: MemberRow | undefined;
+  /** A name to suggest for a new profile (the Slack display name). */
+  suggestedName: string | null;
+  currentYear: number;
+}
+
+const CONSENT_STAFF = 'staff';
+const CONSENT_ALUMNI = 'alumni';
+const YES = 'yes';
+const NO = 'no';
+export const PROFILE_OPTION_VALUES = { consentStaff: CONSENT_STAFF, consentAlumni: CONSENT_ALUMNI, yes: YES, no: NO } as const;
+
+function input(
+  field: keyof typeof PROFILE_FIELDS,
+  label: string,
+  element: InputBlock['element'],
+  extra: { optional?: boolean; hint?: string } = {},
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: PROFILE_FIELDS[field],
+    label: plain(label, 2000),
+    element,
+    optional: extra.optional ?? false,
+    ...(extra.hint ? { hint: plain(extra.hint, 2000) } : {}),
+  };
+}
+
+function textInput(field: keyof typeof PROFILE_FIELDS, value: string | null | undefined, maxLength: number, multiline = false, placeholder?: string) {
+  return {
+    type: 'plain_text_input' as const,
+    action_id: PROFILE_FIELDS[field],
+    max_length: maxLength,
+    multiline,
+    ...(value ? { initial_value: value.slice(0, maxLength) } : {}),
+    ...(placeholder ? { placeholder: plain(placeholder, 150) } : {}),
+  };
+}
+
+function yearInput(field: 'yearJoined' | 'yearLeft', value: number | null | undefined, currentYear: number) {
+  return {
+    type: 'number_input' as const,
+    action_id: PROFILE_FIELDS[field],
+    is_decimal_allowed: false,
+    min_value: String(LIMITS.minYear),
+    max_value: String(currentYear),
+    ...(value ? { initial_value: String(value) } : {}),
+  };
+}
+
+/** Options with the ones matching `selected` (stored keys) picked out as initial options. */
+function initialOf(options: PlainTextOption[], selected: readonly string[]) {
+  const initial = options.filter((candidate) => candidate.value !== undefined && selected.includes(candidate.value));
+  return initial.length > 0 ? { initial_options: initial } : {};
+}
+
+export function buildProfileModal({ t, locale, member, suggestedName, currentYear }: ProfileModalProps): ModalView {
+  const m = t.profileModal;
+  const typeOptions = MEMBER_TYPES.map((type) => option(t.memberType[type], type));
+  const sectorOptions = SECTORS.map((term) => termOption(term, locale));
+  const topicOptions = POLICY_TOPICS.map((term) => termOption(term, locale));
+  const helpKindOptions = HELP_KINDS.map((term) => termOption(term, locale));
+  const consentOptions = [option(m.consentStaff, CONSENT_STAFF), option(m.consentAlumni, CONSENT_ALUMNI)];
+  const coiOptions = [option(m.coiYes, YES), option(m.coiNo, NO)];
+  const codeOption = option(m.codeAccept, YES);
+  const returningOption = option(m.returningOption, YES);
+  const consented = [
+    ...(member?.shareWithStaff ? [CONSENT_STAFF] : []),
+    ...(member?.shareWithAlumni ? [CONSENT_ALUMNI] : []),
+  ];
+  const coiAnswer = member?.coiDeclared === true ? YES : member?.coiDeclared === false ? NO : undefined;
+
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: m.intro } },
+    input('name', m.name, textInput('name', member?.name ?? suggestedName, LIMITS.name, false, m.namePlaceholder)),
+    input('memberType', m.memberType, {
+      type: 'static_select',
+      action_id: PROFILE_FIELDS.memberType,
+      options: typeOptions,
+      ...(member ? { initial_option: typeOptions.find((candidate) => candidate.value === member.memberType) } : {}),
+    }),
+    input('yearJoined', m.yearJoined, yearInput('yearJoined', member?.yearJoined, currentYear), { optional: true }),
+    input('yearLeft', m.yearLeft, yearInput('yearLeft', member?.yearLeft, currentYear), { optional: true, hint: m.yearLeftHint }),
+    input('formerDivisions', m.formerDivisions, textInput('formerDivisions', member?.formerDivisions, LIMITS.formerDivisions, true, m.formerDivisionsPlaceholder), { optional: true }),
+    input('organisation', m.organisation, textInput('organisation', member?.organisation, LIMITS.organisation), { optional: true }),
+    input('jobTitle', m.jobTitle, textInput('jobTitle', member?.title, LIMITS.jobTitle), { optional: true }),
+    input(
+      'sector',
+      m.sector,
+      {
+        type: 'static_select',
+        action_id: PROFILE_FIELDS.sector,
+        options: sectorOptions,
+        ...(member?.sector ? { initial_option: sectorOptions.find((candidate) => candidate.value === member.sector) } : {}),
+      },
+      { optional: true },
+    ),
+    input(
+      'topics',
+      m.topics,
+      {
+        type: 'multi_static_select',
+        action_id: PROFILE_FIELDS.topics,
+        placeholder: plain(m.topicsPlaceholder, 150),
+        options: topicOptions,
+        ...initialOf(topicOptions, member?.topics ?? []),
+      },
+      { optional: true },
+    ),
+    input('helpText', m.helpText, textInput('helpText', member?.helpText, LIMITS.helpText, true, m.helpTextPlaceholder), { optional: true }),
+    input(
+      'helpKinds',
+      m.helpKinds,
+      { type: 'checkboxes', action_id: PROFILE_FIELDS.helpKinds, options: helpKindOptions, ...initialOf(helpKindOptions, member?.helpKinds ?? []) },
+      { optional: true },
+    ),
+    input(
+      'capacity',
+      m.capacity,
+      {
+        type: 'number_input',
+        action_id: PROFILE_FIELDS.capacity,
+        is_decimal_allowed: false,
+        min_value: '0',
+        max_value: String(LIMITS.maxCapacity),
+        initial_value: String(member?.monthlyCapacity ?? 2),
+      },
+      { hint: m.capacityHint },
+    ),
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: `${m.consentHeading}\n${m.consentText(CONSENT_TEXT_VERSION)}` } },
+    input(
+      'consent',
+      m.consent,
+      { type: 'checkboxes', action_id: PROFILE_FIELDS.consent, options: consentOptions, ...initialOf(consentOptions, consented) },
+      { optional: true },
+    ),
+    { type: 'divider' },
+    input('coi', m.coiQuestion, {
+      type: 'radio_buttons',
+      action_id: PROFILE_FIELDS.coi,
+      options: coiOptions,
+      ...(coiAnswer ? { initial_option: coiOptions.find((candidate) => candidate.value === coiAnswer) } : {}),
+    }),
+    input('coiDescription', m.coiDescription, textInput('coiDescription', member?.coiDescription, LIMITS.coiDescription, true), {
+      optional: true,
+      hint: m.coiDescriptionHint,
+    }),
+    { type: 'section', text: { type: 'mrkdwn', text: `${m.codeHeading}\n${m.codeText(CODE_OF_CONDUCT_VERSION)}` } },
+    input('codeOfConduct', m.codeAccept, {
+      type: 'checkboxes',
+      action_id: PROFILE_FIELDS.codeOfConduct,
+      options: [codeOption],
+      ...(member?.codeOfConductAcceptedAt ? { initial_options: [codeOption] } : {}),
+    }),
+    { type: 'divider' },
+    input(
+      'referredBy',
+      m.referredBy,
+      {
+        type: 'users_select',
+        action_id: PROFILE_FIELDS.referredBy,
+        ...(member?.referredBySlackUserId ? { initial_user: member.referredBySlackUserId } : {}),
+      },
+      { optional: true },
+    ),
+    input(
+      'returning',
+      m.returning,
+      { type: 'checkboxes', action_id: PROFILE_FIELDS.returning, options: [returningOption], ...(member?.interestedInReturning ? { initial_options: [returningOption] } : {}) },
+      { optional: true, hint: m.returningHint },
+    ),
+  ];
+
+  return {
+    type: 'modal',
+    callback_id: VIEWS.profile,
+    title: plain(m.title, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks,
+  };
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+const slackUserId = /^[UW][A-Z0-9]{2,}$/;
+const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((raw) =>
+    (raw ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^xoxb-/, 'expected a bot token starting with xoxb-').optional(),
+    ),
+    SLACK_SIGNING_SECRET: z.preprocess(emptyAsUndefined, z.string().min(8, 'expected the app signing secret').optional()),
+    SLACK_APP_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^xapp-/, 'expected an app-level token starting with xapp-').optional(),
+    ),
+    PORT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int('expected a whole number').min(0).max(65535, 'expected a port number 0–65535').default(3000),
+    ),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// connection URL').optional(),
+    ),
+    PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.data/pglite')),
+    SLACK_API_URL: z.preprocess(emptyAsUndefined, z.url('expected an http(s) URL such as https://slack.com/api/').optional()),
+    ORGANIZER_USER_IDS: commaList.pipe(
+      z.array(z.string().regex(slackUserId, 'expected Slack user IDs such as U012ABCDEF, separated by commas')),
+    ),
+    ORGANIZERS_CHANNEL_ID: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(slackChannelId, 'expected a Slack channel ID such as C012ABCDEF').optional(),
+    ),
+    STAFF_EMAIL_DOMAINS: commaList.pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'expected email domains such as meti.go.jp, separated by commas'))
+        .transform((domains) => domains.map((domain) => domain.toLowerCase())),
+    ),
+    DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['ja', 'en'], 'expected ja or en').default('ja')),
+    LOG_LEVEL: z.preprocess(
+      (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
+      z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info'),
+    ),
+  })
+
+type Env = z.infer<typeof envSchema>;
+
+/** What the bot needs beyond what the command line needs. */
+function botRequirementIssue(env: Env): { variable: string; message: string } | undefined {
+  if (!env.SLACK_BOT_TOKEN) return { variable: 'SLACK_BOT_TOKEN', message: 'is required: the bot token (xoxb-…)' };
+  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    return {
+      variable: 'SLACK_SIGNING_SECRET',
+      message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    };
+  }
+  if (!env.ORGANIZERS_CHANNEL_ID) {
+    return { variable: 'ORGANIZERS_CHANNEL_ID', message: 'is required: the channel ID where approval requests go' };
+  }
+  return undefined;
+}
+
+export type Locale = 'ja' | 'en';
+
+export interface Config {
+  slack: {
+    botToken: string | undefined;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+  };
+  port: number;
+  databaseUrl: string | undefined;
+  pgliteDataDir: string;
+  organizerUserIds: string[];
+  organizersChannelId: string | undefined;
+  staffEmailDomains: string[];
+  defaultLocale: Locale;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parses the environment once. `bot` mode also requires what the Slack app needs; the command line
+ * runs without it. The message names the variable and what is expected, never the value (secrets).
+ */
+export function parseConfig(env: Record<string, string | undefined>, mode: 'bot' | 'cli' = 'bot'): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = result.data;
+  const missing = mode === 'bot' ? botRequirementIssue(e) : undefined;
+  if (missing) throw new ConfigError(`Invalid configuration: ${missing.variable} ${missing.message}`);
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDataDir: e.PGLITE_DATA_DIR,
+    organizerUserIds: e.ORGANIZER_USER_IDS,
+    organizersChannelId: e.ORGANIZERS_CHANNEL_ID,
+    staffEmailDomains: e.STAFF_EMAIL_DOMAINS,
+    defaultLocale: e.DEFAULT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Loads `.env` (the real environment wins) and parses it. */
+export async function loadConfig(mode: 'bot' | 'cli' = 'bot'): Promise<Config> {
+  const dotenv = await import('dotenv');
+  dotenv.config({ quiet: true });
+  return parseConfig(process.env, mode);
+}

@@ -1,0 +1,144 @@
+import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { consentEvents, members, type ConsentEventRow, type MemberRow, type NewMemberRow } from '../schema';
+
+/** Who is looking: decides which profiles a query may return. */
+export type Audience = 'organizer' | 'staff' | 'alumni' | 'none';
+
+/**
+ * The one visibility rule. Consent is opt-in: `IS TRUE` treats a never-answered (null) consent as
+ * no. Only alumni and returnees are shown to other members; organizers see every non-erased row.
+ */
+export function visibleTo(audience: Audience): SQL {
+  const sharedAlumni = and(eq(members.status, 'active'), inArray(members.memberType, ['alumni', 'returnee']));
+  switch (audience) {
+    case 'organizer':
+      return ne(members.status, 'erased');
+    case 'staff':
+      return and(sharedAlumni, sql`${members.shareWithStaff} is true`)!;
+    case 'alumni':
+      return and(sharedAlumni, sql`${members.shareWithAlumni} is true`)!;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+export function createMembersRepository({ db }: { db: Db }) {
+  return {
+    async findById(id: string): Promise<MemberRow | undefined> {
+      const [row] = await db.select().from(members).where(eq(members.id, id));
+      return row;
+    },
+
+    async findBySlackUserId(slackUserId: string): Promise<MemberRow | undefined> {
+      const [row] = await db.select().from(members).where(eq(members.slackUserId, slackUserId));
+      return row;
+    },
+
+    async findByEmail(email: string): Promise<MemberRow | undefined> {
+      const [row] = await db.select().from(members).where(eq(members.email, email.toLowerCase()));
+      return row;
+    },
+
+    /** The member with this Slack user, if `audience` may see them. */
+    async findVisibleBySlackUserId(audience: Audience, slackUserId: string): Promise<MemberRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(members)
+        .where(and(eq(members.slackUserId, slackUserId), visibleTo(audience)));
+      return row;
+    },
+
+    async insert(values: NewMemberRow): Promise<MemberRow> {
+      const [row] = await db.insert(members).values(values).returning();
+      return row!;
+    },
+
+    async update(id: string, values: Partial<NewMemberRow>): Promise<MemberRow> {
+      const [row] = await db
+        .update(members)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(members.id, id))
+        .returning();
+      return row!;
+    },
+
+    /** Decides a pending registration; undefined when it was not pending (decided already). */
+    async decidePending(
+      id: string,
+      decision: { status: 'active' | 'declined'; bySlackUserId: string; at: Date },
+    ): Promise<MemberRow | undefined> {
+      const [row] = await db
+        .update(members)
+        .set({
+          status: decision.status,
+          decidedBySlackUserId: decision.bySlackUserId,
+          decidedAt: decision.at,
+          updatedAt: decision.at,
+        })
+        .where(and(eq(members.id, id), eq(members.status, 'pending')))
+        .returning();
+      return row;
+    },
+
+    async listPending(limit: number): Promise<{ rows: MemberRow[]; total: number }> {
+      const rows = await db
+        .select()
+        .from(members)
+        .where(eq(members.status, 'pending'))
+        .orderBy(asc(members.createdAt))
+        .limit(limit);
+      const [total] = await db.select({ n: count() }).from(members).where(eq(members.status, 'pending'));
+      return { rows, total: total?.n ?? 0 };
+    },
+
+    async listAll(): Promise<MemberRow[]> {
+      return db.select().from(members).where(ne(members.status, 'erased')).orderBy(asc(members.createdAt));
+    },
+
+    /**
+     * Claims members whose profile was last confirmed before `cutoff` and who were not reminded since.
+     * The claim is one UPDATE with SKIP LOCKED, so concurrent instances never claim the same member.
+     */
+    async claimStaleReminders(cutoff: Date, now: Date, limit: number): Promise<MemberRow[]> {
+      const candidates = db
+        .select({ id: members.id })
+        .from(members)
+        .where(
+          and(
+            eq(members.status, 'active'),
+            isNotNull(members.slackUserId),
+            lt(members.profileConfirmedAt, cutoff),
+            or(isNull(members.staleReminderSentAt), lt(members.staleReminderSentAt, members.profileConfirmedAt)),
+          ),
+        )
+        .orderBy(asc(members.profileConfirmedAt))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      return db
+        .update(members)
+        .set({ staleReminderSentAt: now })
+        .where(inArray(members.id, candidates))
+        .returning();
+    },
+
+    /** Gives a claimed reminder back when it could not be delivered, so a later sweep retries it. */
+    async releaseStaleReminder(id: string): Promise<void> {
+      await db.update(members).set({ staleReminderSentAt: null }).where(eq(members.id, id));
+    },
+
+    async recordConsent(event: Omit<ConsentEventRow, 'id' | 'recordedAt'> & { recordedAt: Date }): Promise<void> {
+      await db.insert(consentEvents).values(event);
+    },
+
+    async listConsentEvents(memberId: string): Promise<ConsentEventRow[]> {
+      return db
+        .select()
+        .from(consentEvents)
+        .where(eq(consentEvents.memberId, memberId))
+        .orderBy(asc(consentEvents.recordedAt));
+    },
+  };
+}
+
+export type MembersRepository = ReturnType<typeof createMembersRepository>;

@@ -1,0 +1,50 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { organizers } from '../schema';
+
+export function createOrganizersRepository({ db }: { db: Db }) {
+  return {
+    /** Adds the configured organizers once; a later revocation is kept across restarts. */
+    async seed(slackUserIds: readonly string[]): Promise<void> {
+      if (slackUserIds.length === 0) return;
+      await db
+        .insert(organizers)
+        .values(slackUserIds.map((slackUserId) => ({ slackUserId, active: true })))
+        .onConflictDoNothing();
+    },
+
+    async isActive(slackUserId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ active: organizers.active })
+        .from(organizers)
+        .where(and(eq(organizers.slackUserId, slackUserId), eq(organizers.active, true)));
+      return row !== undefined;
+    },
+
+    async listActive(): Promise<string[]> {
+      const rows = await db
+        .select({ slackUserId: organizers.slackUserId })
+        .from(organizers)
+        .where(eq(organizers.active, true))
+        .orderBy(asc(organizers.changedAt));
+      return rows.map((row) => row.slackUserId);
+    },
+
+    async countActive(): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(organizers).where(eq(organizers.active, true));
+      return row?.n ?? 0;
+    },
+
+    async setActive(slackUserId: string, active: boolean, bySlackUserId: string, at: Date): Promise<void> {
+      await db
+        .insert(organizers)
+        .values({ slackUserId, active, changedBySlackUserId: bySlackUserId, changedAt: at })
+        .onConflictDoUpdate({
+          target: organizers.slackUserId,
+          set: { active, changedBySlackUserId: bySlackUserId, changedAt: at },
+        });
+    },
+  };
+}
+
+export type OrganizersRepository = ReturnType<typeof createOrganizersRepository>;

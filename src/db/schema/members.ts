@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const memberTypeEnum = pgEnum('member_type', ['alumni', 'staff', 'returnee']);
+export const memberStatusEnum = pgEnum('member_status', ['pending', 'active', 'declined', 'erased']);
+export const consentAudienceEnum = pgEnum('consent_audience', ['staff', 'alumni']);
+
+export const members = pgTable(
+  'members',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stands for the member in the audit trail once their personal data is erased. */
+    pseudonym: text().notNull().unique(),
+    slackUserId: text().unique(),
+    email: text().unique(),
+    name: text(),
+    locale: text(),
+    memberType: memberTypeEnum().notNull(),
+    status: memberStatusEnum().notNull(),
+    yearJoined: integer(),
+    yearLeft: integer(),
+    formerDivisions: text(),
+    organisation: text(),
+    title: text(),
+    sector: text(),
+    topics: text().array().notNull().default(sql`'{}'::text[]`),
+    helpText: text(),
+    helpKinds: text().array().notNull().default(sql`'{}'::text[]`),
+    monthlyCapacity: integer().notNull().default(0),
+    /** null = never answered, which shows the profile to nobody but organizers. */
+    shareWithStaff: boolean(),
+    shareWithAlumni: boolean(),
+    consentTextVersion: text(),
+    consentRecordedAt: timestamp({ withTimezone: true }),
+    coiDeclared: boolean(),
+    coiDescription: text(),
+    codeOfConductVersion: text(),
+    codeOfConductAcceptedAt: timestamp({ withTimezone: true }),
+    referredBySlackUserId: text(),
+    /** Organizers only: never shown to staff who search. */
+    interestedInReturning: boolean().notNull().default(false),
+    profileConfirmedAt: timestamp({ withTimezone: true }),
+    staleReminderSentAt: timestamp({ withTimezone: true }),
+    decidedBySlackUserId: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    approvalChannelId: text(),
+    approvalMessageTs: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    erasedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [
+    index('members_status_idx').on(table.status),
+    index('members_profile_confirmed_at_idx').on(table.profileConfirmedAt),
+  ],
+);
+
+/** Every consent answer, so the network can show when and to which text a member agreed. */
+export const consentEvents = pgTable(
+  'consent_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    audience: consentAudienceEnum().notNull(),
+    granted: boolean().notNull(),
+    textVersion: text().notNull(),
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('consent_events_member_id_idx').on(table.memberId)],
+);
+
+export type MemberRow = typeof members.$inferSelect;
+export type NewMemberRow = typeof members.$inferInsert;
+export type ConsentEventRow = typeof consentEvents.$inferSelect;

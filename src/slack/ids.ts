@@ -1,0 +1,50 @@
+/** Every identifier shared between the Block Kit builders and the listeners that handle them. */
+
+export const COMMANDS = {
+  profile: '/alumni-profile',
+  admin: '/alumni-admin',
+} as const;
+
+export const SHORTCUTS = {
+  editProfile: 'edit_profile',
+} as const;
+
+export const EVENTS = {
+  appHomeOpened: 'app_home_opened',
+} as const;
+
+export const VIEWS = {
+  profile: 'profile_modal',
+} as const;
+
+export const ACTIONS = {
+  approveMember: 'approve_member',
+  declineMember: 'decline_member',
+  openProfileModal: 'open_profile_modal',
+  confirmErase: 'confirm_erase',
+  keepProfile: 'keep_profile',
+} as const;
+
+/** block_id and action_id of each input in the profile modal (one action per block). */
+export const PROFILE_FIELDS = {
+  name: 'profile_name',
+  memberType: 'profile_member_type',
+  yearJoined: 'profile_year_joined',
+  yearLeft: 'profile_year_left',
+  formerDivisions: 'profile_former_divisions',
+  organisation: 'profile_organisation',
+  jobTitle: 'profile_title',
+  sector: 'profile_sector',
+  topics: 'profile_topics',
+  helpText: 'profile_help_text',
+  helpKinds: 'profile_help_kinds',
+  capacity: 'profile_capacity',
+  consent: 'profile_consent',
+  coi: 'profile_coi',
+  coiDescription: 'profile_coi_description',
+  codeOfConduct: 'profile_code_of_conduct',
+  referredBy: 'profile_referred_by',
+  returning: 'profile_returning',
+} as const;
+
+export type ProfileField = keyof typeof PROFILE_FIELDS;
