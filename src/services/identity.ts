@@ -1,5 +1,6 @@
 import type { MemberRow } from '../db/schema';
 import { createRepositories, type Audience } from '../db/repositories';
+import { linkImportedMember } from '../db/repositories/members';
 import type { ServiceDeps } from './deps';
 
 /** A Slack user as Slack describes them (users.info), without Slack types. */
@@ -44,4 +45,18 @@ function audienceOf(input: {
   if (isStaffEmail(input.actor.email, input.staffEmailDomains)) return 'staff';
   if (input.member?.status !== 'active') return 'none';
   return input.member.memberType === 'alumni' ? 'alumni' : 'staff';
+}
+
+/** An imported member is linked to their Slack user on their first interaction, by email. */
+export async function linkOnFirstInteraction(deps: ServiceDeps, actor: Actor): Promise<void> {
+  if (actor.email) await linkImportedMember(deps.db, actor.slackUserId, actor.email);
+}
+
+/** The target's profile if this viewer may see it (the rule itself lives in the query layer). */
+export async function findVisibleProfile(
+  deps: ServiceDeps,
+  viewer: Viewer,
+  targetSlackUserId: string,
+): Promise<MemberRow | undefined> {
+  return createRepositories(deps.db).members.findVisibleBySlackUserId(viewer.audience, targetSlackUserId);
 }

@@ -142,3 +142,21 @@ export function createMembersRepository({ db }: { db: Db }) {
 }
 
 export type MembersRepository = ReturnType<typeof createMembersRepository>;
+
+/**
+ * Links an imported member (known by email, no Slack user yet) to the Slack user with that email,
+ * unless that Slack user already has a profile. One statement, so concurrent requests agree.
+ */
+export async function linkImportedMember(db: Db, slackUserId: string, email: string): Promise<void> {
+  await db
+    .update(members)
+    .set({ slackUserId, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(members.email, email.toLowerCase()),
+        isNull(members.slackUserId),
+        ne(members.status, 'erased'),
+        sql`not exists (select 1 from ${members} as linked where linked.slack_user_id = ${slackUserId})`,
+      ),
+    );
+}

@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { startStaleReminderSweeper } from './jobs/stale-reminders';
+import { seedOrganizers } from './services/organizers';
+import { createSlackApp } from './slack/create-app';
+
+/** Composes config → database → Bolt app → listeners, then starts serving. */
+async function main(): Promise<void> {
+  const config = await loadConfig('bot');
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
+  const { app, deps } = createSlackApp({ config, database });
+  await seedOrganizers(deps.services, config.organizerUserIds);
+  process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
+  await app.start(config.port);
+  startStaleReminderSweeper(deps, app.client);
+  app.logger.info(
+    `Kakehashi is running (${config.slack.appToken ? 'Socket Mode' : `HTTP on port ${config.port}`}, database: ${database.driver})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  // A configuration problem is one readable line; anything else is logged without secrets.
+  console.error(error instanceof ConfigError ? error.message : `Kakehashi failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { retryPolicies, WebAPIPlatformError, WebClient } from '@slack/web-api';
+import { ConfigError, loadConfig, type Config } from '../config';
+import { openDatabase, type Database } from '../db/client';
+import type { ServiceDeps } from '../services/deps';
+import { isDatabaseUnavailable } from '../services/errors';
+import { MemberCsvError, parseMemberCsv } from '../services/member-csv';
+import { exportMembers, importMembers } from '../services/member-import';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  import FILE.csv   create or update members from the network's spreadsheet (all rows or none)
+  export FILE.csv   write every member with an email address in the same format
+  migrate           apply database migrations
+  help              show this help
+
+Columns: email,name,member_type,year_joined,year_left,organisation,title,former_divisions,topics,
+help_text,help_kinds,capacity,share_with_staff,share_with_alumni,coi,locale (UTF-8).`;
+
+/** An error whose message is all the organizer needs to read. */
+class CliError extends Error {}
+
+async function withDatabase<T>(config: Config, use: (deps: ServiceDeps, database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
+  try {
+    return await use({ db: database.db, clock: () => new Date(), staffEmailDomains: config.staffEmailDomains }, database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** users.lookupByEmail; "users_not_found" means the person is not in the workspace (yet). */
+function slackLookup(config: Config): ((email: string) => Promise<string | null>) | undefined {
+  if (!config.slack.botToken) return undefined;
+  const client = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: retryPolicies.fiveRetriesInFiveMinutes,
+  });
+  return async (email) => {
+    try {
+      return (await client.users.lookupByEmail({ email })).user?.id ?? null;
+    } catch (error) {
+      if (error instanceof WebAPIPlatformError && error.data.error === 'users_not_found') return null;
+      const reason = error instanceof WebAPIPlatformError ? error.data.error : errorMessage(error);
+      throw new CliError(`Slack could not look up ${email} (${reason}); nothing was imported`);
+    }
+  };
+}
+
+async function readText(file: string): Promise<string> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${file} is not UTF-8 text; in Excel, save it as "CSV UTF-8"`);
+  }
+}
+
+async function runImport(config: Config, file: string): Promise<string> {
+  const text = await readText(file);
+  let rows;
+  try {
+    rows = parseMemberCsv(text, { currentYear: new Date().getFullYear() });
+  } catch (error) {
+    if (error instanceof MemberCsvError) throw new CliError(`${file}: ${error.message}. Nothing was imported.`);
+    throw error;
+  }
+  const lookupSlackUserIdByEmail = slackLookup(config);
+  const s = await withDatabase(config, (deps) => importMembers(deps, rows, { lookupSlackUserIdByEmail }));
+  const linking = lookupSlackUserIdByEmail ? `${s.linked} linked to Slack` : 'no Slack token, so none linked to Slack yet';
+  return `Imported ${rows.length} members: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ${linking}.`;
+}
+
+async function runExport(config: Config, file: string): Promise<string> {
+  const result = await withDatabase(config, (deps) => exportMembers(deps));
+  await writeFile(file, result.csv).catch((error: Error) => {
+    throw new CliError(`Cannot write ${file}: ${error.message}`);
+  });
+  const leftOut = result.withoutEmail > 0 ? ` (${result.withoutEmail} without an email address left out)` : '';
+  return `Exported ${result.exported} members to ${file}${leftOut}.`;
+}
+
+async function runMigrate(config: Config): Promise<string> {
+  return withDatabase(config, async (_deps, database) =>
+    database.driver === 'postgres'
+      ? 'Database migrated (Postgres at DATABASE_URL).'
+      : `Database migrated (PGlite in ${config.pgliteDataDir}).`,
+  );
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof CliError) return error.message;
+  if (isDatabaseUnavailable(error)) return 'Cannot reach the database: check DATABASE_URL (or unset it to use PGlite)';
+  // Drizzle wraps driver errors in "Failed query: …" with the parameters; the cause is what matters.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return `Unexpected error: ${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0]}`;
+}
+
+const COMMANDS: Record<string, { file: boolean; run: (config: Config, file: string) => Promise<string> }> = {
+  import: { file: true, run: runImport },
+  export: { file: true, run: runExport },
+  migrate: { file: false, run: runMigrate },
+};
+
+async function main(args: string[]): Promise<number> {
+  const [name, file, ...extra] = args;
+  if (name === undefined || ['help', '--help', '-h'].includes(name)) {
+    console.log(USAGE);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  const usage = command?.file ? `npm run cli -- ${name} FILE.csv` : `npm run cli -- ${name}`;
+  if (!command) {
+    console.error(`Unknown command "${name}"; run \`npm run cli -- help\` for the list`);
+    return 1;
+  }
+  if ((file === undefined) === command.file || extra.length > 0) {
+    console.error(`Usage: ${usage}`);
+    return 1;
+  }
+  try {
+    console.log(await command.run(await loadConfig('cli'), file ?? ''));
+    return 0;
+  } catch (error) {
+    console.error(errorMessage(error));
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,77 @@
+import { buildProfileCard } from '../../blocks/profile-card';
+import { buildEraseConfirmation } from '../../blocks/prompts';
+import { findVisibleProfile, resolveViewer } from '../../services/identity';
+import { exportOwnData } from '../../services/privacy';
+import { findOwnProfile } from '../../services/profile';
+import { parseUserMention } from '../../slack/parse';
+import type { ListenerDeps } from '../deps';
+import { guardCommand, type CommandArgs } from '../shared/guard';
+import { identify } from '../shared/identify';
+import { openProfileModal } from '../shared/profile-modal';
+
+/** Slack's text limit for one message is 40,000 characters; stay well below it per message. */
+const EXPORT_CHUNK = 3500;
+
+/** `/alumni-profile [help | export | delete | @someone]` */
+export function handleProfileCommand(deps: ListenerDeps) {
+  return guardCommand(deps, async (args: CommandArgs) => {
+    const { command, ack, client } = args;
+    const text = command.text.trim();
+    const word = text.toLowerCase();
+    const user = await identify(deps, command.user_id);
+    const m = user.t;
+
+    if (text === '') {
+      await openProfileModal(deps, client, { slackUserId: command.user_id, triggerId: command.trigger_id });
+      await ack();
+      return;
+    }
+    if (word === 'export') {
+      const data = await exportOwnData(deps.services, command.user_id);
+      if (!data) {
+        await ack({ response_type: 'ephemeral', text: m.profileCard.noProfile });
+        return;
+      }
+      const json = JSON.stringify(data, null, 2);
+      await ack({ response_type: 'ephemeral', text: m.profileCommand.exportSent });
+      for (let start = 0; start < json.length; start += EXPORT_CHUNK) {
+        const chunk = json.slice(start, start + EXPORT_CHUNK).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        await client.chat.postMessage({
+          channel: command.user_id,
+          text: `${start === 0 ? `${m.profileCommand.exportIntro}\n` : ''}\`\`\`${chunk}\`\`\``,
+          mrkdwn: true,
+        });
+      }
+      return;
+    }
+    if (word === 'delete') {
+      const own = await findOwnProfile(deps.services, command.user_id);
+      await ack(
+        own
+          ? { response_type: 'ephemeral', text: m.profileCommand.deleteConfirm, blocks: buildEraseConfirmation({ t: m }) }
+          : { response_type: 'ephemeral', text: m.profileCommand.nothingToDelete },
+      );
+      return;
+    }
+    const target = parseUserMention(text);
+    if (!target) {
+      await ack({ response_type: 'ephemeral', text: m.profileCommand.help });
+      return;
+    }
+    const viewer = await resolveViewer(deps.services, user);
+    const isSelf = target === command.user_id;
+    const member = isSelf
+      ? viewer.member
+      : await findVisibleProfile(deps.services, viewer, target);
+    if (!member) {
+      // The same words whether the member is unknown, pending or not sharing: nothing leaks.
+      await ack({ response_type: 'ephemeral', text: isSelf ? m.profileCard.noProfile : m.profileCard.notShared });
+      return;
+    }
+    await ack({
+      response_type: 'ephemeral',
+      text: m.profileCard.heading(member.name ?? ''),
+      blocks: buildProfileCard({ t: m, locale: user.locale, member, showPrivate: isSelf || viewer.isOrganizer }),
+    });
+  });
+}

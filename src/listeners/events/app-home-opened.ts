@@ -1,0 +1,10 @@
+import type { ListenerDeps } from '../deps';
+import { guardEvent } from '../shared/guard';
+import { publishHome } from '../shared/home';
+
+export function handleAppHomeOpened(deps: ListenerDeps) {
+  return guardEvent<'app_home_opened'>(deps, async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(deps, client, event.user);
+  });
+}

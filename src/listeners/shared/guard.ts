@@ -1,0 +1,126 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import { t } from '../../i18n';
+import type { ListenerDeps } from '../deps';
+import { describeError, isExpected, userMessageFor } from './errors';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+export type ShortcutArgs = SlackShortcutMiddlewareArgs & AllMiddlewareArgs;
+export type EventArgs<Type extends string> = SlackEventMiddlewareArgs<Type> & AllMiddlewareArgs;
+
+function report(deps: ListenerDeps, error: unknown, context: Record<string, unknown>): void {
+  if (isExpected(error)) deps.logger.info('refused', { ...context, ...describeError(error) });
+  else deps.logger.error('listener failed', { ...context, ...describeError(error) });
+}
+
+async function messageFor(deps: ListenerDeps, slackUserId: string, error: unknown): Promise<string> {
+  return userMessageFor(error, t(await deps.directory.localeOf(slackUserId)));
+}
+
+/** Tells a user something privately: ephemeral where they clicked a message, else in their DM. */
+export async function tellUser(
+  args: { client: AllMiddlewareArgs['client']; respond?: ButtonArgs['respond'] },
+  input: { slackUserId: string; text: string; hasResponseUrl: boolean },
+): Promise<void> {
+  if (input.hasResponseUrl && args.respond) {
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: input.text });
+  } else {
+    await args.client.chat.postMessage({ channel: input.slackUserId, text: input.text });
+  }
+}
+
+/** Slash commands: a failure becomes an ephemeral reply where the user typed. */
+export function guardCommand(deps: ListenerDeps, handler: (args: CommandArgs) => Promise<void>) {
+  return async (args: CommandArgs) => {
+    let acked = false;
+    const ack: CommandArgs['ack'] = async (response) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      await handler({ ...args, ack });
+    } catch (error) {
+      report(deps, error, { command: args.command.command, user: args.command.user_id });
+      const text = await messageFor(deps, args.command.user_id, error);
+      if (!acked) await args.ack({ response_type: 'ephemeral', text });
+      else await args.respond({ response_type: 'ephemeral', text }).catch(() => undefined);
+    }
+  };
+}
+
+/** Buttons: acknowledged at once; a failure is told to the clicker privately. */
+export function guardButton(deps: ListenerDeps, handler: (args: ButtonArgs) => Promise<void>) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    try {
+      await handler(args);
+    } catch (error) {
+      report(deps, error, { action: args.action.action_id, user: args.body.user.id });
+      const text = await messageFor(deps, args.body.user.id, error);
+      await tellUser(args, { slackUserId: args.body.user.id, text, hasResponseUrl: Boolean(args.body.response_url) }).catch(
+        () => undefined,
+      );
+    }
+  };
+}
+
+/**
+ * Modal submissions: a failure before the modal closes shows on `errorBlockId` (the user keeps what
+ * they typed); after it closed, in their DM.
+ */
+export function guardSubmission(
+  deps: ListenerDeps,
+  errorBlockId: string,
+  handler: (args: SubmissionArgs) => Promise<void>,
+) {
+  return async (args: SubmissionArgs) => {
+    let acked = false;
+    const ack: SubmissionArgs['ack'] = async (response) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      await handler({ ...args, ack });
+    } catch (error) {
+      report(deps, error, { view: args.view.callback_id, user: args.body.user.id });
+      const text = await messageFor(deps, args.body.user.id, error);
+      if (!acked) await args.ack({ response_action: 'errors', errors: { [errorBlockId]: text } });
+      else await args.client.chat.postMessage({ channel: args.body.user.id, text }).catch(() => undefined);
+    }
+  };
+}
+
+/** Global and message shortcuts: acknowledged at once; a failure goes to the user's DM. */
+export function guardShortcut(deps: ListenerDeps, handler: (args: ShortcutArgs) => Promise<void>) {
+  return async (args: ShortcutArgs) => {
+    await args.ack();
+    try {
+      await handler(args);
+    } catch (error) {
+      report(deps, error, { shortcut: args.shortcut.callback_id, user: args.body.user.id });
+      const text = await messageFor(deps, args.body.user.id, error);
+      await args.client.chat.postMessage({ channel: args.body.user.id, text }).catch(() => undefined);
+    }
+  };
+}
+
+/** Events: nobody to answer, so a failure is logged. */
+export function guardEvent<Type extends string>(deps: ListenerDeps, handler: (args: EventArgs<Type>) => Promise<void>) {
+  return async (args: EventArgs<Type>) => {
+    try {
+      await handler(args);
+    } catch (error) {
+      report(deps, error, { event: args.event.type });
+    }
+  };
+}

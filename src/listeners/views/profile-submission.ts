@@ -1,0 +1,34 @@
+import { saveProfile, validateProfile } from '../../services/profile';
+import { PROFILE_FIELDS } from '../../slack/ids';
+import { parseProfileSubmission } from '../../slack/parse';
+import { profileErrorsForSlack } from '../../slack/profile-errors';
+import type { ListenerDeps } from '../deps';
+import { postApprovalRequest } from '../shared/approvals';
+import { guardSubmission } from '../shared/guard';
+import { publishHome } from '../shared/home';
+import { identify } from '../shared/identify';
+
+/** Saves the profile modal; problems come back on the fields, a database outage on the first one. */
+export function handleProfileSubmission(deps: ListenerDeps) {
+  return guardSubmission(deps, PROFILE_FIELDS.name, async ({ ack, body, view, client }) => {
+    const user = await identify(deps, body.user.id);
+    const input = parseProfileSubmission(view.state.values);
+    const errors = validateProfile(input, {
+      currentYear: deps.services.clock().getUTCFullYear(),
+      actorEmail: user.email,
+      staffEmailDomains: deps.services.staffEmailDomains,
+    });
+    if (errors.length > 0) {
+      await ack({ response_action: 'errors', errors: profileErrorsForSlack(errors, user.t) });
+      return;
+    }
+    const { member, outcome } = await saveProfile(deps.services, { ...user, locale: user.locale }, input);
+    await ack();
+
+    if (outcome === 'created_pending' || outcome === 'resubmitted') {
+      await postApprovalRequest(deps, client, member);
+      await client.chat.postMessage({ channel: body.user.id, text: user.t.profileCommand.submittedForApproval });
+    }
+    await publishHome(deps, client, body.user.id);
+  });
+}

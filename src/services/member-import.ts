@@ -1,0 +1,213 @@
+import { createRepositories, type Repositories } from '../db/repositories';
+import { createMemberImportRepository } from '../db/repositories/member-import';
+import type { MemberRow, NewMemberRow } from '../db/schema';
+import type { ServiceDeps } from './deps';
+import { formatMemberCsv, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
+import { CONSENT_TEXT_VERSION, newPseudonym } from './profile';
+
+export const IMPORT_ACTOR = 'cli:import';
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Members newly linked to their Slack user (created or existing). */
+  linked: number;
+}
+
+export interface ImportOptions {
+  /** Slack's user ID for an email, or null when the workspace has no such user. */
+  lookupSlackUserIdByEmail?: (email: string) => Promise<string | null>;
+}
+
+/** The stored language of a member ("ja-JP" from Slack, or "ja" from a spreadsheet) as ja, en or null. */
+function localeLanguage(locale: string | null): 'ja' | 'en' | null {
+  const language = locale?.slice(0, 2).toLowerCase();
+  return language === 'ja' || language === 'en' ? language : null;
+}
+
+/** A stored member as the spreadsheet shows them; null without an email (it could not be imported back). */
+export function toMemberCsvRecord(member: MemberRow): MemberCsvRecord | null {
+  if (!member.email) return null;
+  return {
+    email: member.email,
+    name: member.name ?? '',
+    memberType: member.memberType,
+    yearJoined: member.yearJoined,
+    yearLeft: member.yearLeft,
+    organisation: member.organisation,
+    title: member.title,
+    formerDivisions: member.formerDivisions,
+    topics: member.topics,
+    helpText: member.helpText,
+    helpKinds: member.helpKinds,
+    monthlyCapacity: member.monthlyCapacity,
+    shareWithStaff: member.shareWithStaff,
+    shareWithAlumni: member.shareWithAlumni,
+    coiDescription: member.coiDeclared ? member.coiDescription || null : null,
+    locale: localeLanguage(member.locale),
+  };
+}
+
+/** The spreadsheet fields an import writes (the email is the key). */
+const IMPORTED_FIELDS = [
+  'name',
+  'memberType',
+  'yearJoined',
+  'yearLeft',
+  'organisation',
+  'title',
+  'formerDivisions',
+  'topics',
+  'helpText',
+  'helpKinds',
+  'monthlyCapacity',
+  'shareWithStaff',
+  'shareWithAlumni',
+  'coiDescription',
+  'locale',
+] as const satisfies readonly Exclude<keyof MemberCsvRecord, 'email'>[];
+type ImportedField = (typeof IMPORTED_FIELDS)[number];
+
+/** The stored columns for some of the spreadsheet's fields. */
+function storedValues(record: MemberCsvRecord, fields: readonly ImportedField[]): Partial<NewMemberRow> {
+  const values: Partial<NewMemberRow> = {};
+  for (const field of fields) {
+    if (field === 'coiDescription') {
+      values.coiDeclared = record.coiDescription !== null;
+      values.coiDescription = record.coiDescription;
+    } else {
+      Object.assign(values, { [field]: record[field] });
+    }
+  }
+  return values;
+}
+
+/**
+ * The fields where the spreadsheet differs from the stored member, compared as an export would
+ * write them: a member stored with locale "ja-JP" and imported with "ja" has not changed.
+ */
+function changedFields(existing: MemberRow, record: MemberCsvRecord): ImportedField[] {
+  const current = toMemberCsvRecord(existing)!;
+  return IMPORTED_FIELDS.filter((field) => JSON.stringify(current[field]) !== JSON.stringify(record[field]));
+}
+
+/** Asks Slack, before any transaction is open, for members who are not linked yet. */
+async function lookUpSlackUsers(
+  deps: ServiceDeps,
+  records: readonly MemberCsvRecord[],
+  lookup: (email: string) => Promise<string | null>,
+): Promise<Map<string, string>> {
+  const existing = await createMemberImportRepository({ db: deps.db }).findByEmails(records.map((r) => r.email));
+  const linked = new Set(existing.filter((member) => member.slackUserId).map((member) => member.email));
+  const found = new Map<string, string>();
+  for (const { email } of records) {
+    if (linked.has(email)) continue;
+    const slackUserId = await lookup(email);
+    if (slackUserId) found.set(email, slackUserId);
+  }
+  return found;
+}
+
+const AUDIENCES = ['staff', 'alumni'] as const;
+
+function consentOf(member: MemberCsvRecord | MemberRow | undefined, audience: (typeof AUDIENCES)[number]) {
+  return (audience === 'staff' ? member?.shareWithStaff : member?.shareWithAlumni) ?? null;
+}
+
+/** Writes one spreadsheet row (and its consent and audit records); says what happened to the member. */
+async function applyRow(
+  repos: Repositories,
+  input: { record: MemberCsvRecord; existing: MemberRow | undefined; slackUserId: string | undefined; now: Date },
+): Promise<'created' | 'updated' | 'unchanged'> {
+  const { record, existing, slackUserId, now } = input;
+  const fields = existing ? changedFields(existing, record) : IMPORTED_FIELDS;
+  if (existing && fields.length === 0 && !slackUserId) return 'unchanged';
+
+  const consentChanges = AUDIENCES.filter((audience) => consentOf(existing, audience) !== consentOf(record, audience));
+  const values: Partial<NewMemberRow> = {
+    ...storedValues(record, fields),
+    ...(slackUserId ? { slackUserId } : {}),
+    ...(consentChanges.length > 0 ? { consentTextVersion: CONSENT_TEXT_VERSION, consentRecordedAt: now } : {}),
+  };
+  const member = existing
+    ? await repos.members.update(existing.id, values)
+    : await repos.members.insert({
+        ...values,
+        email: record.email,
+        memberType: record.memberType,
+        pseudonym: newPseudonym(),
+        status: 'active',
+        profileConfirmedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+
+  for (const audience of consentChanges) {
+    // A cleared answer hides the member again, so it is recorded as not granted.
+    await repos.members.recordConsent({
+      memberId: member.id,
+      audience,
+      granted: consentOf(record, audience) === true,
+      textVersion: CONSENT_TEXT_VERSION,
+      recordedAt: now,
+    });
+  }
+  await repos.audit.record({
+    actor: IMPORT_ACTOR,
+    action: existing ? 'member.import_updated' : 'member.imported',
+    subjectMemberId: member.id,
+    details: existing ? { fields: slackUserId ? [...fields, 'slackUserId'] : fields } : { status: member.status },
+    occurredAt: now,
+  });
+  return existing ? 'updated' : 'created';
+}
+
+/**
+ * Creates or updates members from the spreadsheet in one transaction, matched by email. New members
+ * are active; an existing member keeps their status and is written only where a field differs, so
+ * importing the same file again changes nothing. Slack is asked before the transaction opens.
+ */
+export async function importMembers(
+  deps: ServiceDeps,
+  rows: readonly ParsedMemberRow[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const slackUserIds = options.lookupSlackUserIdByEmail
+    ? await lookUpSlackUsers(deps, rows, options.lookupSlackUserIdByEmail)
+    : new Map<string, string>();
+  const now = deps.clock();
+
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const importRepo = createMemberImportRepository({ db: tx });
+    const existingByEmail = new Map(
+      (await importRepo.findByEmails(rows.map((r) => r.email))).map((member) => [member.email!, member]),
+    );
+    const heldSlackUserIds = await importRepo.findHeldSlackUserIds([...slackUserIds.values()]);
+    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, linked: 0 };
+
+    for (const record of rows) {
+      const existing = existingByEmail.get(record.email);
+      // Another member may hold the Slack user already, or may have been linked since the lookup.
+      const candidate = existing?.slackUserId ? undefined : slackUserIds.get(record.email);
+      const slackUserId = candidate && !heldSlackUserIds.has(candidate) ? candidate : undefined;
+      if (slackUserId) {
+        heldSlackUserIds.add(slackUserId);
+        summary.linked++;
+      }
+      summary[await applyRow(repos, { record, existing, slackUserId, now })]++;
+    }
+    return summary;
+  });
+}
+
+/**
+ * All non-erased members in the import's format, ordered by email. Members without an email are
+ * left out (and counted), because the import matches members by email.
+ */
+export async function exportMembers(deps: ServiceDeps): Promise<{ csv: string; exported: number; withoutEmail: number }> {
+  const members = await createMemberImportRepository({ db: deps.db }).listForExport();
+  const records = members.map(toMemberCsvRecord).filter((record) => record !== null);
+  return { csv: formatMemberCsv(records), exported: records.length, withoutEmail: members.length - records.length };
+}

@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, LogLevel, type Logger } from '@slack/bolt';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { registerListeners, type ListenerDeps } from '../listeners';
+import type { ServiceDeps } from '../services/deps';
+import { createSlackDirectory } from './directory';
+
+const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+export interface SlackAppOptions {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+  logger?: Logger;
+  /** Tests and the sandbox skip the auth.test round trip on the first request. */
+  tokenVerificationEnabled?: boolean;
+  /** Web API retries (tests turn them off so a failing call fails at once). */
+  retries?: number;
+}
+
+/** The Bolt app with every listener registered, HTTP mode (or Socket Mode with an app token) plus /healthz. */
+export function createSlackApp(options: SlackAppOptions): { app: App; deps: ListenerDeps } {
+  const { config, database } = options;
+  const healthz = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      void database.ping().then((up) => {
+        res.writeHead(up ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' }));
+      });
+    },
+  };
+  const app = new App({
+    token: config.slack.botToken,
+    ...(config.slack.appToken
+      ? { appToken: config.slack.appToken, socketMode: true }
+      : { signingSecret: config.slack.signingSecret ?? '' }),
+    customRoutes: [healthz],
+    ...(options.logger ? { logger: options.logger } : { logLevel: LOG_LEVELS[config.logLevel] }),
+    tokenVerificationEnabled: options.tokenVerificationEnabled ?? true,
+    clientOptions: {
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    },
+  });
+  const services: ServiceDeps = {
+    db: database.db,
+    clock: options.clock ?? (() => new Date()),
+    staffEmailDomains: config.staffEmailDomains,
+  };
+  const deps: ListenerDeps = {
+    services,
+    directory: createSlackDirectory(app.client, { defaultLocale: config.defaultLocale }),
+    config,
+    logger: app.logger,
+  };
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    app.logger.error('unhandled Slack request error', { name: error.name, code: error.code, message: error.message });
+  });
+  return { app, deps };
+}

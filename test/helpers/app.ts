@@ -1,0 +1,74 @@
+import { parseConfig, type Config } from '../../src/config';
+import type { Database } from '../../src/db/client';
+import { createSlackApp } from '../../src/slack/create-app';
+import { SLACK_API_URL } from './slack-api';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const ORGANIZERS_CHANNEL = 'C0ORGANIZE';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL,
+    ORGANIZERS_CHANNEL_ID: ORGANIZERS_CHANNEL,
+    STAFF_EMAIL_DOMAINS: 'meti.go.jp',
+    ORGANIZER_USER_IDS: 'U0ORGANIZER',
+    DEFAULT_LOCALE: 'ja',
+    LOG_LEVEL: 'error',
+    ...overrides,
+  });
+}
+
+/** Keeps errors for assertions (and prints them with DEBUG_TESTS=1) instead of cluttering output. */
+export const loggedErrors: unknown[][] = [];
+const silentLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: (...args: unknown[]) => {
+    loggedErrors.push(args);
+    if (process.env.DEBUG_TESTS) console.error(...args);
+  },
+  setLevel: () => {},
+  getLevel: () => 'error' as never,
+  setName: () => {},
+};
+
+/**
+ * The real Bolt app with every listener, on a test database, talking to the nock-held Slack.
+ * `send` drives it as Slack does (app.processEvent) and returns what the listener acknowledged.
+ */
+export function createTestApp(database: Database, options: { config?: Config; now?: Date } = {}) {
+  const config = options.config ?? testConfig();
+  let now = options.now ?? new Date('2026-11-24T09:00:00Z');
+  const { app, deps } = createSlackApp({
+    config,
+    database,
+    clock: () => now,
+    logger: silentLogger,
+    tokenVerificationEnabled: false,
+    retries: 0,
+  });
+  return {
+    app,
+    deps,
+    config,
+    setNow(date: Date) {
+      now = date;
+    },
+    async send(body: Record<string, unknown>): Promise<any> {
+      let acked: unknown;
+      let ackCount = 0;
+      await app.processEvent({
+        body,
+        ack: async (response?: unknown) => {
+          ackCount++;
+          acked = response;
+        },
+      });
+      if (ackCount !== 1) throw new Error(`expected exactly one ack, got ${ackCount}`);
+      return acked;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import type { MemberRow } from '../../src/db/schema';
+import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS } from '../../src/services/profile';
+import { HELP_KIND_KEYS, TOPIC_KEYS } from '../../src/services/taxonomy';
+
+let sequence = 0;
+
+/** Distinct, stable identifiers for each row a test makes. */
+function nextIds() {
+  sequence += 1;
+  const n = String(sequence).padStart(12, '0');
+  return {
+    id: `7c9e6679-7425-40de-944b-${n}`,
+    pseudonym: `M-${sequence.toString(16).toUpperCase().padStart(8, '0')}`,
+    slackUserId: `U0${n}`,
+    email: `hanako.sato+${sequence}@example.co.jp`,
+  };
+}
+
+/**
+ * A complete, realistic member as the database returns it: an active alumna who answered every
+ * question and shares her profile with staff only. A test states only what differs.
+ */
+export function memberRow(overrides: Partial<MemberRow> = {}): MemberRow {
+  return {
+    ...nextIds(),
+    name: '佐藤 花子',
+    locale: 'ja',
+    memberType: 'alumni',
+    status: 'active',
+    yearJoined: 2008,
+    yearLeft: 2019,
+    formerDivisions: '資源エネルギー庁 省エネルギー課、経済産業政策局 産業組織課',
+    organisation: '株式会社グリーンパワー総研',
+    title: '主席研究員',
+    sector: 'consulting',
+    topics: ['energy_gx', 'renewable_energy', 'regulatory_reform'],
+    helpText: '再エネ事業者の立場から、FIP制度の運用や系統接続の実務についてお話しできます。',
+    helpKinds: ['opinion_exchange', 'draft_feedback'],
+    monthlyCapacity: 2,
+    shareWithStaff: true,
+    shareWithAlumni: false,
+    consentTextVersion: CONSENT_TEXT_VERSION,
+    consentRecordedAt: new Date('2026-04-01T09:00:00Z'),
+    coiDeclared: false,
+    coiDescription: null,
+    codeOfConductVersion: CODE_OF_CONDUCT_VERSION,
+    codeOfConductAcceptedAt: new Date('2026-04-01T09:00:00Z'),
+    referredBySlackUserId: 'U0REFERRER1',
+    interestedInReturning: false,
+    profileConfirmedAt: new Date('2026-04-01T09:00:00Z'),
+    staleReminderSentAt: null,
+    decidedBySlackUserId: 'U0ORGANIZER',
+    decidedAt: new Date('2026-04-02T01:30:00Z'),
+    approvalChannelId: 'C0APPROVALS',
+    approvalMessageTs: '1775093400.000100',
+    createdAt: new Date('2026-04-01T09:00:00Z'),
+    updatedAt: new Date('2026-04-01T09:00:00Z'),
+    erasedAt: null,
+    ...overrides,
+  };
+}
+
+/** `fill` repeated to exactly `length` characters. */
+export function textOfLength(length: number, fill: string): string {
+  return fill.repeat(Math.ceil(length / fill.length)).slice(0, length);
+}
+
+/** Mixed Japanese and Latin text with the characters mrkdwn escaping lengthens. */
+export const TYPICAL_FILL = '経済産業政策 & GX <2030> について、';
+/** The worst case for escaping: every character becomes five (`&amp;`). */
+export const ESCAPE_HEAVY_FILL = '&';
+
+/**
+ * The longest profile a member can save (LIMITS in src/services/profile.ts): every text at its
+ * maximum length, every topic and kind of help, a declared conflict of interest.
+ */
+export function maximalMemberRow(overrides: Partial<MemberRow> = {}, fill = TYPICAL_FILL): MemberRow {
+  return memberRow({
+    name: textOfLength(LIMITS.name, fill),
+    yearJoined: LIMITS.minYear,
+    yearLeft: 2026,
+    formerDivisions: textOfLength(LIMITS.formerDivisions, fill),
+    organisation: textOfLength(LIMITS.organisation, fill),
+    title: textOfLength(LIMITS.jobTitle, fill),
+    sector: 'international_org',
+    topics: [...TOPIC_KEYS],
+    helpText: textOfLength(LIMITS.helpText, fill),
+    helpKinds: [...HELP_KIND_KEYS],
+    monthlyCapacity: LIMITS.maxCapacity,
+    shareWithAlumni: true,
+    coiDeclared: true,
+    coiDescription: textOfLength(LIMITS.coiDescription, fill),
+    interestedInReturning: true,
+    ...overrides,
+  });
+}

@@ -1,0 +1,113 @@
+import nock from 'nock';
+import { expect } from 'vitest';
+
+export const SLACK_API_URL = 'https://slack.test/api/';
+export const RESPONSE_URL_HOST = 'https://hooks.slack.test';
+
+export interface SlackUserFixture {
+  email?: string | null;
+  locale?: string;
+  realName?: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  body: Record<string, any>;
+}
+
+/** Decodes a Web API form body; web-api JSON-encodes objects (blocks, view) inside it. */
+function decodeForm(raw: string): Record<string, any> {
+  const body: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    try {
+      body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      body[key] = value;
+    }
+  }
+  return body;
+}
+
+/**
+ * A nock-held Slack: one interceptor answers every Web API method from a queue of expected calls.
+ * Each body is recorded and decoded so tests can assert what Slack would have received; a call
+ * nobody expected is answered with an error and fails `assertDone`.
+ */
+export function mockSlack() {
+  nock.cleanAll();
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+  const calls: RecordedCall[] = [];
+  const unexpected: RecordedCall[] = [];
+  const expected = new Map<string, Record<string, unknown>[]>();
+  const users = new Map<string, SlackUserFixture>();
+  let ts = 1_700_000_000;
+
+  const answer = (method: string, body: Record<string, any>): Record<string, unknown> => {
+    if (method === 'auth.test') return { ok: true, user_id: 'U0KAKEHASHI', bot_id: 'B0KAKEHASHI', team_id: 'T0KAKEHASH' };
+    if (method === 'users.info') {
+      const user = users.get(body.user);
+      if (!user) return { ok: false, error: 'user_not_found' };
+      const realName = user.realName ?? `User ${body.user}`;
+      return {
+        ok: true,
+        user: { id: body.user, real_name: realName, locale: user.locale ?? 'en-US', profile: { email: user.email ?? undefined, real_name: realName } },
+      };
+    }
+    const queue = expected.get(method);
+    const reply = queue?.shift();
+    if (!reply) {
+      unexpected.push({ method, body });
+      return { ok: false, error: 'unexpected_call_in_test' };
+    }
+    calls.push({ method, body });
+    return { ok: true, ...(method === 'chat.postMessage' ? { channel: 'C_POSTED', ts: String(++ts) } : {}), ...reply };
+  };
+
+  nock('https://slack.test')
+    .persist()
+    .post(/^\/api\/[\w.]+$/)
+    .reply(200, (uri, raw) => answer(uri.replace('/api/', ''), decodeForm(String(raw))));
+  nock(RESPONSE_URL_HOST)
+    .persist()
+    .post(/.*/)
+    .reply(200, (_uri, body) => {
+      const reply = expected.get('response_url')?.shift();
+      if (!reply) unexpected.push({ method: 'response_url', body: body as Record<string, any> });
+      else calls.push({ method: 'response_url', body: body as Record<string, any> });
+      return { ok: true };
+    });
+
+  return {
+    calls,
+    /** Slack users that users.info knows. */
+    user(id: string, fixture: SlackUserFixture = {}) {
+      users.set(id, fixture);
+      return this;
+    },
+    /** Expects one call of `method` and answers it with ok:true plus `reply` (e.g. `{ ok: false, error }`). */
+    expect(method: string, reply: Record<string, unknown> = {}) {
+      expected.set(method, [...(expected.get(method) ?? []), reply]);
+      return this;
+    },
+    /** Expects one POST to a response_url (respond()). */
+    expectResponse() {
+      return this.expect('response_url');
+    },
+    /** The recorded bodies of one method, in order. */
+    bodies(method: string) {
+      return calls.filter((call) => call.method === method).map((call) => call.body);
+    },
+    /** Every expected call was made, and nothing else was called. */
+    assertDone() {
+      const missing = [...expected.entries()].filter(([, queue]) => queue.length > 0).map(([method]) => method);
+      expect(missing, 'expected Slack calls that were not made').toEqual([]);
+      expect(unexpected.map((call) => call.method), 'Slack calls nobody expected').toEqual([]);
+    },
+    reset() {
+      nock.cleanAll();
+    },
+  };
+}
+
+export type MockSlack = ReturnType<typeof mockSlack>;
