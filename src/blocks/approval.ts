@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import { ACTIONS } from '../slack/ids';
-import { escapeMrkdwn, mention } from '../slack/mrkdwn';
+import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain } from './common';
 import { buildProfileCard } from './profile-card';
 
@@ -25,13 +25,14 @@ export function buildApprovalButtons({ t, member }: { t: Messages; member: Membe
 }
 
 function summary(t: Messages, member: MemberRow): KnownBlock {
-  const who = `${escapeMrkdwn(member.name ?? member.pseudonym)}${member.slackUserId ? ` (${mention(member.slackUserId)})` : ''}`;
+  const who = `${escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)}${member.slackUserId ? ` (${mention(member.slackUserId)})` : ''}`;
   return { type: 'section', text: { type: 'mrkdwn', text: t.approval.request(who, t.memberType[member.memberType]) } };
 }
 
 /** The message in the organizers' channel: the applicant's profile, then the buttons or the decision. */
 export function buildApprovalMessage({ t, locale, member }: ApprovalRequestProps): KnownBlock[] {
   const card = buildProfileCard({ t, locale, member, showPrivate: true }).filter((block) => block.type !== 'header');
+  const decided = member.status === 'active' ? t.approval.approvedBy : member.status === 'declined' ? t.approval.declinedBy : undefined;
   const footer: KnownBlock =
     member.status === 'pending'
       ? buildApprovalButtons({ t, member })
@@ -40,10 +41,12 @@ export function buildApprovalMessage({ t, locale, member }: ApprovalRequestProps
           elements: [
             {
               type: 'mrkdwn',
-              text: (member.status === 'active' ? t.approval.approvedBy : t.approval.declinedBy)(
-                member.decidedBySlackUserId ? mention(member.decidedBySlackUserId) : t.common.notSet,
-                member.decidedAt ? t.common.dateTime(member.decidedAt.toISOString()) : t.common.notSet,
-              ),
+              text: decided
+                ? decided(
+                    member.decidedBySlackUserId ? mention(member.decidedBySlackUserId) : t.common.notSet,
+                    member.decidedAt ? t.common.dateTime(member.decidedAt.toISOString()) : t.common.notSet,
+                  )
+                : t.status[member.status],
             },
           ],
         };
@@ -52,5 +55,5 @@ export function buildApprovalMessage({ t, locale, member }: ApprovalRequestProps
 
 /** Plain-text fallback for notifications. */
 export function approvalMessageText({ t, member }: { t: Messages; member: MemberRow }): string {
-  return t.approval.request(escapeMrkdwn(member.name ?? member.pseudonym), t.memberType[member.memberType]).replace(/\*/g, '');
+  return t.approval.request(escapeMrkdwnWithin(member.name ?? member.pseudonym, 200), t.memberType[member.memberType]).replace(/\*/g, '');
 }

@@ -2,7 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import { ACTIONS } from '../slack/ids';
-import { escapeMrkdwn, mention } from '../slack/mrkdwn';
+import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { buildApprovalButtons } from './approval';
 import { plain } from './common';
 
@@ -14,7 +14,7 @@ export interface HomeProps {
   pending?: { rows: MemberRow[]; total: number };
 }
 
-/** How many pending registrations the home tab lists (3 blocks each, within the 100-block limit). */
+/** How many pending registrations the home tab lists (2 blocks each, within the 100-block limit). */
 export const HOME_PENDING_LIMIT = 20;
 
 function consentText(t: Messages, value: boolean | null): string {
@@ -29,13 +29,13 @@ export function buildHomeView({ t, member, pending }: HomeProps): HomeView {
     { type: 'divider' },
   ];
   if (member) {
-    const line = [member.organisation, member.title].filter(Boolean).map((value) => escapeMrkdwn(value!)).join(' / ');
+    const line = [member.organisation, member.title].filter(Boolean).map((value) => escapeMrkdwnWithin(value!, 400)).join(' / ');
     blocks.push(
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*${h.yourProfile}: ${escapeMrkdwn(member.name ?? '')}*${line ? `\n${line}` : ''}\n${t.memberType[member.memberType]}`,
+          text: `*${h.yourProfile}: ${escapeMrkdwnWithin(member.name ?? '', 200)}*${line ? `\n${line}` : ''}\n${t.memberType[member.memberType]}`,
         },
         accessory: { type: 'button', action_id: ACTIONS.openProfileModal, text: plain(h.editProfile, 75) },
       },
@@ -58,8 +58,8 @@ export function buildHomeView({ t, member, pending }: HomeProps): HomeView {
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(h.pendingHeader, 150) });
     if (pending.rows.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: h.noPending } });
     for (const row of pending.rows.slice(0, HOME_PENDING_LIMIT)) {
-      const who = `${escapeMrkdwn(row.name ?? row.pseudonym)}${row.slackUserId ? ` (${mention(row.slackUserId)})` : ''}`;
-      const org = [row.organisation, row.title].filter(Boolean).map((value) => escapeMrkdwn(value!)).join(' / ');
+      const who = `${escapeMrkdwnWithin(row.name ?? row.pseudonym, 200)}${row.slackUserId ? ` (${mention(row.slackUserId)})` : ''}`;
+      const org = [row.organisation, row.title].filter(Boolean).map((value) => escapeMrkdwnWithin(value!, 400)).join(' / ');
       blocks.push(
         { type: 'section', text: { type: 'mrkdwn', text: `*${who}* — ${t.memberType[row.memberType]}${org ? `\n${org}` : ''}` } },
         buildApprovalButtons({ t, member: row }),

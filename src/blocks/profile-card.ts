@@ -2,7 +2,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
-import { escapeMrkdwn, mention } from '../slack/mrkdwn';
+import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain, truncate } from './common';
 
 export interface ProfileCardProps {
@@ -24,8 +24,10 @@ function consentLabel(t: Messages, value: boolean | null): string {
 /** A member's profile as a card; every user-typed value is escaped. */
 export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCardProps): KnownBlock[] {
   const c = t.profileCard;
-  const text = (value: string | null) => (value ? escapeMrkdwn(value) : t.common.notSet);
-  const list = (values: string[]) => (values.length > 0 ? values.join(', ') : t.common.notSet);
+  // Budgets per field keep the whole card (and the approval message around it) under Slack's
+  // ~13,000-character limit for a message's blocks, even for text of nothing but `&`.
+  const text = (value: string | null, budget: number) => (value ? escapeMrkdwnWithin(value, budget) : t.common.notSet);
+  const list = (values: string[]) => (values.length > 0 ? escapeMrkdwn(values.join(', ')) : t.common.notSet);
   const years =
     member.yearJoined || member.yearLeft
       ? c.yearsValue(member.yearJoined ? String(member.yearJoined) : '', member.yearLeft ? String(member.yearLeft) : '')
@@ -35,9 +37,9 @@ export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCard
     type: 'section',
     fields: [
       field(c.type, t.memberType[member.memberType]),
-      field(c.organisation, text(member.organisation)),
-      field(c.jobTitle, text(member.title)),
-      field(c.sector, member.sector ? termLabel(SECTORS, member.sector, locale) : t.common.notSet),
+      field(c.organisation, text(member.organisation, 300)),
+      field(c.jobTitle, text(member.title, 300)),
+      field(c.sector, member.sector ? escapeMrkdwn(termLabel(SECTORS, member.sector, locale)) : t.common.notSet),
       field(c.years, years),
       field(c.capacity, String(member.monthlyCapacity)),
     ],
@@ -45,7 +47,7 @@ export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCard
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(c.heading(member.name ?? member.pseudonym), 150) },
     overview,
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${c.formerDivisions}*\n${text(member.formerDivisions)}`, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${c.formerDivisions}*\n${text(member.formerDivisions, 700)}`, 3000) } },
     {
       type: 'section',
       text: {
@@ -53,7 +55,7 @@ export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCard
         text: truncate(`*${c.topics}*\n${list(member.topics.map((key) => termLabel(POLICY_TOPICS, key, locale)))}`, 3000),
       },
     },
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${c.helpText}*\n${text(member.helpText)}`, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${c.helpText}*\n${text(member.helpText, 1600)}`, 3000) } },
     {
       type: 'section',
       text: {
@@ -65,7 +67,7 @@ export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCard
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(`*${c.coi}*\n${member.coiDeclared ? `:warning: ${text(member.coiDescription)}` : c.coiNone}`, 3000),
+        text: truncate(`*${c.coi}*\n${member.coiDeclared ? `:warning: ${text(member.coiDescription, 1200)}` : c.coiNone}`, 3000),
       },
     },
   ];

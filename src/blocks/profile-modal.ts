@@ -76,7 +76,9 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
   const coiOptions = [option(m.coiYes, YES), option(m.coiNo, NO)];
   const codeOption = option(m.codeAccept, YES);
   const returningOption = option(m.returningOption, YES);
-  const consented = [
+  // A consent or acceptance given to an older text is asked again, so nobody agrees to words unseen.
+  const consentCurrent = member?.consentTextVersion === CONSENT_TEXT_VERSION;
+  const consented = !consentCurrent ? [] : [
     ...(member?.shareWithStaff ? [CONSENT_STAFF] : []),
     ...(member?.shareWithAlumni ? [CONSENT_ALUMNI] : []),
   ];
@@ -163,7 +165,7 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
       type: 'checkboxes',
       action_id: PROFILE_FIELDS.codeOfConduct,
       options: [codeOption],
-      ...(member?.codeOfConductAcceptedAt ? { initial_options: [codeOption] } : {}),
+      ...(member?.codeOfConductVersion === CODE_OF_CONDUCT_VERSION ? { initial_options: [codeOption] } : {}),
     }),
     { type: 'divider' },
     input(

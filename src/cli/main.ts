@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { retryPolicies, WebAPIPlatformError, WebClient } from '@slack/web-api';
+import { WebAPIPlatformError, WebClient } from '@slack/web-api';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import type { ServiceDeps } from '../services/deps';
 import { isDatabaseUnavailable } from '../services/errors';
-import { MemberCsvError, parseMemberCsv } from '../services/member-csv';
+import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from '../services/member-csv';
 import { exportMembers, importMembers } from '../services/member-import';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -34,14 +34,15 @@ function slackLookup(config: Config): ((email: string) => Promise<string | null>
   if (!config.slack.botToken) return undefined;
   const client = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
-    retryConfig: retryPolicies.fiveRetriesInFiveMinutes,
+    // A few retries (rate limits included), not the default half hour: someone is waiting at the prompt.
+    retryConfig: { retries: 5, factor: 2 },
   });
   return async (email) => {
     try {
       return (await client.users.lookupByEmail({ email })).user?.id ?? null;
     } catch (error) {
       if (error instanceof WebAPIPlatformError && error.data.error === 'users_not_found') return null;
-      const reason = error instanceof WebAPIPlatformError ? error.data.error : errorMessage(error);
+      const reason = error instanceof WebAPIPlatformError ? error.data.error : (error as Error).message;
       throw new CliError(`Slack could not look up ${email} (${reason}); nothing was imported`);
     }
   };
@@ -58,19 +59,24 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-async function runImport(config: Config, file: string): Promise<string> {
-  const text = await readText(file);
-  let rows;
+function parseRows(file: string, text: string): ParsedMemberRow[] {
   try {
-    rows = parseMemberCsv(text, { currentYear: new Date().getFullYear() });
+    return parseMemberCsv(text, { currentYear: new Date().getFullYear() });
   } catch (error) {
     if (error instanceof MemberCsvError) throw new CliError(`${file}: ${error.message}. Nothing was imported.`);
     throw error;
   }
+}
+
+const members = (n: number) => `${n} member${n === 1 ? '' : 's'}`;
+
+async function runImport(config: Config, file: string): Promise<string> {
+  const text = await readText(file);
+  const rows = parseRows(file, text);
   const lookupSlackUserIdByEmail = slackLookup(config);
   const s = await withDatabase(config, (deps) => importMembers(deps, rows, { lookupSlackUserIdByEmail }));
-  const linking = lookupSlackUserIdByEmail ? `${s.linked} linked to Slack` : 'no Slack token, so none linked to Slack yet';
-  return `Imported ${rows.length} members: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ${linking}.`;
+  const linking = lookupSlackUserIdByEmail ? `${s.linked} linked to Slack` : 'Slack linking skipped (no SLACK_BOT_TOKEN)';
+  return `Imported ${members(rows.length)}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ${linking}.`;
 }
 
 async function runExport(config: Config, file: string): Promise<string> {
@@ -79,7 +85,7 @@ async function runExport(config: Config, file: string): Promise<string> {
     throw new CliError(`Cannot write ${file}: ${error.message}`);
   });
   const leftOut = result.withoutEmail > 0 ? ` (${result.withoutEmail} without an email address left out)` : '';
-  return `Exported ${result.exported} members to ${file}${leftOut}.`;
+  return `Exported ${members(result.exported)} to ${file}${leftOut}.`;
 }
 
 async function runMigrate(config: Config): Promise<string> {
@@ -111,13 +117,12 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const command = COMMANDS[name];
-  const usage = command?.file ? `npm run cli -- ${name} FILE.csv` : `npm run cli -- ${name}`;
   if (!command) {
     console.error(`Unknown command "${name}"; run \`npm run cli -- help\` for the list`);
     return 1;
   }
   if ((file === undefined) === command.file || extra.length > 0) {
-    console.error(`Usage: ${usage}`);
+    console.error(`Usage: npm run cli -- ${name}${command.file ? ' FILE.csv' : ''}`);
     return 1;
   }
   try {

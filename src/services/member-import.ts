@@ -5,7 +5,8 @@ import type { ServiceDeps } from './deps';
 import { formatMemberCsv, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
 import { CONSENT_TEXT_VERSION, newPseudonym } from './profile';
 
-export const IMPORT_ACTOR = 'cli:import';
+/** Stands for the organizer at the command line in the audit trail. */
+const IMPORT_ACTOR = 'cli:import';
 
 export interface ImportSummary {
   created: number;

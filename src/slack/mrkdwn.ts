@@ -9,3 +9,19 @@ export function escapeMrkdwn(text: string): string {
 export function mention(slackUserId: string): string {
   return `<@${slackUserId}>`;
 }
+
+/**
+ * Escapes and shortens to at most `max` characters of mrkdwn, never cutting an entity in half, so
+ * that text of nothing but `&` still fits the block it goes into.
+ */
+export function escapeMrkdwnWithin(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text);
+  if (escaped.length <= max) return escaped;
+  let result = '';
+  for (const char of text) {
+    const piece = escapeMrkdwn(char);
+    if (result.length + piece.length > max - 1) break;
+    result += piece;
+  }
+  return `${result}…`;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { approvalMessageText, buildApprovalMessage } from '../../src/blocks/approval';
+import type { MemberRow } from '../../src/db/schema';
+import { t } from '../../src/i18n';
+import { ACTIONS } from '../../src/slack/ids';
+import { ESCAPE_HEAVY_FILL, maximalMemberRow, memberRow } from '../helpers/factories';
+import { assertValidMessage } from '../helpers/slack-limits';
+import { blocksOfType, buttonsIn, mrkdwnTexts } from './inspect';
+
+const pending = (overrides: Partial<MemberRow> = {}) =>
+  memberRow({ status: 'pending', decidedBySlackUserId: null, decidedAt: null, slackUserId: 'U0APPLICANT', ...overrides });
+const decided = (status: 'active' | 'declined') =>
+  memberRow({ status, slackUserId: 'U0APPLICANT', decidedBySlackUserId: 'U0ORGANIZER', decidedAt: new Date('2026-04-02T01:30:00Z') });
+
+describe.each(['ja', 'en'] as const)('the approval message in %s', (locale) => {
+  const messages = t(locale);
+  const build = (member: MemberRow) => buildApprovalMessage({ t: messages, locale, member });
+  const check = (member: MemberRow) => assertValidMessage(build(member), approvalMessageText({ t: messages, member }));
+
+  describe('stays within Slack limits', () => {
+    it('while pending, for a realistic applicant', () => check(pending()));
+    it('once approved or declined, for a realistic applicant', () => {
+      check(decided('active'));
+      check(decided('declined'));
+    });
+    it('for the longest profile an applicant can submit', () => {
+      check(maximalMemberRow({ status: 'pending', decidedAt: null, decidedBySlackUserId: null }));
+      check(maximalMemberRow({ status: 'active' }));
+    });
+    // Every typed character an '&' (five once escaped) must still fit under msg_blocks_too_long.
+    it('for the longest profile made only of "&", which escaping lengthens fivefold', () =>
+      check(maximalMemberRow({ status: 'pending', decidedAt: null, decidedBySlackUserId: null }, ESCAPE_HEAVY_FILL)));
+  });
+
+  it('shows Approve and Decline buttons carrying the member id while pending', () => {
+    const member = pending();
+    const buttons = buttonsIn(build(member));
+    expect(buttons.map((button) => button.action_id)).toEqual([ACTIONS.approveMember, ACTIONS.declineMember]);
+    expect(buttons.map((button) => button.value)).toEqual([member.id, member.id]);
+    expect(buttons.map((button) => button.text.text)).toEqual([messages.approval.approve, messages.approval.decline]);
+    expect(buttons.map((button) => button.style)).toEqual(['primary', 'danger']);
+  });
+
+  it('replaces the buttons with who approved it and when, once approved', () => {
+    const blocks = build(decided('active'));
+    expect(buttonsIn(blocks)).toEqual([]);
+    expect(blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: messages.approval.approvedBy('<@U0ORGANIZER>', messages.common.dateTime('2026-04-02T01:30:00.000Z')) }],
+    });
+    expect(mrkdwnTexts(blocks.at(-1)).join()).toContain('<@U0ORGANIZER>');
+  });
+
+  it('replaces the buttons with who declined it and when, once declined', () => {
+    const blocks = build(decided('declined'));
+    expect(buttonsIn(blocks)).toEqual([]);
+    expect(mrkdwnTexts(blocks.at(-1))).toEqual([messages.approval.declinedBy('<@U0ORGANIZER>', messages.common.dateTime('2026-04-02T01:30:00.000Z'))]);
+  });
+
+  it('opens with the applicant, mentioned, and their type', () => {
+    const member = pending({ name: '佐藤 花子', memberType: 'returnee' });
+    const [first] = mrkdwnTexts(build(member));
+    expect(first).toBe(messages.approval.request('佐藤 花子 (<@U0APPLICANT>)', messages.memberType.returnee));
+  });
+
+  it('shows the applicant’s whole profile, organizer-only part included, without a second heading', () => {
+    const blocks = build(pending({ interestedInReturning: true }));
+    expect(blocksOfType(blocks, 'header')).toEqual([]);
+    const texts = mrkdwnTexts(blocks);
+    expect(texts).toContain(`*${messages.profileCard.returning}*\n${messages.common.yes}`);
+    expect(texts).toContain(messages.profileCard.organizerOnly);
+  });
+
+  it('escapes the applicant’s name in the message and in the notification text', () => {
+    const member = pending({ name: '<!channel> & co' });
+    const [first] = mrkdwnTexts(build(member));
+    expect(first).toContain('&lt;!channel&gt; &amp; co');
+    expect(first).not.toContain('<!channel>');
+    const text = approvalMessageText({ t: messages, member });
+    expect(text).toContain('&lt;!channel&gt;');
+    expect(text).not.toContain('*');
+  });
+});

@@ -1,0 +1,114 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRepositories } from '../../src/db/repositories';
+import { ja } from '../../src/i18n/ja';
+import { seedOrganizers } from '../../src/services/organizers';
+import { ACTIONS, COMMANDS, VIEWS } from '../../src/slack/ids';
+import { createTestApp } from '../helpers/app';
+import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
+import { profileState } from '../helpers/profile-state';
+import { mockSlack, type MockSlack } from '../helpers/slack-api';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let harness: ReturnType<typeof createTestApp>;
+let slack: MockSlack;
+
+const ALUMNA = 'U0ALUMNA';
+const ORGANIZER = 'U0ORGANIZER';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database.close());
+
+beforeEach(async () => {
+  await resetDatabase(database);
+  slack = mockSlack();
+  slack.user(ALUMNA, { email: 'hanako@greencap.example', locale: 'ja-JP', realName: '山田 花子' });
+  slack.user(ORGANIZER, { email: 'org@example.org', locale: 'en-US' });
+  harness = createTestApp(database);
+  await seedOrganizers(harness.deps.services, [ORGANIZER]);
+  slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+  await harness.send(viewSubmission({ user: ALUMNA, callbackId: VIEWS.profile, values: profileState({ helpText: 'GX <b> & co' }) }));
+  slack.expect('chat.update').expect('chat.postMessage');
+  const member = await createRepositories(database.db).members.findBySlackUserId(ALUMNA);
+  await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member!.id }));
+});
+afterEach(() => slack.reset());
+
+const profileCommand = (text: string) => harness.send(slashCommand({ command: COMMANDS.profile, user_id: ALUMNA, text }));
+
+describe('/alumni-profile help', () => {
+  it.each(['help', 'something else'])('"%s" lists every subcommand in the user\'s language', async (text) => {
+    expect(await profileCommand(text)).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.help });
+  });
+});
+
+describe('/alumni-profile export', () => {
+  it('sends the member a DM with everything stored about them, as JSON', async () => {
+    slack.expect('chat.postMessage').expect('chat.postMessage').expect('chat.postMessage');
+    const ack = await profileCommand('export');
+    expect(ack).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.exportSent });
+
+    const dms = slack.bodies('chat.postMessage').slice(-3).filter((body) => body.channel === ALUMNA && body.text.includes('```'));
+    const json = dms
+      .map((body) => /```([\s\S]*)```/.exec(body.text)![1]!)
+      .join('')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    const data = JSON.parse(json);
+    expect(data.profile).toMatchObject({ slackUserId: ALUMNA, email: 'hanako@greencap.example', helpText: 'GX <b> & co' });
+    expect(data.consentHistory).toHaveLength(2);
+    expect(data.auditTrail.map((event: any) => event.action)).toEqual(['profile.created', 'registration.approved']);
+    expect(dms[0]!.text).not.toContain('<b>');
+  });
+});
+
+describe('/alumni-profile delete', () => {
+  it('asks for confirmation first and erases nothing until confirmed', async () => {
+    const ack = await profileCommand('delete');
+    expect(ack.blocks.find((block: any) => block.type === 'actions').elements[0]).toMatchObject({
+      action_id: ACTIONS.confirmErase,
+      confirm: expect.any(Object),
+    });
+    expect((await createRepositories(database.db).members.findBySlackUserId(ALUMNA))?.status).toBe('active');
+  });
+
+  it('once confirmed, erases personal data for good and keeps only a pseudonymous tombstone', async () => {
+    const before = (await createRepositories(database.db).members.findBySlackUserId(ALUMNA))!;
+    slack.expectResponse().expect('views.publish');
+    await harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmErase }));
+
+    expect(slack.bodies('response_url')).toEqual([
+      expect.objectContaining({ text: ja.profileCommand.deleted, replace_original: true }),
+    ]);
+    const repos = createRepositories(database.db);
+    expect(await repos.members.findBySlackUserId(ALUMNA)).toBeUndefined();
+    const tombstone = await repos.members.findById(before.id);
+    expect(tombstone).toMatchObject({
+      pseudonym: before.pseudonym,
+      status: 'erased',
+      slackUserId: null,
+      email: null,
+      name: null,
+      organisation: null,
+      helpText: null,
+      topics: [],
+      coiDescription: null,
+      interestedInReturning: false,
+    });
+    const trail = await repos.audit.listForMember(before.id);
+    expect(trail.map((event) => event.action)).toContain('member.erased');
+    expect(JSON.stringify(trail)).not.toContain(ALUMNA);
+    slack.assertDone();
+  });
+
+  it('the erase button erases only the clicker, whatever the payload says', async () => {
+    slack.user('U0OTHER', { email: 'other@example.org', locale: 'ja-JP' });
+    slack.expectResponse().expect('views.publish');
+    await harness.send(blockAction({ user: 'U0OTHER', actionId: ACTIONS.confirmErase, value: ALUMNA }));
+    expect(slack.bodies('response_url')[0]?.text).toBe(ja.profileCommand.nothingToDelete);
+    expect((await createRepositories(database.db).members.findBySlackUserId(ALUMNA))?.status).toBe('active');
+  });
+});
