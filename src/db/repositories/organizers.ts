@@ -26,7 +26,7 @@ export function createOrganizersRepository({ db }: { db: Db }) {
         .select({ slackUserId: organizers.slackUserId })
         .from(organizers)
         .where(eq(organizers.active, true))
-        .orderBy(asc(organizers.changedAt));
+        .orderBy(asc(organizers.slackUserId));
       return rows.map((row) => row.slackUserId);
     },
 
