@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runStaleReminderSweep } from '../../src/jobs/stale-reminders';
 import { createRepositories } from '../../src/db/repositories';
 import type { NewMemberRow } from '../../src/db/schema';
@@ -8,32 +8,21 @@ import { seedOrganizers } from '../../src/services/organizers';
 import { newPseudonym } from '../../src/services/profile';
 import { ACTIONS, COMMANDS } from '../../src/slack/ids';
 import { createTestApp } from '../helpers/app';
-import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { setupListenerTest } from '../helpers/listener-test';
 import { appHomeOpened, blockAction, slashCommand } from '../helpers/payloads';
-import { mockSlack, type MockSlack } from '../helpers/slack-api';
-
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let harness: ReturnType<typeof createTestApp>;
-let slack: MockSlack;
 
 const ALUMNA = 'U0ALUMNA';
 const ORGANIZER = 'U0ORGANIZER';
 const NOW = new Date('2026-11-24T09:00:00Z');
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+const ctx = setupListenerTest({
+  users: {
+    [ALUMNA]: { email: 'hanako@greencap.example', locale: 'ja-JP' },
+    [ORGANIZER]: { email: 'org@example.org', locale: 'en-US' },
+  },
+  organizers: [ORGANIZER],
+  now: NOW,
 });
-afterAll(async () => database.close());
-
-beforeEach(async () => {
-  await resetDatabase(database);
-  slack = mockSlack();
-  slack.user(ALUMNA, { email: 'hanako@greencap.example', locale: 'ja-JP' });
-  slack.user(ORGANIZER, { email: 'org@example.org', locale: 'en-US' });
-  harness = createTestApp(database, { now: NOW });
-  await seedOrganizers(harness.deps.services, [ORGANIZER]);
-});
-afterEach(() => slack.reset());
 
 function member(overrides: Partial<NewMemberRow>): NewMemberRow {
   return {
@@ -48,15 +37,15 @@ function member(overrides: Partial<NewMemberRow>): NewMemberRow {
   };
 }
 
-const insert = (overrides: Partial<NewMemberRow>) => createRepositories(database.db).members.insert(member(overrides));
+const insert = (overrides: Partial<NewMemberRow>) => createRepositories(ctx.database.db).members.insert(member(overrides));
 
 describe('the App Home', () => {
   it('shows a member their profile, status, consent and an Edit button', async () => {
     await insert({ slackUserId: ALUMNA, name: '山田 <!channel>', status: 'pending', shareWithStaff: true, shareWithAlumni: null });
-    slack.expect('views.publish');
-    await harness.send(appHomeOpened({ user: ALUMNA }));
+    ctx.slack.expect('views.publish');
+    await ctx.harness.send(appHomeOpened({ user: ALUMNA }));
 
-    const [body] = slack.bodies('views.publish');
+    const [body] = ctx.slack.bodies('views.publish');
     expect(body?.user_id).toBe(ALUMNA);
     const json = JSON.stringify(body?.view);
     expect(json).toContain('山田 &lt;!channel&gt;');
@@ -64,20 +53,20 @@ describe('the App Home', () => {
     expect(json).toContain(ja.home.consentLine(ja.common.yes, ja.profileCard.consentNever));
     expect(json).toContain(ACTIONS.openProfileModal);
     expect(json).not.toContain(ja.home.pendingHeader);
-    slack.assertDone();
+    ctx.slack.assertDone();
   });
 
   it('offers to create a profile to someone without one', async () => {
-    slack.expect('views.publish');
-    await harness.send(appHomeOpened({ user: ALUMNA }));
-    expect(JSON.stringify(slack.bodies('views.publish')[0]?.view)).toContain(ja.home.createProfile);
+    ctx.slack.expect('views.publish');
+    await ctx.harness.send(appHomeOpened({ user: ALUMNA }));
+    expect(JSON.stringify(ctx.slack.bodies('views.publish')[0]?.view)).toContain(ja.home.createProfile);
   });
 
   it('shows organizers the pending registrations with Approve / Decline, and deciding there refreshes it', async () => {
     const pending = await insert({ slackUserId: ALUMNA, status: 'pending', name: 'Applicant' });
-    slack.expect('views.publish');
-    await harness.send(appHomeOpened({ user: ORGANIZER }));
-    const home = slack.bodies('views.publish')[0]?.view;
+    ctx.slack.expect('views.publish');
+    await ctx.harness.send(appHomeOpened({ user: ORGANIZER }));
+    const home = ctx.slack.bodies('views.publish')[0]?.view;
     expect(JSON.stringify(home)).toContain(en.home.pendingHeader);
     const buttons = home.blocks.filter((block: any) => block.type === 'actions').flatMap((block: any) => block.elements);
     expect(buttons.map((button: any) => [button.action_id, button.value])).toEqual([
@@ -85,16 +74,16 @@ describe('the App Home', () => {
       [ACTIONS.declineMember, pending.id],
     ]);
 
-    slack.expect('chat.postMessage').expect('views.publish');
-    await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: pending.id, from: 'home' }));
-    expect((await createRepositories(database.db).members.findById(pending.id))?.status).toBe('active');
-    expect(JSON.stringify(slack.bodies('views.publish')[1]?.view)).toContain(en.home.noPending);
-    slack.assertDone();
+    ctx.slack.expect('chat.postMessage').expect('views.publish');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: pending.id, from: 'home' }));
+    expect((await createRepositories(ctx.database.db).members.findById(pending.id))?.status).toBe('active');
+    expect(JSON.stringify(ctx.slack.bodies('views.publish')[1]?.view)).toContain(en.home.noPending);
+    ctx.slack.assertDone();
   });
 
   it('ignores the messages tab', async () => {
-    await harness.send(appHomeOpened({ user: ALUMNA, tab: 'messages' }));
-    slack.assertDone();
+    await ctx.harness.send(appHomeOpened({ user: ALUMNA, tab: 'messages' }));
+    ctx.slack.assertDone();
   });
 });
 
@@ -105,65 +94,65 @@ describe('stale profile reminders', () => {
     await insert({ slackUserId: ALUMNA, locale: 'ja', profileConfirmedAt: sevenMonthsAgo });
     await insert({ slackUserId: 'U0FRESH', profileConfirmedAt: new Date('2026-10-01T00:00:00Z') });
     await insert({ slackUserId: 'U0PENDING', status: 'pending', profileConfirmedAt: sevenMonthsAgo });
-    slack.expect('chat.postMessage');
+    ctx.slack.expect('chat.postMessage');
 
-    expect(await runStaleReminderSweep(harness.deps, harness.app.client)).toEqual({ sent: 1, failed: 0 });
-    expect(await runStaleReminderSweep(harness.deps, harness.app.client)).toEqual({ sent: 0, failed: 0 });
-    const [dm] = slack.bodies('chat.postMessage');
+    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 1, failed: 0 });
+    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 0, failed: 0 });
+    const [dm] = ctx.slack.bodies('chat.postMessage');
     expect(dm?.channel).toBe(ALUMNA);
     expect(dm?.text).toBe(ja.stale.reminder(6));
     expect(dm?.blocks.at(-1).elements.map((element: any) => element.action_id)).toEqual([
       ACTIONS.keepProfile,
       ACTIONS.openProfileModal,
     ]);
-    slack.assertDone();
+    ctx.slack.assertDone();
   });
 
   it('with several instances sweeping at once, each reminder is still sent once', async () => {
     for (let index = 0; index < 12; index++) {
       await insert({ slackUserId: `U0STALE${index}`, profileConfirmedAt: sevenMonthsAgo });
     }
-    for (let index = 0; index < 12; index++) slack.expect('chat.postMessage');
-    const instances = [harness, createTestApp(database, { now: NOW }), createTestApp(database, { now: NOW })];
+    for (let index = 0; index < 12; index++) ctx.slack.expect('chat.postMessage');
+    const instances = [ctx.harness, createTestApp(ctx.database, { now: NOW }), createTestApp(ctx.database, { now: NOW })];
 
     const results = await Promise.all(instances.map((instance) => runStaleReminderSweep(instance.deps, instance.app.client)));
     expect(results.reduce((sum, result) => sum + result.sent, 0)).toBe(12);
-    const channels = slack.bodies('chat.postMessage').map((body) => body.channel);
+    const channels = ctx.slack.bodies('chat.postMessage').map((body) => body.channel);
     expect(new Set(channels).size).toBe(12);
-    slack.assertDone();
+    ctx.slack.assertDone();
   });
 
   it('a reminder that could not be delivered is retried by the next sweep', async () => {
     await insert({ slackUserId: ALUMNA, profileConfirmedAt: sevenMonthsAgo });
-    slack.expect('chat.postMessage', { ok: false, error: 'ratelimited' });
-    expect(await runStaleReminderSweep(harness.deps, harness.app.client)).toEqual({ sent: 0, failed: 1 });
-    slack.expect('chat.postMessage');
-    expect(await runStaleReminderSweep(harness.deps, harness.app.client)).toEqual({ sent: 1, failed: 0 });
+    ctx.slack.expect('chat.postMessage', { ok: false, error: 'ratelimited' });
+    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 0, failed: 1 });
+    ctx.slack.expect('chat.postMessage');
+    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 1, failed: 0 });
   });
 
   it('Keep records the confirmation, so no reminder comes for another 6 months', async () => {
     const stale = await insert({ slackUserId: ALUMNA, profileConfirmedAt: sevenMonthsAgo });
-    slack.expectResponse();
-    await harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.keepProfile }));
-    expect((await createRepositories(database.db).members.findById(stale.id))?.profileConfirmedAt).toEqual(NOW);
-    expect(slack.bodies('response_url')[0]).toMatchObject({ text: ja.stale.kept, replace_original: true });
-    expect(await runStaleReminderSweep(harness.deps, harness.app.client)).toEqual({ sent: 0, failed: 0 });
+    ctx.slack.expectResponse();
+    await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.keepProfile }));
+    expect((await createRepositories(ctx.database.db).members.findById(stale.id))?.profileConfirmedAt).toEqual(NOW);
+    expect(ctx.slack.bodies('response_url')[0]).toMatchObject({ text: ja.stale.kept, replace_original: true });
+    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 0, failed: 0 });
   });
 
   it('Edit opens the profile modal', async () => {
     await insert({ slackUserId: ALUMNA, profileConfirmedAt: sevenMonthsAgo });
-    slack.expect('views.open');
-    await harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.openProfileModal }));
-    expect(slack.bodies('views.open')[0]?.view.callback_id).toBe('profile_modal');
+    ctx.slack.expect('views.open');
+    await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.openProfileModal }));
+    expect(ctx.slack.bodies('views.open')[0]?.view.callback_id).toBe('profile_modal');
   });
 });
 
 describe('/alumni-admin', () => {
-  const admin = (user: string, text: string) => harness.send(slashCommand({ command: COMMANDS.admin, user_id: user, text }));
+  const admin = (user: string, text: string) => ctx.harness.send(slashCommand({ command: COMMANDS.admin, user_id: user, text }));
 
   it('is refused to anyone but organizers', async () => {
     expect(await admin(ALUMNA, 'grant <@U0ALUMNA|me>')).toEqual({ response_type: 'ephemeral', text: ja.common.notOrganizer });
-    expect(await harness.deps.services.db.query.organizers.findMany()).toHaveLength(1);
+    expect(await ctx.harness.deps.services.db.query.organizers.findMany()).toHaveLength(1);
   });
 
   it('lets an organizer grant and revoke the role, and keeps the last organizer', async () => {
@@ -177,7 +166,7 @@ describe('/alumni-admin', () => {
   it('a revoked configured organizer stays revoked after a restart re-seeds the configuration', async () => {
     await admin(ORGANIZER, 'grant <@U0ALUMNA>');
     await admin(ALUMNA, 'revoke <@U0ORGANIZER>');
-    await seedOrganizers(harness.deps.services, [ORGANIZER]);
+    await seedOrganizers(ctx.harness.deps.services, [ORGANIZER]);
     expect(await admin(ORGANIZER, 'organizers')).toMatchObject({ text: en.common.notOrganizer });
   });
 

@@ -1,42 +1,32 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
 import { ja } from '../../src/i18n/ja';
-import { seedOrganizers } from '../../src/services/organizers';
 import { ACTIONS, COMMANDS, VIEWS } from '../../src/slack/ids';
 import { createTestApp } from '../helpers/app';
-import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { profileState } from '../helpers/profile-state';
-import { mockSlack, type MockSlack } from '../helpers/slack-api';
-
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let harness: ReturnType<typeof createTestApp>;
-let slack: MockSlack;
 
 const ALUMNA = 'U0ALUMNA';
 const ORGANIZER = 'U0ORGANIZER';
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+const ctx = setupListenerTest({
+  users: {
+    [ALUMNA]: { email: 'hanako@greencap.example', locale: 'ja-JP', realName: '山田 花子' },
+    [ORGANIZER]: { email: 'org@example.org', locale: 'en-US' },
+  },
+  organizers: [ORGANIZER],
 });
-afterAll(async () => database.close());
 
 beforeEach(async () => {
-  await resetDatabase(database);
-  slack = mockSlack();
-  slack.user(ALUMNA, { email: 'hanako@greencap.example', locale: 'ja-JP', realName: '山田 花子' });
-  slack.user(ORGANIZER, { email: 'org@example.org', locale: 'en-US' });
-  harness = createTestApp(database);
-  await seedOrganizers(harness.deps.services, [ORGANIZER]);
-  slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
-  await harness.send(viewSubmission({ user: ALUMNA, callbackId: VIEWS.profile, values: profileState({ helpText: 'GX <b> & co' }) }));
-  slack.expect('chat.update').expect('chat.postMessage');
-  const member = await createRepositories(database.db).members.findBySlackUserId(ALUMNA);
-  await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member!.id }));
+  ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+  await ctx.harness.send(viewSubmission({ user: ALUMNA, callbackId: VIEWS.profile, values: profileState({ helpText: 'GX <b> & co' }) }));
+  ctx.slack.expect('chat.update').expect('chat.postMessage');
+  const member = await createRepositories(ctx.database.db).members.findBySlackUserId(ALUMNA);
+  await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member!.id }));
 });
-afterEach(() => slack.reset());
 
-const profileCommand = (text: string) => harness.send(slashCommand({ command: COMMANDS.profile, user_id: ALUMNA, text }));
+const profileCommand = (text: string) => ctx.harness.send(slashCommand({ command: COMMANDS.profile, user_id: ALUMNA, text }));
 
 describe('/alumni-profile help', () => {
   it.each(['help', 'something else'])('"%s" lists every subcommand in the user\'s language', async (text) => {
@@ -46,11 +36,11 @@ describe('/alumni-profile help', () => {
 
 describe('/alumni-profile export', () => {
   it('sends the member a DM with everything stored about them, as JSON', async () => {
-    slack.expect('chat.postMessage').expect('chat.postMessage').expect('chat.postMessage');
+    ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('chat.postMessage');
     const ack = await profileCommand('export');
     expect(ack).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.exportSent });
 
-    const dms = slack.bodies('chat.postMessage').slice(-3).filter((body) => body.channel === ALUMNA && body.text.includes('```'));
+    const dms = ctx.slack.bodies('chat.postMessage').slice(-3).filter((body) => body.channel === ALUMNA && body.text.includes('```'));
     const json = dms
       .map((body) => /```([\s\S]*)```/.exec(body.text)![1]!)
       .join('')
@@ -72,18 +62,18 @@ describe('/alumni-profile delete', () => {
       action_id: ACTIONS.confirmErase,
       confirm: expect.any(Object),
     });
-    expect((await createRepositories(database.db).members.findBySlackUserId(ALUMNA))?.status).toBe('active');
+    expect((await createRepositories(ctx.database.db).members.findBySlackUserId(ALUMNA))?.status).toBe('active');
   });
 
   it('once confirmed, erases personal data for good and keeps only a pseudonymous tombstone', async () => {
-    const before = (await createRepositories(database.db).members.findBySlackUserId(ALUMNA))!;
-    slack.expectResponse().expect('views.publish');
-    await harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmErase }));
+    const before = (await createRepositories(ctx.database.db).members.findBySlackUserId(ALUMNA))!;
+    ctx.slack.expectResponse().expect('views.publish');
+    await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmErase }));
 
-    expect(slack.bodies('response_url')).toEqual([
+    expect(ctx.slack.bodies('response_url')).toEqual([
       expect.objectContaining({ text: ja.profileCommand.deleted, replace_original: true }),
     ]);
-    const repos = createRepositories(database.db);
+    const repos = createRepositories(ctx.database.db);
     expect(await repos.members.findBySlackUserId(ALUMNA)).toBeUndefined();
     const tombstone = await repos.members.findById(before.id);
     expect(tombstone).toMatchObject({
@@ -101,14 +91,14 @@ describe('/alumni-profile delete', () => {
     const trail = await repos.audit.listForMember(before.id);
     expect(trail.map((event) => event.action)).toContain('member.erased');
     expect(JSON.stringify(trail)).not.toContain(ALUMNA);
-    slack.assertDone();
+    ctx.slack.assertDone();
   });
 
   it('the erase button erases only the clicker, whatever the payload says', async () => {
-    slack.user('U0OTHER', { email: 'other@example.org', locale: 'ja-JP' });
-    slack.expectResponse().expect('views.publish');
-    await harness.send(blockAction({ user: 'U0OTHER', actionId: ACTIONS.confirmErase, value: ALUMNA }));
-    expect(slack.bodies('response_url')[0]?.text).toBe(ja.profileCommand.nothingToDelete);
-    expect((await createRepositories(database.db).members.findBySlackUserId(ALUMNA))?.status).toBe('active');
+    ctx.slack.user('U0OTHER', { email: 'other@example.org', locale: 'ja-JP' });
+    ctx.slack.expectResponse().expect('views.publish');
+    await ctx.harness.send(blockAction({ user: 'U0OTHER', actionId: ACTIONS.confirmErase, value: ALUMNA }));
+    expect(ctx.slack.bodies('response_url')[0]?.text).toBe(ja.profileCommand.nothingToDelete);
+    expect((await createRepositories(ctx.database.db).members.findBySlackUserId(ALUMNA))?.status).toBe('active');
   });
 });

@@ -1,78 +1,65 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
-import { seedOrganizers } from '../../src/services/organizers';
 import { ACTIONS, COMMANDS, PROFILE_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids';
-import { createTestApp, ORGANIZERS_CHANNEL } from '../helpers/app';
-import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { ORGANIZERS_CHANNEL } from '../helpers/app';
+import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, globalShortcut, slashCommand, viewSubmission } from '../helpers/payloads';
 import { profileState, type ProfileAnswers } from '../helpers/profile-state';
-import { mockSlack, type MockSlack } from '../helpers/slack-api';
-
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let harness: ReturnType<typeof createTestApp>;
-let slack: MockSlack;
 
 const ALUMNA = 'U0ALUMNA';
 const ORGANIZER = 'U0ORGANIZER';
 const STAFF = 'U0STAFF';
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+const ctx = setupListenerTest({
+  users: {
+    [ALUMNA]: { email: 'hanako@greencap.example', locale: 'ja-JP', realName: '山田 花子' },
+    [ORGANIZER]: { email: 'organizer@example.org', locale: 'en-US', realName: 'Org Anizer' },
+    [STAFF]: { email: 'taro@meti.go.jp', locale: 'ja-JP', realName: '経産 太郎' },
+  },
+  organizers: [ORGANIZER],
 });
-afterAll(async () => database.close());
 
-beforeEach(async () => {
-  await resetDatabase(database);
-  slack = mockSlack();
-  slack.user(ALUMNA, { email: 'hanako@greencap.example', locale: 'ja-JP', realName: '山田 花子' });
-  slack.user(ORGANIZER, { email: 'organizer@example.org', locale: 'en-US', realName: 'Org Anizer' });
-  slack.user(STAFF, { email: 'taro@meti.go.jp', locale: 'ja-JP', realName: '経産 太郎' });
-  harness = createTestApp(database);
-  await seedOrganizers(harness.deps.services, [ORGANIZER]);
-});
-afterEach(() => slack.reset());
-
-const repos = () => createRepositories(database.db);
+const repos = () => createRepositories(ctx.database.db);
 
 async function submitProfile(user: string, answers: ProfileAnswers = {}) {
-  return harness.send(viewSubmission({ user, callbackId: VIEWS.profile, values: profileState(answers) }));
+  return ctx.harness.send(viewSubmission({ user, callbackId: VIEWS.profile, values: profileState(answers) }));
 }
 
 describe('/alumni-profile opens the profile modal', () => {
   it('given a new member, the modal opens in their language with their Slack name suggested', async () => {
-    slack.expect('views.open');
-    const ack = await harness.send(slashCommand({ command: COMMANDS.profile, user_id: ALUMNA }));
+    ctx.slack.expect('views.open');
+    const ack = await ctx.harness.send(slashCommand({ command: COMMANDS.profile, user_id: ALUMNA }));
 
     expect(ack).toBeUndefined();
-    const [body] = slack.bodies('views.open');
+    const [body] = ctx.slack.bodies('views.open');
     expect(body?.trigger_id).toMatch(/^trigger\./);
     expect(body?.view.callback_id).toBe(VIEWS.profile);
     expect(body?.view.title.text).toBe(ja.profileModal.title);
     const nameBlock = body?.view.blocks.find((block: any) => block.block_id === PROFILE_FIELDS.name);
     expect(nameBlock.element.initial_value).toBe('山田 花子');
-    slack.assertDone();
+    ctx.slack.assertDone();
   });
 
   it('given a stored profile, the global shortcut opens the modal filled in with it', async () => {
-    slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+    ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     await submitProfile(ALUMNA, { organisation: 'Blue Fund', topics: ['dx'] });
 
-    slack.expect('views.open');
-    await harness.send(globalShortcut({ user: ALUMNA, callbackId: SHORTCUTS.editProfile }));
-    const [body] = slack.bodies('views.open');
+    ctx.slack.expect('views.open');
+    await ctx.harness.send(globalShortcut({ user: ALUMNA, callbackId: SHORTCUTS.editProfile }));
+    const [body] = ctx.slack.bodies('views.open');
     const block = (id: string) => body?.view.blocks.find((candidate: any) => candidate.block_id === id);
     expect(block(PROFILE_FIELDS.organisation).element.initial_value).toBe('Blue Fund');
     expect(block(PROFILE_FIELDS.topics).element.initial_options.map((o: any) => o.value)).toEqual(['dx']);
     expect(block(PROFILE_FIELDS.consent).element.initial_options.map((o: any) => o.value)).toEqual(['staff']);
-    slack.assertDone();
+    ctx.slack.assertDone();
   });
 });
 
 describe('submitting the profile modal', () => {
   it('a new alumni registration is stored pending, sent to organizers with Approve/Decline, and the applicant is told', async () => {
-    slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+    ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     const ack = await submitProfile(ALUMNA, { returning: true });
 
     expect(ack).toBeUndefined();
@@ -98,7 +85,7 @@ describe('submitting the profile modal', () => {
       ['alumni', false, 'v1'],
     ]);
 
-    const [request, dm] = slack.bodies('chat.postMessage');
+    const [request, dm] = ctx.slack.bodies('chat.postMessage');
     expect(request?.channel).toBe(ORGANIZERS_CHANNEL);
     const actions = request?.blocks.find((block: any) => block.type === 'actions');
     expect(actions.elements.map((element: any) => [element.action_id, element.value])).toEqual([
@@ -108,15 +95,15 @@ describe('submitting the profile modal', () => {
     expect(dm).toMatchObject({ channel: ALUMNA, text: ja.profileCommand.submittedForApproval });
     const stored = await repos().members.findById(member!.id);
     expect(stored?.approvalMessageTs).toBeTruthy();
-    slack.assertDone();
+    ctx.slack.assertDone();
   });
 
   it('staff recognised by their email domain are active at once, with no approval request', async () => {
-    slack.expect('views.publish');
+    ctx.slack.expect('views.publish');
     await submitProfile(STAFF, { memberType: 'staff', yearLeft: null });
     expect((await repos().members.findBySlackUserId(STAFF))?.status).toBe('active');
-    expect(slack.bodies('chat.postMessage')).toEqual([]);
-    slack.assertDone();
+    expect(ctx.slack.bodies('chat.postMessage')).toEqual([]);
+    ctx.slack.assertDone();
   });
 
   it.each([
@@ -135,7 +122,7 @@ describe('submitting the profile modal', () => {
     expect(ack.response_action).toBe('errors');
     expect(ack.errors[blockId]).toBe(message);
     expect(await repos().members.findBySlackUserId(ALUMNA)).toBeUndefined();
-    slack.assertDone();
+    ctx.slack.assertDone();
   });
 
   it('a current staff member cannot have a year of leaving', async () => {
@@ -149,12 +136,12 @@ describe('submitting the profile modal', () => {
   });
 
   it('text with mrkdwn and <!channel> is stored as typed and shown escaped to organizers', async () => {
-    slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+    ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     const typed = '<!channel> see <https://evil.example|my deck> & *more*';
     await submitProfile(ALUMNA, { helpText: typed, name: 'Hanako <!here>' });
 
     expect((await repos().members.findBySlackUserId(ALUMNA))?.helpText).toBe(typed);
-    const json = JSON.stringify(slack.bodies('chat.postMessage')[0]?.blocks);
+    const json = JSON.stringify(ctx.slack.bodies('chat.postMessage')[0]?.blocks);
     expect(json).not.toContain('<!channel>');
     expect(json).not.toContain('<!here>');
     expect(json).not.toContain('<https://evil');
@@ -164,81 +151,81 @@ describe('submitting the profile modal', () => {
 
 describe('approving registrations', () => {
   async function pendingAlumna() {
-    slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+    ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     await submitProfile(ALUMNA);
     return (await repos().members.findBySlackUserId(ALUMNA))!;
   }
 
   it('an organizer approves: the member is active, the request shows who decided, the applicant gets a DM', async () => {
     const member = await pendingAlumna();
-    slack.expect('chat.update').expect('chat.postMessage');
-    await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
 
     const approved = await repos().members.findById(member.id);
     expect(approved).toMatchObject({ status: 'active', decidedBySlackUserId: ORGANIZER });
-    const [update] = slack.bodies('chat.update');
+    const [update] = ctx.slack.bodies('chat.update');
     expect(update?.channel).toBe('C_POSTED');
     expect(update?.ts).toBe(member.approvalMessageTs ?? approved?.approvalMessageTs);
     expect(JSON.stringify(update?.blocks)).toContain(ja.approval.approvedBy(`<@${ORGANIZER}>`, '2026-11-24 09:00 UTC'));
     expect(update?.blocks.some((block: any) => block.type === 'actions')).toBe(false);
-    expect(slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: ALUMNA, text: ja.approval.applicantApproved });
-    slack.assertDone();
+    expect(ctx.slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: ALUMNA, text: ja.approval.applicantApproved });
+    ctx.slack.assertDone();
   });
 
   it('approving twice does nothing the second time, and says so', async () => {
     const member = await pendingAlumna();
-    slack.expect('chat.update').expect('chat.postMessage');
-    await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
     const after = await repos().members.findById(member.id);
 
-    slack.expectResponse();
-    await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    ctx.slack.expectResponse();
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
     expect(await repos().members.findById(member.id)).toEqual(after);
-    expect(slack.bodies('response_url').at(-1)).toMatchObject({ text: en.approval.alreadyDecided, replace_original: false });
-    expect(slack.bodies('chat.update')).toHaveLength(1);
-    slack.assertDone();
+    expect(ctx.slack.bodies('response_url').at(-1)).toMatchObject({ text: en.approval.alreadyDecided, replace_original: false });
+    expect(ctx.slack.bodies('chat.update')).toHaveLength(1);
+    ctx.slack.assertDone();
   });
 
   it('an organizer declines: the applicant is told politely', async () => {
     const member = await pendingAlumna();
-    slack.expect('chat.update').expect('chat.postMessage');
-    await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
     expect((await repos().members.findById(member.id))?.status).toBe('declined');
-    expect(slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: ALUMNA, text: ja.approval.applicantDeclined });
+    expect(ctx.slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: ALUMNA, text: ja.approval.applicantDeclined });
   });
 
   it('anyone else clicking Approve is refused and nothing changes', async () => {
     const member = await pendingAlumna();
-    slack.expectResponse();
-    await harness.send(blockAction({ user: STAFF, actionId: ACTIONS.approveMember, value: member.id }));
+    ctx.slack.expectResponse();
+    await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.approveMember, value: member.id }));
     expect((await repos().members.findById(member.id))?.status).toBe('pending');
-    expect(slack.bodies('response_url')).toEqual([
+    expect(ctx.slack.bodies('response_url')).toEqual([
       expect.objectContaining({ text: ja.common.notOrganizer, response_type: 'ephemeral' }),
     ]);
-    expect(slack.bodies('chat.update')).toEqual([]);
-    slack.assertDone();
+    expect(ctx.slack.bodies('chat.update')).toEqual([]);
+    ctx.slack.assertDone();
   });
 
   it('a forged button value is refused and nothing changes', async () => {
     const member = await pendingAlumna();
-    slack.expectResponse().expectResponse();
-    await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: "'; drop table members; --" }));
-    await harness.send(
+    ctx.slack.expectResponse().expectResponse();
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: "'; drop table members; --" }));
+    await ctx.harness.send(
       blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: '00000000-0000-4000-8000-000000000000' }),
     );
     expect((await repos().members.findById(member.id))?.status).toBe('pending');
-    expect(slack.bodies('response_url').map((body) => body.text)).toEqual([en.approval.notFound, en.approval.notFound]);
-    slack.assertDone();
+    expect(ctx.slack.bodies('response_url').map((body) => body.text)).toEqual([en.approval.notFound, en.approval.notFound]);
+    ctx.slack.assertDone();
   });
 
   it('a declined applicant who submits again is pending again and re-posted', async () => {
     const member = await pendingAlumna();
-    slack.expect('chat.update').expect('chat.postMessage');
-    await harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
-    slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     await submitProfile(ALUMNA, { organisation: 'New Org' });
     expect(await repos().members.findById(member.id)).toMatchObject({ status: 'pending', organisation: 'New Org' });
-    expect(slack.bodies('chat.postMessage').at(-2)?.channel).toBe(ORGANIZERS_CHANNEL);
-    slack.assertDone();
+    expect(ctx.slack.bodies('chat.postMessage').at(-2)?.channel).toBe(ORGANIZERS_CHANNEL);
+    ctx.slack.assertDone();
   });
 });

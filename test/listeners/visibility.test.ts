@@ -1,18 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
 import type { NewMemberRow } from '../../src/db/schema';
 import { en } from '../../src/i18n/en';
-import { seedOrganizers } from '../../src/services/organizers';
 import { newPseudonym } from '../../src/services/profile';
 import { COMMANDS } from '../../src/slack/ids';
 import { createTestApp } from '../helpers/app';
-import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { setupListenerTest } from '../helpers/listener-test';
 import { slashCommand } from '../helpers/payloads';
-import { mockSlack, type MockSlack } from '../helpers/slack-api';
-
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let harness: ReturnType<typeof createTestApp>;
-let slack: MockSlack;
 
 const STAFF = 'U0STAFF';
 const ALUMNUS = 'U0ALUMNUS';
@@ -20,26 +14,22 @@ const ORGANIZER = 'U0ORGANIZER';
 const PENDING_ALUMNUS = 'U0PENDING';
 const STRANGER = 'U0STRANGER';
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+const ctx = setupListenerTest({
+  users: {
+    [STAFF]: { email: 'staff@meti.go.jp', locale: 'en-US' },
+    [ALUMNUS]: { email: 'alumnus@fund.example', locale: 'en-US' },
+    [ORGANIZER]: { email: 'org@example.org', locale: 'en-US' },
+    [PENDING_ALUMNUS]: { email: 'pending@fund.example', locale: 'en-US' },
+    [STRANGER]: { email: 'someone@gmail.example', locale: 'en-US' },
+  },
+  organizers: [ORGANIZER],
 });
-afterAll(async () => database.close());
 
 beforeEach(async () => {
-  await resetDatabase(database);
-  slack = mockSlack();
-  slack.user(STAFF, { email: 'staff@meti.go.jp', locale: 'en-US' });
-  slack.user(ALUMNUS, { email: 'alumnus@fund.example', locale: 'en-US' });
-  slack.user(ORGANIZER, { email: 'org@example.org', locale: 'en-US' });
-  slack.user(PENDING_ALUMNUS, { email: 'pending@fund.example', locale: 'en-US' });
-  slack.user(STRANGER, { email: 'someone@gmail.example', locale: 'en-US' });
-  harness = createTestApp(database);
-  await seedOrganizers(harness.deps.services, [ORGANIZER]);
-  const repos = createRepositories(database.db);
+  const repos = createRepositories(ctx.database.db);
   await repos.members.insert(member({ slackUserId: ALUMNUS, name: 'Viewer Alumnus', shareWithStaff: false, shareWithAlumni: false }));
   await repos.members.insert(member({ slackUserId: PENDING_ALUMNUS, name: 'Pending Viewer', status: 'pending', shareWithAlumni: true }));
 });
-afterEach(() => slack.reset());
 
 function member(overrides: Partial<NewMemberRow>): NewMemberRow {
   return {
@@ -56,11 +46,11 @@ function member(overrides: Partial<NewMemberRow>): NewMemberRow {
 }
 
 async function addTarget(overrides: Partial<NewMemberRow>) {
-  await createRepositories(database.db).members.insert(member({ slackUserId: 'U0TARGET', ...overrides }));
+  await createRepositories(ctx.database.db).members.insert(member({ slackUserId: 'U0TARGET', ...overrides }));
 }
 
 async function lookAt(viewer: string) {
-  return harness.send(slashCommand({ command: COMMANDS.profile, user_id: viewer, text: '<@U0TARGET|target>' }));
+  return ctx.harness.send(slashCommand({ command: COMMANDS.profile, user_id: viewer, text: '<@U0TARGET|target>' }));
 }
 
 const shown = (ack: any) => ack.blocks !== undefined;
@@ -91,8 +81,8 @@ describe('who may see a profile through /alumni-profile @someone', () => {
   it('alumni see alumni who consented to alumni, and not those who consented only to staff', async () => {
     await addTarget({ shareWithStaff: true, shareWithAlumni: false });
     expect(shown(await lookAt(ALUMNUS))).toBe(false);
-    await createRepositories(database.db).members.update(
-      (await createRepositories(database.db).members.findBySlackUserId('U0TARGET'))!.id,
+    await createRepositories(ctx.database.db).members.update(
+      (await createRepositories(ctx.database.db).members.findBySlackUserId('U0TARGET'))!.id,
       { shareWithAlumni: true },
     );
     expect(shown(await lookAt(ALUMNUS))).toBe(true);
@@ -101,7 +91,7 @@ describe('who may see a profile through /alumni-profile @someone', () => {
   it('revoking consent takes effect at once', async () => {
     await addTarget({ shareWithStaff: true });
     expect(shown(await lookAt(STAFF))).toBe(true);
-    const repos = createRepositories(database.db);
+    const repos = createRepositories(ctx.database.db);
     await repos.members.update((await repos.members.findBySlackUserId('U0TARGET'))!.id, { shareWithStaff: false });
     expect(shown(await lookAt(STAFF))).toBe(false);
   });
@@ -133,7 +123,7 @@ describe('who may see a profile through /alumni-profile @someone', () => {
   });
 
   it('a member sees their own profile with their own private answers', async () => {
-    const ack = await harness.send(slashCommand({ command: COMMANDS.profile, user_id: ALUMNUS, text: `<@${ALUMNUS}>` }));
+    const ack = await ctx.harness.send(slashCommand({ command: COMMANDS.profile, user_id: ALUMNUS, text: `<@${ALUMNUS}>` }));
     expect(JSON.stringify(ack.blocks)).toContain('Viewer Alumnus');
     expect(JSON.stringify(ack.blocks)).toContain(en.profileCard.consentStaff);
   });
