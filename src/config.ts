@@ -49,6 +49,10 @@ const envSchema = z
         .transform((domains) => domains.map((domain) => domain.toLowerCase())),
     ),
     DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['ja', 'en'], 'expected ja or en').default('ja')),
+    SEARCH_RATE_LIMIT_PER_HOUR: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int('expected a whole number').min(1, 'expected a number of searches of at least 1').default(30),
+    ),
     LOG_LEVEL: z.preprocess(
       (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
       z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info'),
@@ -88,6 +92,8 @@ export interface Config {
   organizersChannelId: string | undefined;
   staffEmailDomains: string[];
   defaultLocale: Locale;
+  /** Searches one user may run per hour (stops scraping of the directory). */
+  searchRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -122,6 +128,7 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     organizersChannelId: e.ORGANIZERS_CHANNEL_ID,
     staffEmailDomains: e.STAFF_EMAIL_DOMAINS,
     defaultLocale: e.DEFAULT_LOCALE,
+    searchRateLimitPerHour: e.SEARCH_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -6,12 +6,15 @@ import type { ServiceDeps } from '../services/deps';
 import { isDatabaseUnavailable } from '../services/errors';
 import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from '../services/member-csv';
 import { exportMembers, importMembers } from '../services/member-import';
+import { parseSearchArgs, runSearch, SEARCH_USAGE } from './commands/search';
 
 const USAGE = `Usage: npm run cli -- <command>
 
   import FILE.csv   create or update members from the network's spreadsheet (all rows or none)
   export FILE.csv   write every member with an email address in the same format
   migrate           apply database migrations
+  search "QUERY" --as staff|alumni|organizer [--limit N] [--json]
+                    run /find-expert's search as that audience would (--json: an array of matches)
   help              show this help
 
 Columns: email,name,member_type,year_joined,year_left,organisation,title,former_divisions,topics,
@@ -116,6 +119,7 @@ async function main(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (name === 'search') return runSearchCommand([file, ...extra].filter((arg) => arg !== undefined));
   const command = COMMANDS[name];
   if (!command) {
     console.error(`Unknown command "${name}"; run \`npm run cli -- help\` for the list`);
@@ -127,6 +131,21 @@ async function main(args: string[]): Promise<number> {
   }
   try {
     console.log(await command.run(await loadConfig('cli'), file ?? ''));
+    return 0;
+  } catch (error) {
+    console.error(errorMessage(error));
+    return 1;
+  }
+}
+
+async function runSearchCommand(args: string[]): Promise<number> {
+  const command = parseSearchArgs(args);
+  if (!command) {
+    console.error(SEARCH_USAGE);
+    return 1;
+  }
+  try {
+    console.log(await withDatabase(await loadConfig('cli'), (deps) => runSearch(deps, command)));
     return 0;
   } catch (error) {
     console.error(errorMessage(error));

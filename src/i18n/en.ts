@@ -178,6 +178,29 @@ export const en = {
     lastOrganizer: 'You cannot remove the last organizer.',
     needUser: 'Please mention a member, e.g. `/alumni-admin grant @someone`.',
   },
+  findExpert: {
+    usage:
+      'Tell me a policy topic, e.g. `/find-expert 再エネ 系統`, `/find-expert semiconductor supply chain` or `/find-expert DX`.',
+    notAllowed: 'Only current staff and approved members can search the network.',
+    rateLimited: (perHour: number) =>
+      `You have reached ${perHour} searches in the last hour. Please try again a little later; this limit protects members' profiles.`,
+    resultsFor: (query: string) => `Members who can help with “${query}”`,
+    page: (from: number, to: number) => `Showing ${from}–${to}`,
+    matched: 'Matched',
+    matchedFields: {
+      topics: 'policy topics',
+      helpText: 'how they can help',
+      organisation: 'organisation',
+      title: 'title',
+      formerDivisions: 'former divisions',
+    },
+    coi: (disclosure: string) => `:warning: *Conflict of interest disclosed:* ${disclosure}`,
+    showMore: 'Show more',
+    noMatch: (query: string) => `No member who shares their profile with you matches “${query}”.`,
+    suggestions: (topics: string) => `Related topics you could try: ${topics}`,
+    noSuggestions: 'Try a broader word, or the name of a policy area (e.g. エネルギー, DX, 中小企業).',
+    fromMessageEmpty: 'That message has no text to search with.',
+  },
 };
 
 export type Messages = typeof en;

@@ -172,4 +172,26 @@ export const ja = {
     lastOrganizer: '最後の幹事は解除できません。',
     needUser: 'メンバーを指定してください。例：`/alumni-admin grant @メンバー`',
   },
+  findExpert: {
+    usage: '政策分野を入力してください。例：`/find-expert 再エネ 系統`、`/find-expert 半導体 サプライチェーン`、`/find-expert DX`',
+    notAllowed: 'ネットワークを検索できるのは、現役職員と承認済みのメンバーのみです。',
+    rateLimited: (perHour: number) =>
+      `直近1時間の検索回数が上限（${perHour}回）に達しました。少し時間をおいてお試しください。この上限はメンバーのプロフィールを守るためのものです。`,
+    resultsFor: (query: string) => `「${query}」について相談できるメンバー`,
+    page: (from: number, to: number) => `${from}〜${to}件目を表示`,
+    matched: '一致',
+    matchedFields: {
+      topics: '政策分野',
+      helpText: 'お役に立てること',
+      organisation: '所属',
+      title: '役職',
+      formerDivisions: '在籍した局・課',
+    },
+    coi: (disclosure: string) => `:warning: *利益相反の申告あり：* ${disclosure}`,
+    showMore: 'さらに表示',
+    noMatch: (query: string) => `「${query}」に該当する、あなたにプロフィールを共有しているメンバーはいません。`,
+    suggestions: (topics: string) => `関連する分野：${topics}`,
+    noSuggestions: 'より広い言葉や政策分野の名前（例：エネルギー、DX、中小企業）でお試しください。',
+    fromMessageEmpty: 'このメッセージには検索に使えるテキストがありません。',
+  },
 } satisfies Messages;

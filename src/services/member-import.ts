@@ -4,6 +4,7 @@ import type { MemberRow, NewMemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import { formatMemberCsv, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
 import { CONSENT_TEXT_VERSION, newPseudonym } from './profile';
+import { searchDocumentFor } from './search-text';
 
 /** Stands for the organizer at the command line in the audit trail. */
 const IMPORT_ACTOR = 'cli:import';
@@ -126,8 +127,10 @@ async function applyRow(
   if (existing && fields.length === 0 && !slackUserId) return 'unchanged';
 
   const consentChanges = AUDIENCES.filter((audience) => consentOf(existing, audience) !== consentOf(record, audience));
+  const changed = storedValues(record, fields);
   const values: Partial<NewMemberRow> = {
-    ...storedValues(record, fields),
+    ...changed,
+    searchDocument: searchDocumentFor({ ...existing, ...changed }),
     ...(slackUserId ? { slackUserId } : {}),
     ...(consentChanges.length > 0 ? { consentTextVersion: CONSENT_TEXT_VERSION, consentRecordedAt: now } : {}),
   };

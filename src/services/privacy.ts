@@ -1,5 +1,6 @@
 import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
+import { searchDocumentFor } from './search-text';
 
 /** Everything stored about a member, for `/alumni-profile export` (their right of access). */
 export async function exportOwnData(deps: ServiceDeps, slackUserId: string): Promise<Record<string, unknown> | undefined> {
@@ -56,6 +57,7 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
       interestedInReturning: false,
       approvalChannelId: null,
       approvalMessageTs: null,
+      searchDocument: searchDocumentFor({}),
     });
     await repos.audit.pseudonymiseActor(slackUserId, member.pseudonym);
     await repos.audit.record({

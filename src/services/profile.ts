@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { MemberRow, NewMemberRow } from '../db/schema';
 import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
+import { searchDocumentFor } from './search-text';
 import { isStaffEmail, type Actor } from './identity';
 import { HELP_KIND_KEYS, SECTOR_KEYS, TOPIC_KEYS } from './taxonomy';
 
@@ -194,6 +195,7 @@ export async function saveProfile(
       email: actor.email?.toLowerCase() ?? existing?.email ?? null,
       locale: actor.locale ?? existing?.locale ?? null,
     };
+    profile.searchDocument = searchDocumentFor(profile);
 
     let member: MemberRow;
     let outcome: SaveOutcome;

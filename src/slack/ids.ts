@@ -3,10 +3,15 @@
 export const COMMANDS = {
   profile: '/alumni-profile',
   admin: '/alumni-admin',
+  findExpert: '/find-expert',
 } as const;
 
 export const SHORTCUTS = {
   editProfile: 'edit_profile',
+} as const;
+
+export const MESSAGE_SHORTCUTS = {
+  findExpertFromMessage: 'find_expert_from_message',
 } as const;
 
 export const EVENTS = {
@@ -23,6 +28,7 @@ export const ACTIONS = {
   openProfileModal: 'open_profile_modal',
   confirmErase: 'confirm_erase',
   keepProfile: 'keep_profile',
+  showMoreExperts: 'show_more_experts',
 } as const;
 
 /** block_id and action_id of each input in the profile modal (one action per block). */

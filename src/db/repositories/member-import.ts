@@ -1,6 +1,6 @@
 import { asc, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { members, type MemberRow } from '../schema';
+import { memberColumns, members, type MemberRow } from '../schema';
 
 /** Queries for the organizers' CSV import and export (many members at once). */
 export function createMemberImportRepository({ db }: { db: Db }) {
@@ -8,7 +8,7 @@ export function createMemberImportRepository({ db }: { db: Db }) {
     /** Members holding any of these (lowercase) emails; erased members hold none. */
     async findByEmails(emails: readonly string[]): Promise<MemberRow[]> {
       if (emails.length === 0) return [];
-      return db.select().from(members).where(inArray(members.email, [...emails]));
+      return db.select(memberColumns).from(members).where(inArray(members.email, [...emails]));
     },
 
     /** Which of these Slack user IDs already belong to a member. */
@@ -24,7 +24,7 @@ export function createMemberImportRepository({ db }: { db: Db }) {
     /** Every non-erased member, by email byte order: an export depends neither on insertion order nor on the collation. */
     async listForExport(): Promise<MemberRow[]> {
       return db
-        .select()
+        .select(memberColumns)
         .from(members)
         .where(ne(members.status, 'erased'))
         .orderBy(sql`${members.email} collate "C" asc nulls last`, asc(members.createdAt));

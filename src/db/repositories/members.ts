@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { consentEvents, members, type ConsentEventRow, type MemberRow, type NewMemberRow } from '../schema';
+import { consentEvents, memberColumns, members, type ConsentEventRow, type MemberRow, type NewMemberRow } from '../schema';
 
 /** Who is looking: decides which profiles a query may return. */
 export type Audience = 'organizer' | 'staff' | 'alumni' | 'none';
@@ -26,31 +26,31 @@ export function visibleTo(audience: Audience): SQL {
 export function createMembersRepository({ db }: { db: Db }) {
   return {
     async findById(id: string): Promise<MemberRow | undefined> {
-      const [row] = await db.select().from(members).where(eq(members.id, id));
+      const [row] = await db.select(memberColumns).from(members).where(eq(members.id, id));
       return row;
     },
 
     async findBySlackUserId(slackUserId: string): Promise<MemberRow | undefined> {
-      const [row] = await db.select().from(members).where(eq(members.slackUserId, slackUserId));
+      const [row] = await db.select(memberColumns).from(members).where(eq(members.slackUserId, slackUserId));
       return row;
     },
 
     async findByEmail(email: string): Promise<MemberRow | undefined> {
-      const [row] = await db.select().from(members).where(eq(members.email, email.toLowerCase()));
+      const [row] = await db.select(memberColumns).from(members).where(eq(members.email, email.toLowerCase()));
       return row;
     },
 
     /** The member with this Slack user, if `audience` may see them. */
     async findVisibleBySlackUserId(audience: Audience, slackUserId: string): Promise<MemberRow | undefined> {
       const [row] = await db
-        .select()
+        .select(memberColumns)
         .from(members)
         .where(and(eq(members.slackUserId, slackUserId), visibleTo(audience)));
       return row;
     },
 
     async insert(values: NewMemberRow): Promise<MemberRow> {
-      const [row] = await db.insert(members).values(values).returning();
+      const [row] = await db.insert(members).values(values).returning(memberColumns);
       return row!;
     },
 
@@ -59,7 +59,7 @@ export function createMembersRepository({ db }: { db: Db }) {
         .update(members)
         .set({ ...values, updatedAt: sql`now()` })
         .where(eq(members.id, id))
-        .returning();
+        .returning(memberColumns);
       return row!;
     },
 
@@ -77,13 +77,13 @@ export function createMembersRepository({ db }: { db: Db }) {
           updatedAt: decision.at,
         })
         .where(and(eq(members.id, id), eq(members.status, 'pending')))
-        .returning();
+        .returning(memberColumns);
       return row;
     },
 
     async listPending(limit: number): Promise<{ rows: MemberRow[]; total: number }> {
       const rows = await db
-        .select()
+        .select(memberColumns)
         .from(members)
         .where(eq(members.status, 'pending'))
         .orderBy(asc(members.createdAt))
@@ -93,7 +93,7 @@ export function createMembersRepository({ db }: { db: Db }) {
     },
 
     async listAll(): Promise<MemberRow[]> {
-      return db.select().from(members).where(ne(members.status, 'erased')).orderBy(asc(members.createdAt));
+      return db.select(memberColumns).from(members).where(ne(members.status, 'erased')).orderBy(asc(members.createdAt));
     },
 
     /**
@@ -119,7 +119,7 @@ export function createMembersRepository({ db }: { db: Db }) {
         .update(members)
         .set({ staleReminderSentAt: now })
         .where(inArray(members.id, candidates))
-        .returning();
+        .returning(memberColumns);
     },
 
     /** Gives a claimed reminder back when it could not be delivered, so a later sweep retries it. */

@@ -1,3 +1,4 @@
 export * from './members';
 export * from './organizers';
 export * from './audit';
+export * from './searches';

@@ -1,5 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { getTableColumns, sql } from 'drizzle-orm';
+import { boolean, customType, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Drizzle has no tsvector type; the value is a tsvector literal built by src/services/search-text.ts. */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
 export const memberTypeEnum = pgEnum('member_type', ['alumni', 'staff', 'returnee']);
 export const memberStatusEnum = pgEnum('member_status', ['pending', 'active', 'declined', 'erased']);
@@ -48,10 +51,13 @@ export const members = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp({ withTimezone: true }),
+    /** What /find-expert matches: the profile's tokens, written with every change to the profile. */
+    searchDocument: tsvector().notNull().default(sql`''::tsvector`),
   },
   (table) => [
     index('members_status_idx').on(table.status),
     index('members_profile_confirmed_at_idx').on(table.profileConfirmedAt),
+    index('members_search_document_idx').using('gin', table.searchDocument),
   ],
 );
 
@@ -71,6 +77,17 @@ export const consentEvents = pgTable(
   (table) => [index('consent_events_member_id_idx').on(table.memberId)],
 );
 
-export type MemberRow = typeof members.$inferSelect;
+/**
+ * A member as services and Slack see them. The search document is derived from the profile and
+ * read only by search, so it is left out of the type (rows read with `select()` still carry it).
+ */
+/**
+ * Every column but the search document (kilobytes of tokens, only for the index): what queries
+ * select and return, so a member row never carries it.
+ */
+const { searchDocument: _searchDocument, ...memberColumnsWithoutDocument } = getTableColumns(members);
+export const memberColumns = memberColumnsWithoutDocument;
+
+export type MemberRow = Omit<typeof members.$inferSelect, 'searchDocument'>;
 export type NewMemberRow = typeof members.$inferInsert;
 export type ConsentEventRow = typeof consentEvents.$inferSelect;

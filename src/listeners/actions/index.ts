@@ -5,6 +5,7 @@ import { handleConfirmErase } from './confirm-erase';
 import { handleDecideRegistration } from './decide-registration';
 import { handleKeepProfile } from './keep-profile';
 import { handleOpenProfileModal } from './open-profile-modal';
+import { handleShowMoreExperts } from './show-more-experts';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.approveMember, handleDecideRegistration(deps, 'approve'));
@@ -12,4 +13,5 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.openProfileModal, handleOpenProfileModal(deps));
   app.action(ACTIONS.confirmErase, handleConfirmErase(deps));
   app.action(ACTIONS.keepProfile, handleKeepProfile(deps));
+  app.action(ACTIONS.showMoreExperts, handleShowMoreExperts(deps));
 }

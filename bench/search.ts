@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:search`: latency of /find-expert's search on 1,000, 10,000 and 100,000 synthetic
+ * bilingual profiles in a throwaway Postgres database (BENCH_DATABASE_URL or TEST_DATABASE_URL,
+ * default postgres://postgres@127.0.0.1:5432/postgres), then the plan of one query at the largest
+ * size. Goal: p95 under 30 ms at 100,000. The database is dropped at the end.
+ */
+import { performance } from 'node:perf_hooks';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import type { Db } from '../src/db/client';
+import { openDatabase } from '../src/db/client';
+import * as schema from '../src/db/schema';
+import type { ServiceDeps } from '../src/services/deps';
+import { searchExperts } from '../src/services/search';
+import { searchDocumentFor } from '../src/services/search-text';
+import { POLICY_TOPICS, TOPIC_KEYS } from '../src/services/taxonomy';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(",").map(Number);
+const RUNS = 60;
+const QUERIES = ['再エネ 系統', '半導体 サプライチェーン', 'DX', 'renewable energy', '中小企業', 'スタートアップ 投資', '経済安保', 'AI', '知財', '宇宙'];
+
+/** A small seeded generator, so every run measures the same data. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = random(20261101);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+
+const JA_PHRASES = [
+  '系統接続の実務', 'FIP制度の運用', '洋上風力の案件形成', '水素サプライチェーン', '半導体工場の誘致', 'サプライチェーン強靱化',
+  '中小企業の資金繰り支援', '事業承継', 'スタートアップへの投資', 'ベンチャーキャピタル', '経済安全保障推進法', '輸出管理',
+  'デジタルトランスフォーメーション', '生成AIの活用', 'データ連携基盤', '知的財産戦略', '国際標準化', '地域経済の活性化',
+  '防災・減災', 'リスキリング', '規制改革の提案', 'ヘルスケア産業', 'コンテンツ輸出', '宇宙ビジネス', 'モビリティの電動化',
+  '通商交渉', 'インフラ輸出', '循環経済', '物流の効率化', 'カーボンニュートラル',
+];
+const EN_PHRASES = [
+  'grid connection', 'offshore wind projects', 'semiconductor supply chains', 'SME finance', 'start-up investment',
+  'economic security', 'export controls', 'digital transformation', 'AI governance', 'intellectual property',
+  'standards', 'regional revitalisation', 'disaster resilience', 'reskilling', 'regulatory reform', 'trade negotiations',
+  'circular economy', 'healthcare industry', 'space industry', 'EV batteries',
+];
+const JA_TEMPLATES = [
+  (a: string, b: string) => `${a}や${b}について、民間の立場から意見交換できます。`,
+  (a: string, b: string) => `前職では${a}を担当し、現在は${b}に関わっています。若手職員の相談にも乗ります。`,
+  (a: string, b: string) => `${a}の現場感覚と${b}の政策課題について、勉強会でお話しできます。`,
+];
+const ORGANISATIONS = ['株式会社グリーンパワー総研', 'Acme Capital', '日本データ戦略研究所', 'みらいベンチャーズ', 'Tokyo Advisory Partners', '株式会社ものづくり未来', '国際協力銀行', 'Global Chips Inc.'];
+const TITLES = ['主席研究員', 'パートナー', 'Managing Director', '代表取締役', 'Senior Manager', '執行役員', 'Professor'];
+const DIVISIONS = ['資源エネルギー庁 省エネルギー課', '商務情報政策局 情報産業課', '中小企業庁 金融課', '通商政策局 通商機構部', '産業技術環境局 基準認証政策課', '製造産業局 自動車課', '経済産業政策局 産業組織課'];
+
+function syntheticProfile(n: number) {
+  const topics = [...new Set([pick(TOPIC_KEYS), pick(TOPIC_KEYS), ...(rand() < 0.5 ? [pick(TOPIC_KEYS)] : [])])];
+  const english = rand() < 0.2;
+  const sentences = Array.from({ length: 2 + Math.floor(rand() * 2) }, () =>
+    english
+      ? `I can talk about ${pick(EN_PHRASES)} and ${pick(EN_PHRASES)} from the private side, and mentor young staff.`
+      : pick(JA_TEMPLATES)(pick(JA_PHRASES), pick(JA_PHRASES)),
+  );
+  const topicLabels = topics.map((key) => POLICY_TOPICS.find((topic) => topic.key === key)![english ? 'en' : 'ja']);
+  const profile = {
+    topics,
+    helpText: `${topicLabels.join('、')}。${sentences.join(' ')}`,
+    organisation: pick(ORGANISATIONS),
+    title: pick(TITLES),
+    formerDivisions: `${pick(DIVISIONS)}、${pick(DIVISIONS)}`,
+  };
+  const status = rand() < 0.9 ? 'active' : pick(['pending', 'declined']);
+  return {
+    pseudonym: `B-${n}`,
+    slack_user_id: `UBENCH${n}`,
+    email: `member${n}@bench.example`,
+    name: `Bench Member ${n}`,
+    member_type: rand() < 0.85 ? 'alumni' : pick(['returnee', 'staff']),
+    status,
+    organisation: profile.organisation,
+    title: profile.title,
+    former_divisions: profile.formerDivisions,
+    topics: `{${topics.join(',')}}`,
+    help_text: profile.helpText,
+    monthly_capacity: rand() < 0.15 ? 0 : 1 + Math.floor(rand() * 3),
+    share_with_staff: rand() < 0.7,
+    share_with_alumni: rand() < 0.4,
+    profile_confirmed_at: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 500) * 86_400_000).toISOString(),
+    search_document: searchDocumentFor(profile),
+  };
+}
+
+async function insertProfiles(client: postgres.Sql, from: number, to: number): Promise<void> {
+  const batch = 1_000;
+  for (let start = from; start < to; start += batch) {
+    const rows = Array.from({ length: Math.min(batch, to - start) }, (_, i) => syntheticProfile(start + i));
+    await client`insert into members ${client(rows)}`;
+  }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function measure(deps: ServiceDeps, query: string): Promise<{ p50: number; p95: number; found: number }> {
+  const run = () =>
+    searchExperts(deps, { viewer: { audience: 'staff', isOrganizer: false, member: undefined }, viewerSlackUserId: 'UBENCH0', query, limit: 5, offset: 0 });
+  for (let i = 0; i < 5; i++) await run();
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    found = (await run()).matches.length;
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), found };
+}
+
+async function main(): Promise<void> {
+  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  const name = `kakehashi_bench_${process.pid}_${Date.now()}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const client = postgres(url.toString(), { max: 4, onnotice: () => {} });
+  let lastQuery: { sql: string; params: unknown[] } | undefined;
+  try {
+    await (await openDatabase({ databaseUrl: url.toString(), pgliteDataDir: undefined })).close();
+    const db = drizzle(client, {
+      schema,
+      casing: 'snake_case',
+      logger: { logQuery: (sql, params) => (lastQuery = { sql, params }) },
+    }) as unknown as Db;
+    const deps: ServiceDeps = { db, clock: () => new Date(), staffEmailDomains: [] };
+
+    console.log(`Search latency through searchExperts (staff, limit 5), ${RUNS} runs per query, in ms\n`);
+    let stored = 0;
+    for (const size of SIZES) {
+      const started = performance.now();
+      await insertProfiles(client, stored, size);
+      stored = size;
+      await client`vacuum analyze members`;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`${size.toLocaleString('en')} profiles (generated and inserted in ${seconds} s)`);
+      console.log(`  ${'query'.padEnd(28)} ${'p50'.padStart(7)} ${'p95'.padStart(7)}  found`);
+      for (const query of QUERIES) {
+        const { p50, p95, found } = await measure(deps, query);
+        console.log(`  ${query.padEnd(28 - [...query].filter((c) => c.charCodeAt(0) > 0x2e80).length)} ${p50.toFixed(2).padStart(7)} ${p95.toFixed(2).padStart(7)}  ${found}`);
+      }
+      console.log('');
+    }
+    for (const query of ['半導体 サプライチェーン', 'DX']) {
+      await measure(deps, query);
+      const plan = await client.unsafe(`explain (analyze, buffers) ${lastQuery!.sql}`, lastQuery!.params as never[]);
+      console.log(`EXPLAIN ANALYZE at ${stored.toLocaleString('en')} profiles, "${query}":`);
+      for (const row of plan) console.log(`  ${row['QUERY PLAN']}`);
+      console.log('');
+    }
+    const [size] = await client`select pg_size_pretty(pg_relation_size('members_search_document_idx')) as index, pg_size_pretty(pg_total_relation_size('members')) as total`;
+    console.log(`GIN index ${size!.index}; members table with indexes and TOAST ${size!.total}`);
+  } finally {
+    await client.end();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,57 @@
+import { and, gt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { memberColumns, members, type MemberRow } from '../schema';
+import { visibleTo, type Audience } from './members';
+
+/**
+ * Who a search may return: what the searcher's audience may see (organizers search as staff do:
+ * the issue offers staff and organizers the same people), never a member without capacity, never
+ * the searcher. `is distinct from` keeps imported members who have no Slack user yet.
+ */
+function searchableBy(audience: Audience, searcherSlackUserId: string): SQL {
+  return and(
+    visibleTo(audience === 'organizer' ? 'staff' : audience),
+    gt(members.monthlyCapacity, 0),
+    sql`${members.slackUserId} is distinct from ${searcherSlackUserId}`,
+  )!;
+}
+
+
+export interface SearchPage {
+  audience: Audience;
+  searcherSlackUserId: string;
+  /** A tsquery literal built by src/services/search-text.ts (parsed as is, whatever the locale). */
+  tsquery: string;
+  /** Taxonomy topics the query names: a member who chose one ranks above a mention in free text. */
+  topicKeys: string[];
+  limit: number;
+  offset: number;
+}
+
+export function createSearchRepository({ db }: { db: Db }) {
+  return {
+    /** One page of the members matching the query, most relevant first (GIN index on the document). */
+    async searchMembers(page: SearchPage): Promise<Array<{ member: MemberRow; score: number }>> {
+      const query = sql`${page.tsquery}::tsquery`;
+      const topicBonus = sql`case when ${members.topics} && ${sql.param(page.topicKeys)}::text[] then 1 else 0 end`;
+      const score = sql<number>`(ts_rank(${members.searchDocument}, ${query}) + ${topicBonus})::float8`
+        .mapWith(Number)
+        .as('score');
+      const rows = await db
+        .select({ member: memberColumns, score })
+        .from(members)
+        .where(and(searchableBy(page.audience, page.searcherSlackUserId), sql`${members.searchDocument} @@ ${query}`))
+        .orderBy(
+          // By the output column's name, so the rank is computed once per row.
+          sql`score desc`,
+          // TODO(introductions): "capacity left this month" then "least recently introduced" join
+          // here, between relevance and the tie-break, once introductions are recorded.
+          sql`${members.profileConfirmedAt} desc nulls last`,
+          members.id,
+        )
+        .limit(page.limit)
+        .offset(page.offset);
+      return rows;
+    },
+  };
+}

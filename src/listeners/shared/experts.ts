@@ -1,0 +1,27 @@
+import { buildExpertResults, MAX_QUERY_LENGTH } from '../../blocks/expert-results';
+import { findExperts } from '../../services/find-experts';
+import type { ListenerDeps } from '../deps';
+import { identify } from './identify';
+
+/** Runs a search for a user and returns the ephemeral reply (text and blocks) in their language. */
+export async function expertSearchReply(
+  deps: ListenerDeps,
+  input: { slackUserId: string; query: string; offset: number },
+): Promise<{ text: string; blocks?: ReturnType<typeof buildExpertResults> }> {
+  const user = await identify(deps, input.slackUserId);
+  const f = user.t.findExpert;
+  const query = input.query.trim().slice(0, MAX_QUERY_LENGTH);
+  if (query === '') return { text: f.usage };
+  const result = await findExperts(deps.services, {
+    actor: user,
+    query,
+    offset: input.offset,
+    perHour: deps.config.searchRateLimitPerHour,
+  });
+  if (result.kind === 'not_allowed') return { text: f.notAllowed };
+  if (result.kind === 'rate_limited') return { text: f.rateLimited(result.perHour) };
+  return {
+    text: result.matches.length > 0 ? f.resultsFor(query) : f.noMatch(query),
+    blocks: buildExpertResults({ t: user.t, locale: user.locale, query, offset: input.offset, ...result }),
+  };
+}

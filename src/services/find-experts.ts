@@ -1,0 +1,34 @@
+import type { ServiceDeps } from './deps';
+import { resolveViewer, type Actor } from './identity';
+import { searchExperts, suggestTopics, type ExpertMatch } from './search';
+import { useSearchAllowance } from './search-allowance';
+
+export const PAGE_SIZE = 5;
+
+export type FindExpertsResult =
+  | { kind: 'not_allowed' }
+  | { kind: 'rate_limited'; perHour: number }
+  | { kind: 'results'; matches: ExpertMatch[]; hasMore: boolean; suggestions: string[] };
+
+/**
+ * One page of `/find-expert`: only people who may see someone can search, each page counts
+ * against the hourly allowance, and an empty answer comes with related topics to try.
+ */
+export async function findExperts(
+  deps: ServiceDeps,
+  input: { actor: Actor; query: string; offset: number; perHour: number },
+): Promise<FindExpertsResult> {
+  const viewer = await resolveViewer(deps, input.actor);
+  if (viewer.audience === 'none') return { kind: 'not_allowed' };
+  if (!(await useSearchAllowance(deps, input.actor.slackUserId, input.perHour))) {
+    return { kind: 'rate_limited', perHour: input.perHour };
+  }
+  const { matches, hasMore } = await searchExperts(deps, {
+    viewer,
+    viewerSlackUserId: input.actor.slackUserId,
+    query: input.query,
+    limit: PAGE_SIZE,
+    offset: input.offset,
+  });
+  return { kind: 'results', matches, hasMore, suggestions: matches.length === 0 ? suggestTopics(input.query, 5) : [] };
+}

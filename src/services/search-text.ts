@@ -1,0 +1,239 @@
+/**
+ * How profiles and queries become search tokens, in the app rather than the database, so that
+ * Postgres and PGlite agree whatever their parser or locale (see NOTES.md, "Japanese search").
+ * Text is normalised (NFKC, lower case); Japanese runs become character bigrams, so a query finds
+ * any text containing it; Latin text becomes words, matched by prefix. Synonyms and the taxonomy's
+ * labels in both languages are added to the document, and to each query term as alternatives.
+ */
+import { SYNONYM_GROUPS } from './synonyms';
+import { POLICY_TOPICS } from './taxonomy';
+
+export function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+const JAPANESE = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc';
+const WORD_CHAR = `(?:(?![${JAPANESE}])[\\p{L}\\p{N}])`;
+/** A Japanese run, or a Latin word that may join parts with "-" or "&" (start-up, m&a). */
+const PIECE = new RegExp(`[${JAPANESE}]+|${WORD_CHAR}+(?:[-&]${WORD_CHAR}+)*`, 'gu');
+const IS_JAPANESE = new RegExp(`^[${JAPANESE}]`, 'u');
+const STOP_WORDS = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'in', 'for', 'to', 'on', 'with', 'by', 'at', 'from', 'as']);
+/** Lexemes have a length limit; nobody searches for a word this long. */
+const MAX_WORD = 64;
+
+/** One condition on a document: the token itself, or (prefix) any token starting with it. */
+export interface Atom {
+  token: string;
+  prefix: boolean;
+}
+/** All atoms of a clause must match. */
+export type Clause = Atom[];
+
+function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  return chars.slice(0, -1).map((char, i) => char + chars[i + 1]);
+}
+
+function wordParts(word: string): { parts: string[]; joined: string } {
+  const parts = word.split(/[-&]/).filter((part) => !STOP_WORDS.has(part));
+  return { parts, joined: word.replace(/[-&]/g, '').slice(0, MAX_WORD) };
+}
+
+/** The tokens a document stores for normalised text. */
+function documentTokens(normalised: string): string[] {
+  const tokens: string[] = [];
+  for (const [piece] of normalised.matchAll(PIECE)) {
+    if (IS_JAPANESE.test(piece)) {
+      // The last character on its own too, so that every character can be found by prefix.
+      tokens.push(...bigrams(piece), ...(piece.length > 1 ? [[...piece].at(-1)!] : []));
+    } else {
+      const { parts, joined } = wordParts(piece);
+      tokens.push(...parts.map((part) => part.slice(0, MAX_WORD)));
+      if (parts.length > 1 || joined !== piece) tokens.push(joined);
+    }
+  }
+  return tokens.filter((token) => token !== '' && !STOP_WORDS.has(token));
+}
+
+/** Plural English endings, so that "semiconductors" also finds "semiconductor". */
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3);
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** The clause that finds normalised text typed as a query (empty when it has nothing to search). */
+function queryClause(normalised: string): Clause {
+  const atoms: Atom[] = [];
+  for (const [piece] of normalised.matchAll(PIECE)) {
+    if (IS_JAPANESE.test(piece)) {
+      const grams = bigrams(piece);
+      atoms.push(...grams.map((token) => ({ token, prefix: grams.length === 1 && [...piece].length === 1 })));
+    } else {
+      const { parts, joined } = wordParts(piece);
+      const word = parts.length > 1 || joined !== piece ? joined : stem(piece.slice(0, MAX_WORD));
+      // Short words (AI, DX, IP) match exactly: as prefixes they would find "aim" or "ipsum".
+      if (word !== '' && !STOP_WORDS.has(word)) atoms.push({ token: word, prefix: word.length >= 3 });
+    }
+  }
+  return atoms;
+}
+
+interface Group {
+  topic: string | undefined;
+  forms: string[];
+}
+
+/** Synonym groups, plus one group per topic holding its labels in both languages. */
+const GROUPS: Group[] = [
+  ...SYNONYM_GROUPS.map((group) => ({ topic: group.topic, forms: group.forms.map(normalise) })),
+  ...POLICY_TOPICS.map((topic) => ({ topic: topic.key, forms: [normalise(topic.ja), normalise(topic.en)] })),
+];
+const GROUPS_BY_FORM = new Map<string, Group[]>();
+for (const group of GROUPS) {
+  for (const form of group.forms) GROUPS_BY_FORM.set(form, [...(GROUPS_BY_FORM.get(form) ?? []), group]);
+}
+/** Longest first, so that 再生可能エネルギー is recognised before エネルギー. */
+const FORMS = [...GROUPS_BY_FORM.keys()].sort((a, b) => b.length - a.length);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A form occurs in text unless it is part of a longer Latin word ("ai" in "maintain"). */
+const FORM_PATTERNS = new Map(FORMS.map((form) => [form, new RegExp(`(?<![a-z0-9])${escapeRegExp(form)}(?![a-z0-9])`, 'u')]));
+
+function occurs(form: string, normalised: string): boolean {
+  return normalised.includes(form) && FORM_PATTERNS.get(form)!.test(normalised);
+}
+
+/** The tokens of free text plus those of every synonym of a form it contains. */
+export function fieldTokens(text: string | null | undefined): Set<string> {
+  const normalised = normalise(text ?? '');
+  const tokens = new Set(documentTokens(normalised));
+  for (const form of FORMS) {
+    if (!occurs(form, normalised)) continue;
+    for (const group of GROUPS_BY_FORM.get(form)!) {
+      for (const synonym of group.forms) for (const token of documentTokens(synonym)) tokens.add(token);
+    }
+  }
+  return tokens;
+}
+
+const TOPIC_TOKENS = new Map<string, Set<string>>(
+  POLICY_TOPICS.map((topic) => {
+    const forms = GROUPS.filter((group) => group.topic === topic.key).flatMap((group) => group.forms);
+    return [topic.key, new Set(forms.flatMap(documentTokens))];
+  }),
+);
+
+/** What a member is found by as a topic: its labels in both languages and its synonyms. */
+export function topicTokens(key: string): Set<string> {
+  return TOPIC_TOKENS.get(key) ?? new Set(documentTokens(normalise(key)));
+}
+
+/** The profile fields search reads, from a member row or a profile being saved. */
+export interface SearchableProfile {
+  topics?: readonly string[] | null;
+  helpText?: string | null;
+  organisation?: string | null;
+  title?: string | null;
+  formerDivisions?: string | null;
+}
+
+const quote = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** tsvector positions stop here. */
+const MAX_POSITION = 16383;
+
+/**
+ * The member's `search_document`, as a tsvector literal. Weights rank a topic above help text,
+ * help text above title and organisation, those above former divisions. An empty profile (or an
+ * erased one) gives the empty document.
+ */
+export function searchDocumentFor(profile: SearchableProfile): string {
+  const weighted = new Map<string, string>();
+  const add = (tokens: Iterable<string>, weight: string) => {
+    for (const token of tokens) if (!weighted.has(token)) weighted.set(token, weight);
+  };
+  for (const topic of profile.topics ?? []) add(topicTokens(topic), 'A');
+  add(fieldTokens(profile.helpText), 'B');
+  add(fieldTokens(profile.title), 'C');
+  add(fieldTokens(profile.organisation), 'C');
+  add(fieldTokens(profile.formerDivisions), 'D');
+  return [...weighted]
+    .map(([token, weight], i) => `${quote(token)}:${Math.min(i + 1, MAX_POSITION)}${weight}`)
+    .join(' ');
+}
+
+/** One word or phrase of a query, with the alternatives (synonyms, translations) that also find it. */
+export interface QueryTerm {
+  text: string;
+  clauses: Clause[];
+}
+
+/** Splits a chunk of Japanese at the known forms it contains: 再エネ系統 → 再エネ, 系統. */
+function splitAtForms(chunk: string): string[] {
+  if (GROUPS_BY_FORM.has(chunk)) return [chunk];
+  const form = FORMS.find((candidate) => occurs(candidate, chunk));
+  if (!form) return [chunk];
+  const at = chunk.indexOf(form);
+  const rest = [chunk.slice(0, at), chunk.slice(at + form.length)].map((part) => part.trim());
+  // Leftover particles (の, と) would match almost everyone.
+  const keep = (part: string) => part !== '' && !/^[\p{Script=Hiragana}\s・、]+$/u.test(part);
+  return [...(keep(rest[0]!) ? splitAtForms(rest[0]!) : []), form, ...(keep(rest[1]!) ? splitAtForms(rest[1]!) : [])];
+}
+
+function expansions(term: string): Clause[] {
+  const groups = GROUPS_BY_FORM.get(term) ?? GROUPS_BY_FORM.get(stem(term)) ?? [];
+  const texts = new Set([term, ...groups.flatMap((group) => group.forms)]);
+  const clauses = new Map<string, Clause>();
+  for (const text of texts) {
+    const clause = queryClause(text);
+    if (clause.length > 0) clauses.set(JSON.stringify(clause), clause);
+  }
+  return [...clauses.values()];
+}
+
+/** A query as terms that must all match; multi-word synonyms ("supply chain") stay one term. */
+export function parseQuery(query: string): QueryTerm[] {
+  let rest = normalise(query).slice(0, 200);
+  const phrases: string[] = [];
+  for (const form of FORMS) {
+    if (form.includes(' ') && occurs(form, rest)) {
+      phrases.push(form);
+      rest = rest.replace(form, ' ');
+    }
+  }
+  const chunks = rest.split(/[\s,、・/]+/u).filter((chunk) => chunk !== '');
+  const texts = [...phrases, ...chunks.flatMap((chunk) => (IS_JAPANESE.test(chunk) ? splitAtForms(chunk) : [chunk]))];
+  const terms = new Map<string, QueryTerm>();
+  for (const text of texts) {
+    const clauses = expansions(text);
+    if (clauses.length > 0) terms.set(text, { text, clauses });
+  }
+  return [...terms.values()];
+}
+
+/** The query as a tsquery literal: AND over terms of (OR over alternatives of (AND of atoms)). */
+export function toTsquery(terms: readonly QueryTerm[]): string {
+  const atom = (a: Atom) => `${quote(a.token)}${a.prefix ? ':*' : ''}`;
+  const clause = (c: Clause) => `(${c.map(atom).join(' & ')})`;
+  return terms.map((term) => `(${term.clauses.map(clause).join(' | ')})`).join(' & ');
+}
+
+function atomMatches(atom: Atom, tokens: ReadonlySet<string>): boolean {
+  if (!atom.prefix) return tokens.has(atom.token);
+  for (const token of tokens) if (token.startsWith(atom.token)) return true;
+  return false;
+}
+
+/** Whether a set of document tokens satisfies a term, exactly as the database decides. */
+export function termMatches(term: QueryTerm, tokens: ReadonlySet<string>): boolean {
+  return term.clauses.some((clause) => clause.every((atom) => atomMatches(atom, tokens)));
+}
+
+/** How much of a term a set of tokens holds: 1 when it matches, else the best share of a clause. */
+export function termOverlap(term: QueryTerm, tokens: ReadonlySet<string>): number {
+  return Math.max(
+    ...term.clauses.map((clause) => clause.filter((atom) => atomMatches(atom, tokens)).length / clause.length),
+  );
+}

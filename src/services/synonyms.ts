@@ -1,0 +1,99 @@
+import type { TopicKey } from './taxonomy';
+
+/**
+ * Words that mean the same thing in the field, in both languages, with their common short forms.
+ * A search for any form finds profiles written with any other, and a group tied to a taxonomy
+ * topic also describes that topic (so `再エネ` finds members who picked "Renewable energy").
+ * Forms are written as people type them; they are normalised (NFKC, lower case) before use.
+ */
+export interface SynonymGroup {
+  topic?: TopicKey;
+  forms: readonly string[];
+}
+
+export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
+  // Energy and climate
+  { topic: 'renewable_energy', forms: ['再生可能エネルギー', '再エネ', '再生エネルギー', '自然エネルギー', 'renewable energy', 'renewables'] },
+  { topic: 'energy_gx', forms: ['GX', 'グリーントランスフォーメーション', 'green transformation'] },
+  { topic: 'energy_gx', forms: ['エネルギー', 'energy'] },
+  { forms: ['脱炭素', 'カーボンニュートラル', 'ネットゼロ', 'decarbonisation', 'decarbonization', 'carbon neutral', 'carbon neutrality', 'net zero'] },
+  { forms: ['省エネルギー', '省エネ', 'energy efficiency', 'energy saving'] },
+  { forms: ['系統', '電力系統', 'power grid', 'grid'] },
+  { forms: ['電力', 'electricity', 'electric power'] },
+  { forms: ['水素', 'hydrogen'] },
+  { forms: ['原子力', '原発', 'nuclear'] },
+  { forms: ['太陽光', 'solar'] },
+  { forms: ['洋上風力', 'offshore wind'] },
+  { forms: ['風力', 'wind power'] },
+  { forms: ['蓄電池', 'battery', 'batteries'] },
+  { forms: ['CCS', 'CCUS', '二酸化炭素回収', 'carbon capture'] },
+  { topic: 'circular_economy', forms: ['サーキュラーエコノミー', '循環経済', '資源循環', 'circular economy'] },
+  { forms: ['リサイクル', 'recycling'] },
+  { forms: ['サステナビリティ', '持続可能性', 'sustainability', 'ESG'] },
+  // Trade, security, industry
+  { topic: 'trade', forms: ['通商', '通商政策', 'trade policy'] },
+  { topic: 'trade', forms: ['貿易', 'trade'] },
+  { forms: ['輸出管理', '安全保障貿易管理', 'export control', 'export controls'] },
+  { topic: 'economic_security', forms: ['経済安全保障', '経済安保', 'economic security'] },
+  { forms: ['サプライチェーン', '供給網', 'supply chain'] },
+  { topic: 'industrial_policy', forms: ['産業政策', 'industrial policy'] },
+  { topic: 'manufacturing', forms: ['製造業', 'ものづくり', 'モノづくり', 'manufacturing'] },
+  { topic: 'semiconductors', forms: ['半導体', 'semiconductor', 'chip'] },
+  { topic: 'mobility', forms: ['モビリティ', 'mobility'] },
+  { topic: 'mobility', forms: ['自動車', 'automotive', 'automobile'] },
+  { forms: ['EV', '電気自動車', 'electric vehicle'] },
+  { topic: 'space', forms: ['宇宙', 'space'] },
+  // Business and finance
+  { topic: 'sme', forms: ['中小企業', '中小・小規模事業者', 'SME', 'small and medium enterprises', 'small and medium-sized enterprises', 'small business'] },
+  { topic: 'startups', forms: ['スタートアップ', 'ベンチャー', 'start-up', 'startup', 'venture'] },
+  { forms: ['起業', 'entrepreneurship', 'entrepreneur'] },
+  { topic: 'finance_investment', forms: ['金融', 'finance', 'financial'] },
+  { topic: 'finance_investment', forms: ['投資', 'investment', 'investor'] },
+  { forms: ['VC', 'ベンチャーキャピタル', 'venture capital'] },
+  { forms: ['PE', 'プライベートエクイティ', 'private equity'] },
+  { forms: ['M&A', '買収', 'acquisition'] },
+  // Digital
+  { topic: 'dx', forms: ['DX', 'デジタルトランスフォーメーション', 'digital transformation'] },
+  { topic: 'dx', forms: ['デジタル化', 'デジタライゼーション', 'digitalisation', 'digitalization'] },
+  { topic: 'dx', forms: ['デジタル', 'digital'] },
+  { topic: 'ai_data', forms: ['AI', '人工知能', 'artificial intelligence'] },
+  { forms: ['生成AI', 'generative AI', 'GenAI'] },
+  { forms: ['機械学習', 'machine learning'] },
+  { topic: 'ai_data', forms: ['データ', 'data'] },
+  { forms: ['サイバーセキュリティ', 'サイバー', 'cybersecurity', 'cyber security'] },
+  { forms: ['IoT', 'モノのインターネット', 'internet of things'] },
+  // Rules and standards
+  { topic: 'ip', forms: ['知的財産', '知財', 'intellectual property', 'IP'] },
+  { forms: ['特許', 'patent'] },
+  { topic: 'standards', forms: ['標準化', 'standardisation', 'standardization', 'standards'] },
+  { topic: 'standards', forms: ['認証', 'certification'] },
+  { topic: 'regulatory_reform', forms: ['規制改革', 'regulatory reform'] },
+  { topic: 'regulatory_reform', forms: ['規制緩和', 'deregulation'] },
+  { forms: ['規制', 'regulation'] },
+  { forms: ['EBPM', 'エビデンスに基づく政策立案', 'evidence-based policy'] },
+  // Sectors and society
+  { topic: 'healthcare_industry', forms: ['ヘルスケア', 'healthcare', 'health care'] },
+  { forms: ['医療', 'medical'] },
+  { topic: 'education_industry', forms: ['教育', 'education', 'EdTech'] },
+  { topic: 'content_creative', forms: ['コンテンツ', 'content'] },
+  { topic: 'content_creative', forms: ['クリエイティブ', 'creative'] },
+  { forms: ['アニメ', 'anime'] },
+  { forms: ['ゲーム', 'game', 'gaming'] },
+  { topic: 'distribution_services', forms: ['流通', 'distribution'] },
+  { topic: 'distribution_services', forms: ['サービス産業', 'service industry', 'service industries'] },
+  { forms: ['小売', 'retail'] },
+  { forms: ['物流', 'ロジスティクス', 'logistics'] },
+  { topic: 'regional_economy', forms: ['地域経済', 'regional economy'] },
+  { forms: ['地方創生', 'regional revitalisation', 'regional revitalization'] },
+  { topic: 'sports_industry', forms: ['スポーツ', 'sport'] },
+  { topic: 'disaster_recovery', forms: ['震災復興', '復興', 'reconstruction'] },
+  { topic: 'disaster_recovery', forms: ['防災', 'disaster prevention', 'resilience'] },
+  { forms: ['災害', 'disaster'] },
+  { topic: 'hr_skills', forms: ['リスキリング', 'reskilling', 're-skilling'] },
+  { topic: 'hr_skills', forms: ['人材', 'talent', 'human resources', 'HR'] },
+  { forms: ['人的資本', 'human capital'] },
+  { topic: 'international_cooperation', forms: ['国際協力', 'international cooperation'] },
+  { topic: 'international_cooperation', forms: ['インフラ輸出', 'infrastructure export'] },
+  { forms: ['ODA', '政府開発援助', 'official development assistance'] },
+  { forms: ['政策', 'policy'] },
+];

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { fieldTokens, normalise, parseQuery, searchDocumentFor, termMatches, toTsquery } from '../../src/services/search-text';
+
+const terms = (query: string) => parseQuery(query).map((term) => term.text);
+const matches = (query: string, text: string) => {
+  const tokens = fieldTokens(text);
+  return parseQuery(query).every((term) => termMatches(term, tokens));
+};
+
+describe('normalising', () => {
+  it('treats full-width, half-width and case alike', () => {
+    expect(normalise('ＤＸ')).toBe('dx');
+    expect(normalise('ｴﾈﾙｷﾞｰ')).toBe('エネルギー');
+    expect(normalise('GX')).toBe('gx');
+  });
+});
+
+describe('the tokens of a profile', () => {
+  it('cuts Japanese into overlapping pairs of characters and keeps Latin words whole', () => {
+    const tokens = fieldTokens('半導体とchips');
+    expect([...tokens]).toEqual(expect.arrayContaining(['半導', '導体', '体と', 'と', 'chips']));
+  });
+
+  it('adds the synonyms of a term the text uses, in both languages', () => {
+    expect([...fieldTokens('再エネ事業')]).toEqual(expect.arrayContaining(['再生', 'renewable', 'energy']));
+  });
+
+  it('does not see a short English form inside a longer word', () => {
+    expect(fieldTokens('maintain').has('artificial')).toBe(false);
+    expect(fieldTokens('生成AIの活用').has('artificial')).toBe(true);
+  });
+
+  it('writes a tsvector literal with topic tokens weighted highest, and nothing for an erased profile', () => {
+    const document = searchDocumentFor({ topics: ['ip'], helpText: '特許' });
+    expect(document).toMatch(/^'知的':1A /);
+    expect(document).toContain("'特許':");
+    expect(document).toMatch(/'特許':\d+B/);
+    expect(searchDocumentFor({})).toBe('');
+  });
+
+  it('escapes quotes and backslashes so that any text is a valid literal', () => {
+    expect(searchDocumentFor({ title: "o'brien" })).toContain("'o':1C");
+    expect(toTsquery(parseQuery("'\\"))).toBe('');
+  });
+});
+
+describe('reading a query', () => {
+  it('splits on spaces and at known terms inside unspaced Japanese', () => {
+    expect(terms('再エネ 系統')).toEqual(['再エネ', '系統']);
+    expect(terms('再エネ系統')).toEqual(['再エネ', '系統']);
+    expect(terms('半導体のサプライチェーン')).toEqual(['半導体', 'サプライチェーン']);
+  });
+
+  it('keeps a known multi-word English term as one term', () => {
+    expect(terms('renewable energy grid')).toEqual(['renewable energy', 'grid']);
+  });
+
+  it('finds text that contains a Japanese query', () => {
+    expect(matches('中小企業', '中小企業支援策')).toBe(true);
+    expect(matches('エネルギー', '再生可能エネルギー政策')).toBe(true);
+    expect(matches('宙', '宇宙')).toBe(true);
+    expect(matches('企業支援', '中小企業の支援')).toBe(false);
+  });
+
+  it('knows the short forms and translations of the field', () => {
+    expect(matches('再エネ', '再生可能エネルギー')).toBe(true);
+    expect(matches('知財', '知的財産')).toBe(true);
+    expect(matches('GX', 'グリーントランスフォーメーション')).toBe(true);
+    expect(matches('DX', 'digital transformation')).toBe(true);
+    expect(matches('経済安保', 'economic security')).toBe(true);
+    expect(matches('半導体', 'semiconductors')).toBe(true);
+    expect(matches('start-up', 'ベンチャー')).toBe(true);
+    expect(matches('AI', '人工知能')).toBe(true);
+  });
+
+  it('matches English words by prefix but short abbreviations exactly', () => {
+    expect(matches('semicon', 'semiconductor supply')).toBe(true);
+    expect(matches('AI', 'aim and airline')).toBe(false);
+  });
+
+  it('builds a tsquery literal: AND over terms, OR over alternatives', () => {
+    expect(toTsquery(parseQuery('エネルギー'))).toBe("(('エネ' & 'ネル' & 'ルギ' & 'ギー') | ('energy':*))");
+  });
+});

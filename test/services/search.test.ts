@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRepositories, type Audience } from '../../src/db/repositories';
+import type { MemberRow } from '../../src/db/schema';
+import type { ServiceDeps } from '../../src/services/deps';
+import type { Viewer } from '../../src/services/identity';
+import { parseMemberCsv } from '../../src/services/member-csv';
+import { importMembers } from '../../src/services/member-import';
+import { eraseOwnData } from '../../src/services/privacy';
+import { saveProfile, type ProfileInput } from '../../src/services/profile';
+import { searchExperts, suggestTopics } from '../../src/services/search';
+import { searchDocumentFor } from '../../src/services/search-text';
+import { CURRENT_YEAR, csvFile } from '../cli/member-csv-fixtures';
+import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { memberRow } from '../helpers/factories';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let deps: ServiceDeps;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = { db: database.db, clock: () => new Date('2026-05-01T09:00:00Z'), staffEmailDomains: ['meti.go.jp'] };
+});
+afterAll(async () => database.close());
+beforeEach(async () => resetDatabase(database));
+
+const SEARCHER = 'U0SEARCHER';
+
+/** A member stored as the app stores them, with the search document their profile gives. */
+async function given(overrides: Partial<MemberRow> = {}): Promise<MemberRow> {
+  const row = memberRow({ topics: [], helpText: null, formerDivisions: null, organisation: null, title: null, ...overrides });
+  return createRepositories(database.db).members.insert({ ...row, searchDocument: searchDocumentFor(row) });
+}
+
+function viewer(audience: Audience): Viewer {
+  return { audience, isOrganizer: audience === 'organizer', member: undefined };
+}
+
+async function search(query: string, options: { as?: Audience; limit?: number; offset?: number; searcher?: string } = {}) {
+  return searchExperts(deps, {
+    viewer: viewer(options.as ?? 'staff'),
+    viewerSlackUserId: options.searcher ?? SEARCHER,
+    query,
+    limit: options.limit ?? 20,
+    offset: options.offset ?? 0,
+  });
+}
+
+const namesFound = async (query: string, options: Parameters<typeof search>[1] = {}) =>
+  (await search(query, options)).matches.map((match) => match.member.name).sort();
+
+describe('who a search may return', () => {
+  const everyone = { shareWithStaff: true, shareWithAlumni: true };
+  beforeEach(async () => {
+    const helpText = '半導体の調達について話せます';
+    await given({ name: 'staff only', helpText, shareWithStaff: true, shareWithAlumni: false });
+    await given({ name: 'alumni only', helpText, shareWithStaff: false, shareWithAlumni: true });
+    await given({ name: 'returnee', memberType: 'returnee', helpText, ...everyone });
+    await given({ name: 'pending', status: 'pending', helpText, ...everyone });
+    await given({ name: 'declined', status: 'declined', helpText, ...everyone });
+    await given({ name: 'never answered', helpText, shareWithStaff: null, shareWithAlumni: null });
+    await given({ name: 'refused', helpText, shareWithStaff: false, shareWithAlumni: false });
+    await given({ name: 'no capacity', helpText, monthlyCapacity: 0, ...everyone });
+    await given({ name: 'current staff', memberType: 'staff', helpText, ...everyone });
+    await given({ name: 'the searcher', slackUserId: SEARCHER, helpText, ...everyone });
+  });
+
+  it('staff find consenting alumni and returnees with capacity, never themselves', async () => {
+    expect(await namesFound('半導体', { as: 'staff' })).toEqual(['returnee', 'staff only']);
+  });
+
+  it('organizers search as staff do', async () => {
+    expect(await namesFound('半導体', { as: 'organizer' })).toEqual(['returnee', 'staff only']);
+  });
+
+  it('alumni find only those who agreed to be shown to alumni, never themselves', async () => {
+    expect(await namesFound('半導体', { as: 'alumni' })).toEqual(['alumni only', 'returnee']);
+  });
+
+  it('someone who may see no one finds no one', async () => {
+    expect(await namesFound('半導体', { as: 'none' })).toEqual([]);
+  });
+
+  it('the searcher is left out only for themselves', async () => {
+    expect(await namesFound('半導体', { as: 'alumni', searcher: 'U0SOMEONEELSE' })).toEqual([
+      'alumni only',
+      'returnee',
+      'the searcher',
+    ]);
+  });
+
+  it('an imported member not yet linked to Slack can be found', async () => {
+    await given({ name: 'imported', slackUserId: null, helpText: '半導体', ...everyone });
+    expect(await namesFound('半導体', { as: 'staff', searcher: '' })).toContain('imported');
+  });
+});
+
+describe('what a query matches', () => {
+  it.each([
+    ['再エネ', '再生可能エネルギーの系統接続'],
+    ['再生可能エネルギー', '再エネ事業の立ち上げ'],
+    ['知財', '知的財産の活用'],
+    ['GX', 'グリーントランスフォーメーション投資'],
+    ['DX', 'デジタルトランスフォーメーション推進'],
+    ['経済安保', '経済安全保障推進法'],
+    ['economic security', '経済安全保障'],
+    ['AI', '人工知能の社会実装'],
+    ['人工知能', 'Generative AI policy'],
+    ['スタートアップ', 'ベンチャー支援'],
+    ['startup', 'スタートアップ投資'],
+    ['start-up', 'Start-ups in Japan'],
+    ['中小企業', 'SME finance'],
+    ['SME', '中小企業の資金繰り'],
+    ['semiconductor', '半導体の調達'],
+    ['renewable energy', '再生可能エネルギーの導入'],
+  ])('%s finds a profile that says %s', async (query, helpText) => {
+    await given({ name: 'expert', helpText });
+    expect(await namesFound(query)).toEqual(['expert']);
+  });
+
+  it('a Japanese query finds text that contains it', async () => {
+    await given({ name: 'sme', helpText: '中小企業支援策の設計' });
+    await given({ name: 'energy', title: '再生可能エネルギー政策室長' });
+    expect(await namesFound('中小企業')).toEqual(['sme']);
+    expect(await namesFound('エネルギー')).toEqual(['energy']);
+  });
+
+  it('full-width, half-width and upper or lower case are the same query', async () => {
+    await given({ name: 'dx', helpText: 'ＤＸ推進' });
+    await given({ name: 'katakana', helpText: 'ｴﾈﾙｷﾞｰ' });
+    for (const query of ['ＤＸ', 'DX', 'dx']) expect(await namesFound(query)).toEqual(['dx']);
+    expect(await namesFound('エネルギー')).toEqual(['katakana']);
+  });
+
+  it('an English query finds a member by the Japanese label of a topic they chose', async () => {
+    await given({ name: 'topic only', topics: ['semiconductors'] });
+    expect(await namesFound('semiconductors')).toEqual(['topic only']);
+    expect(await namesFound('Economic security')).toEqual([]);
+  });
+
+  it('every word of a query must match, in any field', async () => {
+    await given({ name: 'both', topics: ['semiconductors'], helpText: 'サプライチェーンの強靱化' });
+    await given({ name: 'one', topics: ['semiconductors'], helpText: '設備投資' });
+    const { matches } = await search('半導体 サプライチェーン');
+    expect(matches.map((match) => match.member.name)).toEqual(['both']);
+    expect(matches[0]).toMatchObject({ matchedTopics: ['semiconductors'], matchedFields: ['topics', 'helpText'] });
+  });
+
+  it('says which fields matched', async () => {
+    await given({ name: 'x', organisation: '株式会社半導体総研', title: 'DX担当', formerDivisions: '情報産業課 半導体室' });
+    const [match] = (await search('半導体')).matches;
+    expect(match).toMatchObject({ matchedTopics: [], matchedFields: ['organisation', 'formerDivisions'] });
+  });
+
+  it('an empty query or one of punctuation finds no one', async () => {
+    await given({ name: 'x', helpText: '何でも' });
+    expect(await search('  ')).toEqual({ matches: [], hasMore: false });
+    expect(await search('、。!?')).toEqual({ matches: [], hasMore: false });
+  });
+
+  it('quotes and backslashes in a query are searched as text, not as query syntax', async () => {
+    await given({ name: 'x', helpText: "O'Brien & Partners" });
+    expect(await namesFound("o'brien")).toEqual(['x']);
+    expect(await namesFound("') | ('a \\")).toEqual([]);
+  });
+});
+
+describe('ranking and pages', () => {
+  it('a member who chose the topic ranks above one who only mentions it', async () => {
+    await given({ name: 'mention', helpText: '半導体の話も少しできます。半導体、半導体。', profileConfirmedAt: new Date('2026-04-30') });
+    await given({ name: 'topic', topics: ['semiconductors'], profileConfirmedAt: new Date('2020-01-01') });
+    const { matches } = await search('半導体');
+    expect(matches.map((match) => match.member.name)).toEqual(['topic', 'mention']);
+    expect(matches[0]!.score).toBeGreaterThan(matches[1]!.score);
+  });
+
+  it('pages through every match once, saying whether there is more', async () => {
+    for (let i = 0; i < 7; i++) await given({ name: `m${i}`, helpText: 'DX' });
+    const pages = [];
+    for (const offset of [0, 3, 6]) pages.push(await search('dx', { limit: 3, offset }));
+    expect(pages.map((page) => [page.matches.length, page.hasMore])).toEqual([
+      [3, true],
+      [3, true],
+      [1, false],
+    ]);
+    const names = pages.flatMap((page) => page.matches.map((match) => match.member.name));
+    expect(new Set(names).size).toBe(7);
+  });
+});
+
+describe('keeping the search up to date', () => {
+  const profile: ProfileInput = {
+    name: '佐藤 花子',
+    memberType: 'alumni',
+    yearJoined: 2005,
+    yearLeft: 2018,
+    formerDivisions: null,
+    organisation: 'グリーンパワー総研',
+    jobTitle: null,
+    sector: 'consulting',
+    topics: ['ip'],
+    helpText: null,
+    helpKinds: [],
+    monthlyCapacity: 2,
+    shareWithStaff: true,
+    shareWithAlumni: true,
+    coiDeclared: false,
+    coiDescription: null,
+    codeOfConductAccepted: true,
+    referredBySlackUserId: null,
+    interestedInReturning: false,
+  };
+  const actor = { slackUserId: 'U0HANAKO', email: 'hanako@example.jp', realName: null, locale: 'ja' };
+
+  it('a saved profile is found by what it says, an edit changes that, and erasure removes it', async () => {
+    const { member } = await saveProfile(deps, actor, profile);
+    await createRepositories(database.db).members.update(member.id, { status: 'active' });
+    expect(await namesFound('知財')).toEqual(['佐藤 花子']);
+
+    await saveProfile(deps, actor, { ...profile, topics: ['space'] });
+    expect(await namesFound('知財')).toEqual([]);
+    expect(await namesFound('宇宙')).toEqual(['佐藤 花子']);
+
+    await eraseOwnData(deps, actor.slackUserId);
+    expect(await namesFound('宇宙', { as: 'organizer' })).toEqual([]);
+  });
+
+  it('imported members are found, and a re-import with new text is found by the new text', async () => {
+    const rows = (helpText: string) =>
+      parseMemberCsv(csvFile([{ help_text: helpText, topics: '' }]), { currentYear: CURRENT_YEAR });
+    await importMembers(deps, rows('水素サプライチェーンの構築'));
+    expect(await namesFound('hydrogen')).toEqual(['佐藤 花子']);
+
+    await importMembers(deps, rows('洋上風力'));
+    expect(await namesFound('水素')).toEqual([]);
+    expect(await namesFound('offshore wind')).toEqual(['佐藤 花子']);
+  });
+});
+
+describe('suggestions for a query that matched nobody', () => {
+  it('names the topics the query is about, most related first', () => {
+    expect(suggestTopics('再エネ 系統')).toEqual(['renewable_energy', 'energy_gx']);
+    expect(suggestTopics('宇宙ロケット')).toEqual(['space']);
+    expect(suggestTopics('ｘｙｚｚｙ')).toEqual([]);
+  });
+});
