@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import type { App } from '@slack/bolt';
 import Ajv from 'ajv';
@@ -7,7 +8,12 @@ import { registerListeners, type ListenerDeps } from '../src/listeners';
 import { createRecordingApp, untouchableDeps } from './helpers/recording-app';
 
 const MANIFEST_URL = new URL('../manifest.yml', import.meta.url);
-const SCHEMA_URL = new URL('../../shared/slack/manifest.schema.1.0.0.json', import.meta.url);
+// Slack's published schema as kept in ../shared/ beside the repository; a copy (MIT, from
+// slackapi/manifest-schema) in test/fixtures serves a checkout that has no shared/ beside it.
+const SHARED_SCHEMA_URL = new URL('../../shared/slack/manifest.schema.1.0.0.json', import.meta.url);
+const SCHEMA_URL = existsSync(SHARED_SCHEMA_URL)
+  ? SHARED_SCHEMA_URL
+  : new URL('./fixtures/slack/manifest.schema.1.0.0.json', import.meta.url);
 const SRC_URL = new URL('../src/', import.meta.url);
 
 /** Bolt's HTTPReceiver serves commands, events and interactivity on this one path by default. */
