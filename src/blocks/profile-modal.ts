@@ -1,7 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
-import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, MEMBER_TYPES } from '../services/profile';
+import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, MEMBER_TYPES } from '../services/profile-rules';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS } from '../services/taxonomy';
 import { PROFILE_FIELDS, VIEWS } from '../slack/ids';
 import { option, plain, termOption } from './common';

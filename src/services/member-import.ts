@@ -3,7 +3,8 @@ import { createMemberImportRepository } from '../db/repositories/member-import';
 import type { MemberRow, NewMemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import { formatMemberCsv, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
-import { CONSENT_TEXT_VERSION, newPseudonym } from './profile';
+import { newPseudonym } from './profile';
+import { CONSENT_TEXT_VERSION } from './profile-rules';
 import { searchDocumentFor } from './search-text';
 
 /** Stands for the organizer at the command line in the audit trail. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProfileInput } from '../services/profile';
+import type { ProfileInput } from '../services/profile-rules';
 import { PROFILE_OPTION_VALUES } from '../blocks/profile-modal';
 import { PROFILE_FIELDS } from './ids';
 

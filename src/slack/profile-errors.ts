@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n';
-import type { ProfileFieldError, ProfileInput } from '../services/profile';
+import type { ProfileFieldError, ProfileInput } from '../services/profile-rules';
 import { PROFILE_FIELDS, type ProfileField } from './ids';
 
 /** Which modal block shows the error of each input field. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProfileModal, PROFILE_OPTION_VALUES } from '../../src/blocks/profile-modal';
 import type { MemberRow } from '../../src/db/schema';
 import { t } from '../../src/i18n';
-import { LIMITS } from '../../src/services/profile';
+import { LIMITS } from '../../src/services/profile-rules';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS } from '../../src/services/taxonomy';
 import { PROFILE_FIELDS, VIEWS } from '../../src/slack/ids';
 import { ESCAPE_HEAVY_FILL, maximalMemberRow, memberRow } from '../helpers/factories';

@@ -1,5 +1,5 @@
 import type { MemberRow } from '../../src/db/schema';
-import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS } from '../../src/services/profile';
+import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS } from '../../src/services/profile-rules';
 import { HELP_KIND_KEYS, TOPIC_KEYS } from '../../src/services/taxonomy';
 
 let sequence = 0;

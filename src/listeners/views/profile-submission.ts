@@ -1,4 +1,5 @@
-import { saveProfile, validateProfile } from '../../services/profile';
+import { saveProfile } from '../../services/profile';
+import { validateProfile } from '../../services/profile-rules';
 import { PROFILE_FIELDS } from '../../slack/ids';
 import { parseProfileSubmission } from '../../slack/parse';
 import { profileErrorsForSlack } from '../../slack/profile-errors';
