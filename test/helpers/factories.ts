@@ -1,5 +1,5 @@
 import type { MemberRow } from '../../src/db/schema';
-import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS } from '../../src/services/profile-rules';
+import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, type ProfileInput } from '../../src/services/profile-rules';
 import { HELP_KIND_KEYS, TOPIC_KEYS } from '../../src/services/taxonomy';
 
 let sequence = 0;
@@ -93,4 +93,30 @@ export function maximalMemberRow(overrides: Partial<MemberRow> = {}, fill = TYPI
     interestedInReturning: true,
     ...overrides,
   });
+}
+
+/** A complete, valid profile as a member submits it (alumni, consenting to both audiences). */
+export function profileInput(overrides: Partial<ProfileInput> = {}): ProfileInput {
+  return {
+    name: 'Expert',
+    memberType: 'alumni',
+    yearJoined: 2000,
+    yearLeft: 2015,
+    formerDivisions: null,
+    organisation: 'Some Fund',
+    jobTitle: 'Partner',
+    sector: 'investment',
+    topics: [],
+    helpText: null,
+    helpKinds: ['opinion_exchange'],
+    monthlyCapacity: 2,
+    shareWithStaff: true,
+    shareWithAlumni: true,
+    coiDeclared: false,
+    coiDescription: null,
+    codeOfConductAccepted: true,
+    referredBySlackUserId: null,
+    interestedInReturning: false,
+    ...overrides,
+  };
 }

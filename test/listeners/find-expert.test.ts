@@ -6,6 +6,7 @@ import { saveProfile } from '../../src/services/profile';
 import { type ProfileInput } from '../../src/services/profile-rules';
 import { ACTIONS, COMMANDS, MESSAGE_SHORTCUTS } from '../../src/slack/ids';
 import { createTestApp, testConfig } from '../helpers/app';
+import { profileInput } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, slashCommand } from '../helpers/payloads';
 
@@ -21,34 +22,13 @@ const ctx = setupListenerTest({
   },
 });
 
-const baseProfile: ProfileInput = {
-  name: 'Expert',
-  memberType: 'alumni',
-  yearJoined: 2000,
-  yearLeft: 2015,
-  formerDivisions: null,
-  organisation: 'Some Fund',
-  jobTitle: 'Partner',
-  sector: 'investment',
-  topics: [],
-  helpText: null,
-  helpKinds: ['opinion_exchange'],
-  monthlyCapacity: 2,
-  shareWithStaff: true,
-  shareWithAlumni: true,
-  coiDeclared: false,
-  coiDescription: null,
-  codeOfConductAccepted: true,
-  referredBySlackUserId: null,
-  interestedInReturning: false,
-};
 
 /** An approved alumnus registered the way members register. */
 async function addExpert(slackUserId: string, profile: Partial<ProfileInput>) {
   const { member } = await saveProfile(
     ctx.harness.deps.services,
     { slackUserId, email: `${slackUserId.toLowerCase()}@example.org`, realName: null, locale: 'ja' },
-    { ...baseProfile, ...profile },
+    profileInput(profile),
   );
   await createRepositories(ctx.database.db).members.update(member.id, { status: 'active' });
 }
@@ -84,7 +64,7 @@ describe('/find-expert', () => {
     await saveProfile(
       ctx.harness.deps.services,
       { slackUserId: 'U0PENDING', email: 'p@example.org', realName: null, locale: 'ja' },
-      { ...baseProfile, name: 'Pending', topics: ['dx'] },
+      profileInput({ name: 'Pending', topics: ['dx'] }),
     );
     await addExpert(ALUMNUS, { name: 'Caller', topics: ['dx'] });
 

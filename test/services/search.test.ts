@@ -7,12 +7,11 @@ import { parseMemberCsv } from '../../src/services/member-csv';
 import { importMembers } from '../../src/services/member-import';
 import { eraseOwnData } from '../../src/services/privacy';
 import { saveProfile } from '../../src/services/profile';
-import { type ProfileInput } from '../../src/services/profile-rules';
 import { searchExperts, suggestTopics } from '../../src/services/search';
 import { searchDocumentFor } from '../../src/services/search-text';
 import { CURRENT_YEAR, csvFile } from '../cli/member-csv-fixtures';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
-import { memberRow } from '../helpers/factories';
+import { memberRow, profileInput } from '../helpers/factories';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let deps: ServiceDeps;
@@ -189,27 +188,16 @@ describe('ranking and pages', () => {
 });
 
 describe('keeping the search up to date', () => {
-  const profile: ProfileInput = {
+  const profile = profileInput({
     name: '佐藤 花子',
-    memberType: 'alumni',
     yearJoined: 2005,
     yearLeft: 2018,
-    formerDivisions: null,
     organisation: 'グリーンパワー総研',
     jobTitle: null,
     sector: 'consulting',
     topics: ['ip'],
-    helpText: null,
     helpKinds: [],
-    monthlyCapacity: 2,
-    shareWithStaff: true,
-    shareWithAlumni: true,
-    coiDeclared: false,
-    coiDescription: null,
-    codeOfConductAccepted: true,
-    referredBySlackUserId: null,
-    interestedInReturning: false,
-  };
+  });
   const actor = { slackUserId: 'U0HANAKO', email: 'hanako@example.jp', realName: null, locale: 'ja' };
 
   it('a saved profile is found by what it says, an edit changes that, and erasure removes it', async () => {
