@@ -11,6 +11,6 @@ export function handleConfirmErase(deps: ListenerDeps) {
     const erased = await eraseOwnData(deps.services, body.user.id);
     const text = erased ? user.t.profileCommand.deleted : user.t.profileCommand.nothingToDelete;
     await respond({ response_type: 'ephemeral', replace_original: true, text });
-    await publishHome(deps, client, body.user.id);
+    await publishHome(deps, client, user);
   });
 }

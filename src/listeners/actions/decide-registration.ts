@@ -32,6 +32,6 @@ export function handleDecideRegistration(deps: ListenerDeps, decision: Decision)
       if (!isAppError(error)) throw error;
       await refuse(userMessageFor(error, user.t));
     }
-    if (fromHome) await publishHome(deps, client, body.user.id);
+    if (fromHome) await publishHome(deps, client, user);
   });
 }

@@ -3,6 +3,7 @@ import { buildEraseConfirmation } from '../../blocks/prompts';
 import { findVisibleProfile, resolveViewer } from '../../services/identity';
 import { exportOwnData } from '../../services/privacy';
 import { findOwnProfile } from '../../services/profile';
+import { escapeMrkdwn } from '../../slack/mrkdwn';
 import { parseUserMention } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
 import { guardCommand, type CommandArgs } from '../shared/guard';
@@ -22,7 +23,7 @@ export function handleProfileCommand(deps: ListenerDeps) {
     const m = user.t;
 
     if (text === '') {
-      await openProfileModal(deps, client, { slackUserId: command.user_id, triggerId: command.trigger_id });
+      await openProfileModal(deps, client, { user, triggerId: command.trigger_id });
       await ack();
       return;
     }
@@ -35,7 +36,7 @@ export function handleProfileCommand(deps: ListenerDeps) {
       const json = JSON.stringify(data, null, 2);
       await ack({ response_type: 'ephemeral', text: m.profileCommand.exportSent });
       for (let start = 0; start < json.length; start += EXPORT_CHUNK) {
-        const chunk = json.slice(start, start + EXPORT_CHUNK).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        const chunk = escapeMrkdwn(json.slice(start, start + EXPORT_CHUNK));
         await client.chat.postMessage({
           channel: command.user_id,
           text: `${start === 0 ? `${m.profileCommand.exportIntro}\n` : ''}\`\`\`${chunk}\`\`\``,

@@ -1,10 +1,11 @@
 import type { ListenerDeps } from '../deps';
 import { guardEvent } from '../shared/guard';
 import { publishHome } from '../shared/home';
+import { identify } from '../shared/identify';
 
 export function handleAppHomeOpened(deps: ListenerDeps) {
   return guardEvent<'app_home_opened'>(deps, async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    await publishHome(deps, client, event.user);
+    await publishHome(deps, client, await identify(deps, event.user));
   });
 }

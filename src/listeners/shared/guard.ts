@@ -27,6 +27,16 @@ async function messageFor(deps: ListenerDeps, slackUserId: string, error: unknow
   return userMessageFor(error, t(await deps.directory.localeOf(slackUserId)));
 }
 
+/** Wraps Bolt's ack so a guard knows whether the listener answered before it failed. */
+function trackAck<Ack extends (response?: never) => Promise<void>>(ack: Ack): { ack: Ack; acked: () => boolean } {
+  let acked = false;
+  const wrapped = (async (response?: never) => {
+    acked = true;
+    await ack(response);
+  }) as Ack;
+  return { ack: wrapped, acked: () => acked };
+}
+
 /** Tells a user something privately: ephemeral where they clicked a message, else in their DM. */
 export async function tellUser(
   args: { client: AllMiddlewareArgs['client']; respond?: ButtonArgs['respond'] },
@@ -42,17 +52,13 @@ export async function tellUser(
 /** Slash commands: a failure becomes an ephemeral reply where the user typed. */
 export function guardCommand(deps: ListenerDeps, handler: (args: CommandArgs) => Promise<void>) {
   return async (args: CommandArgs) => {
-    let acked = false;
-    const ack: CommandArgs['ack'] = async (response) => {
-      acked = true;
-      await args.ack(response);
-    };
+    const tracked = trackAck(args.ack);
     try {
-      await handler({ ...args, ack });
+      await handler({ ...args, ack: tracked.ack });
     } catch (error) {
       report(deps, error, { command: args.command.command, user: args.command.user_id });
       const text = await messageFor(deps, args.command.user_id, error);
-      if (!acked) await args.ack({ response_type: 'ephemeral', text });
+      if (!tracked.acked()) await args.ack({ response_type: 'ephemeral', text });
       else await args.respond({ response_type: 'ephemeral', text }).catch(() => undefined);
     }
   };
@@ -84,17 +90,13 @@ export function guardSubmission(
   handler: (args: SubmissionArgs) => Promise<void>,
 ) {
   return async (args: SubmissionArgs) => {
-    let acked = false;
-    const ack: SubmissionArgs['ack'] = async (response) => {
-      acked = true;
-      await args.ack(response);
-    };
+    const tracked = trackAck(args.ack);
     try {
-      await handler({ ...args, ack });
+      await handler({ ...args, ack: tracked.ack });
     } catch (error) {
       report(deps, error, { view: args.view.callback_id, user: args.body.user.id });
       const text = await messageFor(deps, args.body.user.id, error);
-      if (!acked) await args.ack({ response_action: 'errors', errors: { [errorBlockId]: text } });
+      if (!tracked.acked()) await args.ack({ response_action: 'errors', errors: { [errorBlockId]: text } });
       else await args.client.chat.postMessage({ channel: args.body.user.id, text }).catch(() => undefined);
     }
   };

@@ -3,13 +3,12 @@ import { buildHomeView, HOME_PENDING_LIMIT } from '../../blocks/home';
 import { listPendingRegistrations } from '../../services/approvals';
 import { resolveViewer } from '../../services/identity';
 import type { ListenerDeps } from '../deps';
-import { identify } from './identify';
+import type { IdentifiedUser } from './identify';
 
 /** Renders and publishes a user's App Home from the current state. */
-export async function publishHome(deps: ListenerDeps, client: WebClient, slackUserId: string): Promise<void> {
-  const user = await identify(deps, slackUserId);
+export async function publishHome(deps: ListenerDeps, client: WebClient, user: IdentifiedUser): Promise<void> {
   const viewer = await resolveViewer(deps.services, user);
   const pending = viewer.isOrganizer ? await listPendingRegistrations(deps.services, HOME_PENDING_LIMIT) : undefined;
   const view = buildHomeView({ t: user.t, locale: user.locale, member: viewer.member, pending });
-  await client.views.publish({ user_id: slackUserId, view });
+  await client.views.publish({ user_id: user.slackUserId, view });
 }

@@ -2,16 +2,16 @@ import type { WebClient } from '@slack/web-api';
 import { buildProfileModal } from '../../blocks/profile-modal';
 import { findOwnProfile } from '../../services/profile';
 import type { ListenerDeps } from '../deps';
-import { identify } from './identify';
+import type { IdentifiedUser } from './identify';
 
 /** Opens the profile modal, prefilled with the caller's profile when they have one. */
 export async function openProfileModal(
   deps: ListenerDeps,
   client: WebClient,
-  input: { slackUserId: string; triggerId: string },
+  input: { user: IdentifiedUser; triggerId: string },
 ): Promise<void> {
-  const user = await identify(deps, input.slackUserId);
-  const member = await findOwnProfile(deps.services, input.slackUserId);
+  const { user } = input;
+  const member = await findOwnProfile(deps.services, user.slackUserId);
   const view = buildProfileModal({
     t: user.t,
     locale: user.locale,

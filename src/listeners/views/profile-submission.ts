@@ -30,6 +30,6 @@ export function handleProfileSubmission(deps: ListenerDeps) {
       await postApprovalRequest(deps, client, member);
       await client.chat.postMessage({ channel: body.user.id, text: user.t.profileCommand.submittedForApproval });
     }
-    await publishHome(deps, client, body.user.id);
+    await publishHome(deps, client, user);
   });
 }
