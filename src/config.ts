@@ -43,6 +43,10 @@ const envSchema = z
       emptyAsUndefined,
       z.string().regex(slackChannelId, 'expected a Slack channel ID such as C012ABCDEF').optional(),
     ),
+    REQUESTS_CHANNEL_ID: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(slackChannelId, 'expected a Slack channel ID such as C012ABCDEF').optional(),
+    ),
     STAFF_EMAIL_DOMAINS: commaList.pipe(
       z
         .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'expected email domains such as meti.go.jp, separated by commas'))
@@ -90,6 +94,8 @@ export interface Config {
   pgliteDataDir: string;
   organizerUserIds: string[];
   organizersChannelId: string | undefined;
+  /** Where open requests are posted for alumni to volunteer; without it, open requests are not offered. */
+  requestsChannelId: string | undefined;
   staffEmailDomains: string[];
   defaultLocale: Locale;
   /** Searches one user may run per hour (stops scraping of the directory). */
@@ -126,6 +132,7 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     pgliteDataDir: e.PGLITE_DATA_DIR,
     organizerUserIds: e.ORGANIZER_USER_IDS,
     organizersChannelId: e.ORGANIZERS_CHANNEL_ID,
+    requestsChannelId: e.REQUESTS_CHANNEL_ID,
     staffEmailDomains: e.STAFF_EMAIL_DOMAINS,
     defaultLocale: e.DEFAULT_LOCALE,
     searchRateLimitPerHour: e.SEARCH_RATE_LIMIT_PER_HOUR,

@@ -171,12 +171,18 @@ export const en = {
       '*/alumni-admin organizers* — list organizers',
       '*/alumni-admin grant @someone* — make someone an organizer',
       '*/alumni-admin revoke @someone* — remove someone’s organizer role',
+      '*/alumni-admin audit [from] [to]* — the introduction record as CSV, sent to your DM (dates as YYYY-MM-DD)',
     ].join('\n'),
     organizers: (list: string) => `*Organizers:* ${list}`,
     granted: (user: string) => `${user} is now an organizer.`,
     revoked: (user: string) => `${user} is no longer an organizer.`,
     lastOrganizer: 'You cannot remove the last organizer.',
     needUser: 'Please mention a member, e.g. `/alumni-admin grant @someone`.',
+    auditSent: (count: number) => `I sent you the introduction record (${count} requests) as a CSV file in a DM.`,
+    auditBadDate: 'Please give dates as YYYY-MM-DD, e.g. `/alumni-admin audit 2026-04-01 2026-09-30`.',
+    auditBadRange: 'The start date must not be after the end date.',
+    auditFileComment: (from: string, to: string) => `Kakehashi introduction record, ${from} – ${to}.`,
+    auditAllTime: 'all time',
   },
   findExpert: {
     usage:

@@ -37,6 +37,7 @@ export function memberRow(overrides: Partial<MemberRow> = {}): MemberRow {
     helpText: '再エネ事業者の立場から、FIP制度の運用や系統接続の実務についてお話しできます。',
     helpKinds: ['opinion_exchange', 'draft_feedback'],
     monthlyCapacity: 2,
+    unavailableUntil: null,
     shareWithStaff: true,
     shareWithAlumni: false,
     consentTextVersion: CONSENT_TEXT_VERSION,

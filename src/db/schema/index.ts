@@ -2,3 +2,4 @@ export * from './members';
 export * from './organizers';
 export * from './audit';
 export * from './searches';
+export * from './introductions';

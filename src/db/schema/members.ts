@@ -1,5 +1,5 @@
 import { getTableColumns, sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Drizzle has no tsvector type; the value is a tsvector literal built by src/services/search-text.ts. */
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
@@ -30,6 +30,8 @@ export const members = pgTable(
     helpText: text(),
     helpKinds: text().array().notNull().default(sql`'{}'::text[]`),
     monthlyCapacity: integer().notNull().default(0),
+    /** Set when declining a request ("unavailable until …"): left out of results until that date. */
+    unavailableUntil: date({ mode: 'string' }),
     /** null = never answered, which shows the profile to nobody but organizers. */
     shareWithStaff: boolean(),
     shareWithAlumni: boolean(),
