@@ -9,6 +9,7 @@ CREATE TABLE "introduction_requests" (
 	"requester_slack_user_id" text NOT NULL,
 	"requester_member_id" uuid,
 	"requester_name" text,
+	"requester_audience" "consent_audience" NOT NULL,
 	"requester_division" text,
 	"alumnus_member_id" uuid,
 	"topic" text NOT NULL,

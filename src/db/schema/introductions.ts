@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { members } from './members';
+import { consentAudienceEnum, members } from './members';
 
 export const INTRODUCTION_PURPOSES = ['policy_research', 'draft_feedback', 'talk', 'mentoring', 'other'] as const;
 export const INTRODUCTION_FORMATS = ['call', 'meeting', 'written'] as const;
@@ -29,6 +29,8 @@ export const introductionRequests = pgTable(
     /** Set when the requester has a profile (staff may ask before registering). */
     requesterMemberId: uuid().references(() => members.id, { onDelete: 'restrict' }),
     requesterName: text(),
+    /** Whom the requester could see when asking: an open request's volunteers must share with this audience. */
+    requesterAudience: consentAudienceEnum().notNull(),
     requesterDivision: text(),
     /** The alumnus asked (direct) or the volunteer the requester picked (open). */
     alumnusMemberId: uuid().references(() => members.id, { onDelete: 'restrict' }),
