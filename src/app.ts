@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
+import { startIntroductionSweeper } from './jobs/introduction-sweeps';
 import { startStaleReminderSweeper } from './jobs/stale-reminders';
 import { seedOrganizers } from './services/organizers';
 import { createSlackApp } from './slack/create-app';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
   await app.start(config.port);
   startStaleReminderSweeper(deps, app.client);
+  startIntroductionSweeper(deps, app.client);
   app.logger.info(
     `Kakehashi is running (${config.slack.appToken ? 'Socket Mode' : `HTTP on port ${config.port}`}, database: ${database.driver})`,
   );

@@ -1,4 +1,4 @@
-import type { ContextBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
 import type { Locale, Messages } from '../i18n';
 import type { ExpertMatch } from '../services/search';
 import { POLICY_TOPICS, termLabel } from '../services/taxonomy';
@@ -21,6 +21,29 @@ export interface ExpertResultsProps {
   hasMore: boolean;
   /** Topic keys to suggest when nothing matched. */
   suggestions: string[];
+  /** Whether "Post an open request" is offered (a requests channel is configured). */
+  openRequestsEnabled: boolean;
+}
+
+/** What "Ask for an introduction" carries: the member and the topic asked about. */
+export interface AskIntroductionValue {
+  m: string;
+  q: string;
+}
+
+/** What "Post an open request" carries: the topic. */
+export interface OpenRequestValue {
+  q: string;
+}
+
+export function openRequestButton(t: Messages, topic: string): ActionsBlock {
+  const value: OpenRequestValue = { q: topic };
+  return {
+    type: 'actions',
+    elements: [
+      { type: 'button', action_id: ACTIONS.postOpenRequest, text: plain(t.introductions.openRequestButton, 75), value: JSON.stringify(value) },
+    ],
+  };
 }
 
 /** The longest query kept, so the "Show more" value stays far below Slack's 2,000 characters. */
@@ -30,7 +53,15 @@ export const MAX_QUERY_LENGTH = 200;
 // ~13,000 characters for a message's blocks; the full profile is one click away.
 const BUDGET = { name: 120, role: 200, help: 280, coi: 400, reasons: 6 } as const;
 
-function matchBlocks({ t, locale }: ExpertResultsProps, match: ExpertMatch): KnownBlock[] {
+/**
+ * One member in results: name, organisation and title, how they help, why they matched, any
+ * conflict-of-interest disclosure, and "Ask for an introduction".
+ */
+export function buildMatchBlocks(
+  { t, locale, query }: Pick<ExpertResultsProps, 't' | 'locale' | 'query'>,
+  match: ExpertMatch,
+  options: { askButton?: boolean } = {},
+): KnownBlock[] {
   const { member } = match;
   const f = t.findExpert;
   const role = [member.organisation, member.title].filter(Boolean).map((value) => escapeMrkdwnWithin(value!, BUDGET.role / 2)).join(' / ');
@@ -39,6 +70,7 @@ function matchBlocks({ t, locale }: ExpertResultsProps, match: ExpertMatch): Kno
     ...match.matchedFields.filter((field) => field !== 'topics').map((field) => f.matchedFields[field]),
   ].slice(0, BUDGET.reasons);
   const help = member.helpText ? `\n${escapeMrkdwnWithin(member.helpText, BUDGET.help)}` : '';
+  const ask: AskIntroductionValue = { m: member.id, q: query };
   const blocks: KnownBlock[] = [
     {
       type: 'section',
@@ -46,12 +78,23 @@ function matchBlocks({ t, locale }: ExpertResultsProps, match: ExpertMatch): Kno
         type: 'mrkdwn',
         text: `*${escapeMrkdwnWithin(member.name ?? member.pseudonym, BUDGET.name)}*${role ? `\n${role}` : ''}${help}`,
       },
+      ...(options.askButton === false
+        ? {}
+        : {
+            accessory: {
+              type: 'button' as const,
+              action_id: ACTIONS.askIntroduction,
+              text: plain(t.introductions.askButton, 75),
+              value: JSON.stringify(ask),
+            },
+          }),
     },
   ];
   const context: ContextBlock = {
     type: 'context',
     elements: [{ type: 'mrkdwn', text: `${f.matched}: ${escapeMrkdwn(why.join(', ') || '—')}` }],
   };
+  if (match.capacityLeft <= 0) context.elements.push({ type: 'mrkdwn', text: t.introductions.capacityFull });
   if (member.coiDeclared) {
     context.elements.push({ type: 'mrkdwn', text: f.coi(escapeMrkdwnWithin(member.coiDescription ?? '', BUDGET.coi)) });
   }
@@ -61,24 +104,28 @@ function matchBlocks({ t, locale }: ExpertResultsProps, match: ExpertMatch): Kno
 
 /** The ephemeral answer to /find-expert: up to a page of members, why each matched, and paging. */
 export function buildExpertResults(props: ExpertResultsProps): KnownBlock[] {
-  const { t, locale, query, matches, offset, hasMore, suggestions } = props;
+  const { t, locale, query, matches, offset, hasMore, suggestions, openRequestsEnabled } = props;
   const f = t.findExpert;
   const shownQuery = escapeMrkdwn(query);
   if (matches.length === 0) {
     const labels = suggestions.map((key) => termLabel(POLICY_TOPICS, key, locale));
-    return [
+    const blocks: KnownBlock[] = [
       { type: 'section', text: { type: 'mrkdwn', text: f.noMatch(shownQuery) } },
       {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: labels.length > 0 ? f.suggestions(escapeMrkdwn(labels.join('、'))) : f.noSuggestions }],
       },
     ];
+    if (openRequestsEnabled) {
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t.introductions.openRequestOffer } }, openRequestButton(t, query));
+    }
+    return blocks;
   }
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(f.resultsFor(query), 150) },
     { type: 'context', elements: [{ type: 'mrkdwn', text: f.page(offset + 1, offset + matches.length) }] },
   ];
-  for (const match of matches) blocks.push({ type: 'divider' }, ...matchBlocks(props, match));
+  for (const match of matches) blocks.push({ type: 'divider' }, ...buildMatchBlocks(props, match));
   if (hasMore) {
     const value: MoreExpertsValue = { q: query, o: offset + matches.length };
     blocks.push({

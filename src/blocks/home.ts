@@ -5,6 +5,8 @@ import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { buildApprovalButtons } from './approval';
 import { plain } from './common';
+import { buildHomeIntroductions } from './introductions';
+import type { IntroductionListItem } from '../db/repositories/introductions';
 
 export interface HomeProps {
   t: Messages;
@@ -12,6 +14,8 @@ export interface HomeProps {
   member: MemberRow | undefined;
   /** Present for organizers only. */
   pending?: { rows: MemberRow[]; total: number };
+  /** Requests I made and requests addressed to me. */
+  introductions?: { made: IntroductionListItem[]; toMe: IntroductionListItem[] };
 }
 
 /** How many pending registrations the home tab lists (2 blocks each, within the 100-block limit). */
@@ -21,7 +25,7 @@ function consentText(t: Messages, value: boolean | null): string {
   return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;
 }
 
-export function buildHomeView({ t, member, pending }: HomeProps): HomeView {
+export function buildHomeView({ t, member, pending, introductions }: HomeProps): HomeView {
   const h = t.home;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(h.title, 150) },
@@ -54,6 +58,7 @@ export function buildHomeView({ t, member, pending }: HomeProps): HomeView {
       accessory: { type: 'button', action_id: ACTIONS.openProfileModal, style: 'primary', text: plain(h.createProfile, 75) },
     });
   }
+  if (introductions) blocks.push(...buildHomeIntroductions({ t, ...introductions }));
   if (pending) {
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(h.pendingHeader, 150) });
     if (pending.rows.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: h.noPending } });

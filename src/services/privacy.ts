@@ -7,10 +7,12 @@ export async function exportOwnData(deps: ServiceDeps, slackUserId: string): Pro
   const repos = createRepositories(deps.db);
   const member = await repos.members.findBySlackUserId(slackUserId);
   if (!member) return undefined;
-  const [consentHistory, auditTrail, isOrganizer] = await Promise.all([
+  const [consentHistory, auditTrail, isOrganizer, requestsMade, requestsToMe] = await Promise.all([
     repos.members.listConsentEvents(member.id),
     repos.audit.listForMember(member.id),
     repos.organizers.isActive(slackUserId),
+    repos.introductions.listMadeBy(slackUserId, 1000),
+    repos.introductions.listAddressedTo(member.id, 1000),
   ]);
   return {
     exportedAt: deps.clock().toISOString(),
@@ -18,6 +20,8 @@ export async function exportOwnData(deps: ServiceDeps, slackUserId: string): Pro
     organizer: isOrganizer,
     consentHistory,
     auditTrail,
+    introductionsRequested: requestsMade.map((item) => item.request),
+    introductionsAddressedToMe: requestsToMe.map((item) => item.request),
   };
 }
 
@@ -60,6 +64,8 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
       searchDocument: searchDocumentFor({}),
     });
     await repos.audit.pseudonymiseActor(slackUserId, member.pseudonym);
+    await repos.introductions.pseudonymiseRequester(slackUserId, member.pseudonym);
+    await repos.introductions.eraseAlumnusWords(member.id);
     await repos.audit.record({
       actor: member.pseudonym,
       action: 'member.erased',

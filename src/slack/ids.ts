@@ -20,6 +20,8 @@ export const EVENTS = {
 
 export const VIEWS = {
   profile: 'profile_modal',
+  introductionRequest: 'introduction_request_modal',
+  declineIntroduction: 'decline_introduction_modal',
 } as const;
 
 export const ACTIONS = {
@@ -29,6 +31,28 @@ export const ACTIONS = {
   confirmErase: 'confirm_erase',
   keepProfile: 'keep_profile',
   showMoreExperts: 'show_more_experts',
+  askIntroduction: 'ask_introduction',
+  postOpenRequest: 'post_open_request',
+  acceptIntroduction: 'accept_introduction',
+  declineIntroduction: 'decline_introduction',
+  offerHelp: 'offer_help',
+  pickVolunteer: 'pick_volunteer',
+} as const;
+
+/** block_id and action_id of each input in the introduction request modal. */
+export const INTRODUCTION_FIELDS = {
+  purpose: 'intro_purpose',
+  details: 'intro_details',
+  format: 'intro_format',
+  dueDate: 'intro_due_date',
+  requesterDivision: 'intro_division',
+  coiAcknowledged: 'intro_coi_ack',
+} as const;
+
+/** block_id and action_id of each input in the decline modal. */
+export const DECLINE_FIELDS = {
+  reason: 'decline_reason',
+  unavailableUntil: 'decline_unavailable_until',
 } as const;
 
 /** block_id and action_id of each input in the profile modal (one action per block). */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ProfileInput } from '../services/profile-rules';
 import { PROFILE_OPTION_VALUES } from '../blocks/profile-modal';
-import { PROFILE_FIELDS } from './ids';
+import { COI_ACK_VALUE } from '../blocks/introductions';
+import type { IntroductionInput } from '../services/introduction-rules';
+import { DECLINE_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
 
 /** The shapes Slack sends in view.state.values, read leniently: a forged or odd value becomes a validation error later, not a crash. */
 const stateValue = z
@@ -11,6 +13,7 @@ const stateValue = z
     selected_option: z.object({ value: z.string() }).nullish(),
     selected_options: z.array(z.object({ value: z.string() })).nullish(),
     selected_user: z.string().nullish(),
+    selected_date: z.string().nullish(),
   })
   .loose();
 
@@ -30,6 +33,7 @@ function reader(values: unknown) {
     selected: (id: string) => get(id)?.selected_option?.value ?? null,
     selectedMany: (id: string) => (get(id)?.selected_options ?? []).map((chosen) => chosen.value),
     user: (id: string) => get(id)?.selected_user ?? null,
+    date: (id: string) => get(id)?.selected_date ?? null,
   };
 }
 
@@ -70,3 +74,42 @@ export function parseUserMention(text: string): string | undefined {
 
 /** A button value that must be a member ID; anything else is a forgery or garbage. */
 export const memberIdValue = z.uuid();
+
+/** Turns the introduction modal's state into an IntroductionInput; the service validates it. */
+export function parseIntroductionSubmission(values: unknown): IntroductionInput {
+  const read = reader(values);
+  const f = INTRODUCTION_FIELDS;
+  return {
+    purpose: read.selected(f.purpose),
+    details: read.text(f.details) ?? '',
+    format: read.selected(f.format),
+    dueDate: read.date(f.dueDate),
+    requesterDivision: read.text(f.requesterDivision) ?? '',
+    coiAcknowledged: read.selectedMany(f.coiAcknowledged).includes(COI_ACK_VALUE),
+  };
+}
+
+export function parseDeclineSubmission(values: unknown): { reason: string | null; unavailableUntil: string | null } {
+  const read = reader(values);
+  return { reason: read.text(DECLINE_FIELDS.reason), unavailableUntil: read.date(DECLINE_FIELDS.unavailableUntil) };
+}
+
+/** Reads a JSON button value or private_metadata against a schema; a forged or broken one is undefined. */
+export function parseJsonValue<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const topic = z.string().max(500);
+/** "Ask for an introduction": the member and the topic. */
+export const askIntroductionValue = z.object({ m: z.uuid(), q: topic });
+/** "Post an open request": the topic. */
+export const openRequestValue = z.object({ q: topic });
+/** The request modal's metadata: the member (absent for an open request) and the topic. */
+export const introductionMetadata = z.object({ m: z.uuid().optional(), q: topic });
+/** "Choose …": the open request and the volunteer. */
+export const pickVolunteerValue = z.object({ r: z.uuid(), m: z.uuid() });

@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { createAuditRepository } from './audit';
+import { createIntroductionsRepository } from './introductions';
 import { createMembersRepository } from './members';
 import { createOrganizersRepository } from './organizers';
 
@@ -11,6 +12,7 @@ export function createRepositories(db: Db) {
     members: createMembersRepository({ db }),
     organizers: createOrganizersRepository({ db }),
     audit: createAuditRepository({ db }),
+    introductions: createIntroductionsRepository({ db }),
   };
 }
 

@@ -49,6 +49,12 @@ export function createMembersRepository({ db }: { db: Db }) {
       return row;
     },
 
+    /** The member with this ID, if `audience` may see them. */
+    async findVisibleById(audience: Audience, id: string): Promise<MemberRow | undefined> {
+      const [row] = await db.select(memberColumns).from(members).where(and(eq(members.id, id), visibleTo(audience)));
+      return row;
+    },
+
     async insert(values: NewMemberRow): Promise<MemberRow> {
       const [row] = await db.insert(members).values(values).returning(memberColumns);
       return row!;

@@ -6,6 +6,12 @@ import { handleDecideRegistration } from './decide-registration';
 import { handleKeepProfile } from './keep-profile';
 import { handleOpenProfileModal } from './open-profile-modal';
 import { handleShowMoreExperts } from './show-more-experts';
+import { handleAcceptIntroduction } from './accept-introduction';
+import { handleAskIntroduction } from './ask-introduction';
+import { handleDeclineIntroduction } from './decline-introduction';
+import { handleOfferHelp } from './offer-help';
+import { handlePickVolunteer } from './pick-volunteer';
+import { handlePostOpenRequest } from './post-open-request';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.approveMember, handleDecideRegistration(deps, 'approve'));
@@ -14,4 +20,10 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.confirmErase, handleConfirmErase(deps));
   app.action(ACTIONS.keepProfile, handleKeepProfile(deps));
   app.action(ACTIONS.showMoreExperts, handleShowMoreExperts(deps));
+  app.action(ACTIONS.askIntroduction, handleAskIntroduction(deps));
+  app.action(ACTIONS.postOpenRequest, handlePostOpenRequest(deps));
+  app.action(ACTIONS.acceptIntroduction, handleAcceptIntroduction(deps));
+  app.action(ACTIONS.declineIntroduction, handleDeclineIntroduction(deps));
+  app.action(ACTIONS.offerHelp, handleOfferHelp(deps));
+  app.action(ACTIONS.pickVolunteer, handlePickVolunteer(deps));
 }

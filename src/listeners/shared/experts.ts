@@ -22,6 +22,13 @@ export async function expertSearchReply(
   if (result.kind === 'rate_limited') return { text: f.rateLimited(result.perHour) };
   return {
     text: result.matches.length > 0 ? f.resultsFor(query) : f.noMatch(query),
-    blocks: buildExpertResults({ t: user.t, locale: user.locale, query, offset: input.offset, ...result }),
+    blocks: buildExpertResults({
+      t: user.t,
+      locale: user.locale,
+      query,
+      offset: input.offset,
+      openRequestsEnabled: Boolean(deps.config.requestsChannelId),
+      ...result,
+    }),
   };
 }

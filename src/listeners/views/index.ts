@@ -1,8 +1,12 @@
 import type { App } from '@slack/bolt';
 import { VIEWS } from '../../slack/ids';
 import type { ListenerDeps } from '../deps';
+import { handleDeclineSubmission } from './decline-introduction';
+import { handleIntroductionSubmission } from './introduction-request';
 import { handleProfileSubmission } from './profile-submission';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.profile, handleProfileSubmission(deps));
+  app.view(VIEWS.introductionRequest, handleIntroductionSubmission(deps));
+  app.view(VIEWS.declineIntroduction, handleDeclineSubmission(deps));
 }

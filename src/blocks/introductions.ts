@@ -1,0 +1,345 @@
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import type { IntroductionRow, MemberRow } from '../db/schema';
+import type { Locale, Messages } from '../i18n';
+import type { IntroductionListItem } from '../db/repositories/introductions';
+import { INTRODUCTION_FORMATS, INTRODUCTION_LIMITS, INTRODUCTION_PURPOSES } from '../services/introduction-rules';
+import type { ExpertMatch } from '../services/search';
+import { ACTIONS, DECLINE_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../slack/ids';
+import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
+import { option, plain } from './common';
+import { buildMatchBlocks, openRequestButton } from './expert-results';
+
+/** What the request modal carries between opening and submission (Slack keeps it, unseen). */
+export interface IntroductionModalMetadata {
+  /** The alumnus asked; absent for an open request. */
+  m?: string;
+  /** The topic: the search that led here. */
+  q: string;
+}
+
+/** What "Choose …" on a volunteer notice carries. */
+export interface PickVolunteerValue {
+  r: string;
+  m: string;
+}
+
+export const COI_ACK_VALUE = 'acknowledged';
+
+// Budgets for user text in messages, far within Slack's 3,000 characters per section.
+const BUDGET = { name: 120, division: 120, topic: 200, details: 1200, coi: 600, reason: 600 } as const;
+
+export interface IntroductionModalProps {
+  t: Messages;
+  topic: string;
+  /** The alumnus asked; absent for an open request. */
+  alumnus?: Pick<MemberRow, 'id' | 'name' | 'pseudonym' | 'coiDeclared' | 'coiDescription'>;
+  requesterDivision: string;
+  /** Suggested "by when" (YYYY-MM-DD). */
+  initialDueDate: string;
+}
+
+function displayName(member: Pick<MemberRow, 'name' | 'pseudonym'>): string {
+  return member.name ?? member.pseudonym;
+}
+
+/** The form behind "Ask for an introduction" and "Post an open request". */
+export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, initialDueDate }: IntroductionModalProps): ModalView {
+  const m = t.introductions;
+  const shownTopic = escapeMrkdwnWithin(topic, BUDGET.topic);
+  const metadata: IntroductionModalMetadata = alumnus ? { m: alumnus.id, q: topic } : { q: topic };
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: alumnus ? m.modalIntro(escapeMrkdwnWithin(displayName(alumnus), BUDGET.name), shownTopic) : m.openModalIntro(shownTopic),
+      },
+    },
+  ];
+  const coiDisclosed = alumnus?.coiDeclared === true;
+  if (coiDisclosed) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: m.coiDisclosure(escapeMrkdwnWithin(alumnus?.coiDescription ?? '', BUDGET.coi)) },
+    });
+  }
+  blocks.push(
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.notice }] },
+    input(INTRODUCTION_FIELDS.purpose, m.purpose, {
+      type: 'static_select',
+      action_id: INTRODUCTION_FIELDS.purpose,
+      options: INTRODUCTION_PURPOSES.map((key) => option(m.purposes[key], key)),
+    }),
+    input(INTRODUCTION_FIELDS.details, m.details, {
+      type: 'plain_text_input',
+      action_id: INTRODUCTION_FIELDS.details,
+      multiline: true,
+      max_length: INTRODUCTION_LIMITS.details,
+      placeholder: plain(m.detailsPlaceholder, 150),
+    }),
+    input(INTRODUCTION_FIELDS.format, m.format, {
+      type: 'radio_buttons',
+      action_id: INTRODUCTION_FIELDS.format,
+      options: INTRODUCTION_FORMATS.map((key) => option(m.formats[key], key)),
+    }),
+    input(
+      INTRODUCTION_FIELDS.dueDate,
+      m.dueDate,
+      { type: 'datepicker', action_id: INTRODUCTION_FIELDS.dueDate, initial_date: initialDueDate },
+      { hint: m.dueDateHint },
+    ),
+    input(INTRODUCTION_FIELDS.requesterDivision, m.division, {
+      type: 'plain_text_input',
+      action_id: INTRODUCTION_FIELDS.requesterDivision,
+      max_length: INTRODUCTION_LIMITS.division,
+      placeholder: plain(m.divisionPlaceholder, 150),
+      ...(requesterDivision ? { initial_value: requesterDivision.slice(0, INTRODUCTION_LIMITS.division) } : {}),
+    }),
+  );
+  if (coiDisclosed) {
+    blocks.push(
+      input(INTRODUCTION_FIELDS.coiAcknowledged, m.coiAckLabel, {
+        type: 'checkboxes',
+        action_id: INTRODUCTION_FIELDS.coiAcknowledged,
+        options: [option(m.coiAck, COI_ACK_VALUE)],
+      }),
+    );
+  }
+  return {
+    type: 'modal',
+    callback_id: VIEWS.introductionRequest,
+    private_metadata: JSON.stringify(metadata),
+    title: plain(alumnus ? m.modalTitle : m.openModalTitle, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks,
+  };
+}
+
+function input(blockId: string, label: string, element: InputBlock['element'], extra: { hint?: string; optional?: boolean } = {}): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(label, 2000),
+    element,
+    optional: extra.optional ?? false,
+    ...(extra.hint ? { hint: plain(extra.hint, 2000) } : {}),
+  };
+}
+
+/** The request's facts, in the reader's language: topic, purpose, format, date and what to learn. */
+function requestFacts(t: Messages, request: IntroductionRow): string {
+  const m = t.introductions;
+  return [
+    m.topicLine(escapeMrkdwnWithin(request.topic, BUDGET.topic)),
+    m.purposeLine(m.purposes[request.purpose]),
+    m.formatLine(m.formats[request.format]),
+    m.dueLine(request.dueDate),
+    m.detailsLine(escapeMrkdwnWithin(request.details, BUDGET.details)),
+  ].join('\n');
+}
+
+function requesterLine(t: Messages, request: IntroductionRow, text: (who: string, division: string) => string): string {
+  return text(
+    `${escapeMrkdwnWithin(request.requesterName ?? '', BUDGET.name)} (${mention(request.requesterSlackUserId)})`,
+    escapeMrkdwnWithin(request.requesterDivision ?? t.common.notSet, BUDGET.division),
+  );
+}
+
+export type RequestMessageState = 'pending' | 'reminder' | 'accepted' | 'declined' | 'expired';
+
+/** The DM to the alumnus: who asks, what for, the code of conduct, and Accept / Decline while pending. */
+export function buildRequestMessage(props: { t: Messages; request: IntroductionRow; state: RequestMessageState }): KnownBlock[] {
+  const { t, request, state } = props;
+  const m = t.introductions;
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.requestHeader, 150) }];
+  if (state === 'reminder') {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: m.reminder(escapeMrkdwnWithin(request.requesterName ?? '', BUDGET.name)) } });
+  }
+  blocks.push(
+    { type: 'section', text: { type: 'mrkdwn', text: requesterLine(t, request, m.requestText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: requestFacts(t, request) } },
+  );
+  const context = [m.codeReminder, ...(request.coiAcknowledgedAt ? [m.coiSeen] : [])];
+  blocks.push({ type: 'context', elements: context.map((text) => ({ type: 'mrkdwn' as const, text })) });
+  if (state === 'pending' || state === 'reminder') {
+    blocks.push({
+      type: 'actions',
+      elements: [
+        { type: 'button', action_id: ACTIONS.acceptIntroduction, style: 'primary', text: plain(m.accept, 75), value: request.id },
+        { type: 'button', action_id: ACTIONS.declineIntroduction, text: plain(m.decline, 75), value: request.id },
+      ],
+    });
+  } else {
+    const outcome = { accepted: m.acceptedState, declined: m.declinedState, expired: m.openExpired }[state];
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: outcome } });
+  }
+  return blocks;
+}
+
+/** "Decline": an optional reason and an optional "unavailable until". */
+export function buildDeclineModal(props: { t: Messages; request: IntroductionRow }): ModalView {
+  const m = props.t.introductions;
+  return {
+    type: 'modal',
+    callback_id: VIEWS.declineIntroduction,
+    private_metadata: props.request.id,
+    title: plain(m.declineTitle, 24),
+    submit: plain(m.declineSubmit, 24),
+    close: plain(m.close, 24),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: m.declineIntro(escapeMrkdwnWithin(props.request.requesterName ?? '', BUDGET.name)) } },
+      input(
+        DECLINE_FIELDS.reason,
+        m.declineReason,
+        { type: 'plain_text_input', action_id: DECLINE_FIELDS.reason, multiline: true, max_length: INTRODUCTION_LIMITS.declineReason },
+        { optional: true },
+      ),
+      input(
+        DECLINE_FIELDS.unavailableUntil,
+        m.unavailableUntil,
+        { type: 'datepicker', action_id: DECLINE_FIELDS.unavailableUntil },
+        { optional: true, hint: m.unavailableHint },
+      ),
+    ],
+  };
+}
+
+/**
+ * The post that opens the group DM. Both people read it, so it is written in each one's language
+ * (once when they share one).
+ */
+export function buildIntroductionPost(props: {
+  messages: Messages[];
+  request: IntroductionRow;
+  alumnus: MemberRow;
+}): KnownBlock[] {
+  const { request, alumnus } = props;
+  const blocks: KnownBlock[] = [];
+  for (const t of props.messages) {
+    const m = t.introductions;
+    if (blocks.length > 0) blocks.push({ type: 'divider' });
+    const alumnusName = `${escapeMrkdwnWithin(displayName(alumnus), BUDGET.name)}${alumnus.slackUserId ? ` (${mention(alumnus.slackUserId)})` : ''}`;
+    const requesterName = `${escapeMrkdwnWithin(request.requesterName ?? '', BUDGET.name)} (${mention(request.requesterSlackUserId)})`;
+    blocks.push(
+      { type: 'section', text: { type: 'mrkdwn', text: m.introPost(requesterName, alumnusName) } },
+      { type: 'section', text: { type: 'mrkdwn', text: requestFacts(t, request) } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: m.introFollowUp }] },
+    );
+  }
+  return blocks;
+}
+
+/** Told to the requester when their ask was declined or expired, with the next match if any. */
+export function buildRequesterNotice(props: {
+  t: Messages;
+  locale: Locale;
+  text: string;
+  note?: string;
+  next: ExpertMatch | undefined;
+  topic: string;
+  openRequestsEnabled: boolean;
+}): KnownBlock[] {
+  const m = props.t.introductions;
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: props.text } }];
+  if (props.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: props.note }] });
+  if (props.next) {
+    blocks.push(
+      { type: 'divider' },
+      { type: 'section', text: { type: 'mrkdwn', text: m.nextMatch } },
+      ...buildMatchBlocks({ t: props.t, locale: props.locale, query: props.topic }, props.next),
+    );
+  } else {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: m.noNextMatch } });
+    if (props.openRequestsEnabled) blocks.push(openRequestButton(props.t, props.topic));
+  }
+  return blocks;
+}
+
+export type OpenRequestState = 'open' | 'accepted' | 'expired';
+
+/** The open request in the requests channel, with "I can help" while it is open. */
+export function buildOpenRequestPost(props: {
+  t: Messages;
+  request: IntroductionRow;
+  volunteers: number;
+  state: OpenRequestState;
+}): KnownBlock[] {
+  const { t, request } = props;
+  const m = t.introductions;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(m.openHeader, 150) },
+    { type: 'section', text: { type: 'mrkdwn', text: requesterLine(t, request, m.openText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: requestFacts(t, request) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.volunteerCount(props.volunteers) }, { type: 'mrkdwn', text: m.notice }] },
+  ];
+  if (props.state === 'open') {
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: ACTIONS.offerHelp, style: 'primary', text: plain(m.offerHelp, 75), value: request.id }],
+    });
+  } else {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: props.state === 'accepted' ? m.openMatched : m.openExpired } });
+  }
+  return blocks;
+}
+
+/** Told to the requester when someone volunteers: who, their profile in short, and "Choose". */
+export function buildVolunteerNotice(props: { t: Messages; locale: Locale; request: IntroductionRow; volunteer: MemberRow }): KnownBlock[] {
+  const { t, request, volunteer } = props;
+  const m = t.introductions;
+  const name = escapeMrkdwnWithin(displayName(volunteer), BUDGET.name);
+  const value: PickVolunteerValue = { r: request.id, m: volunteer.id };
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: m.volunteerNotice(name, escapeMrkdwnWithin(request.topic, BUDGET.topic)) } },
+    ...buildMatchBlocks({ t, locale: props.locale, query: request.topic }, {
+      member: volunteer,
+      matchedTopics: [],
+      matchedFields: [],
+      score: 0,
+      capacityLeft: volunteer.monthlyCapacity,
+    }, { askButton: false }),
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.pickVolunteer,
+          style: 'primary',
+          text: plain(m.pick(displayName(volunteer)), 75),
+          value: JSON.stringify(value),
+        },
+      ],
+    },
+  ];
+}
+
+/** The App Home's lists: requests I made and requests addressed to me, with their state. */
+export function buildHomeIntroductions(props: {
+  t: Messages;
+  made: IntroductionListItem[];
+  toMe: IntroductionListItem[];
+}): KnownBlock[] {
+  const m = props.t.introductions;
+  const section = (title: string, items: IntroductionListItem[]): KnownBlock[] => [
+    { type: 'header', text: plain(title, 150) },
+    ...(items.length === 0
+      ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: m.homeNone }] }]
+      : items.map(
+          ({ request, otherName }): KnownBlock => ({
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: m.homeItem(
+                otherName ? escapeMrkdwnWithin(otherName, BUDGET.name) : m.homeOpenRequest,
+                escapeMrkdwnWithin(request.topic, BUDGET.topic),
+                m.states[request.status],
+                props.t.common.dateTime(request.createdAt.toISOString()),
+              ),
+            },
+          }),
+        )),
+  ];
+  return [{ type: 'divider' }, ...section(m.homeMade, props.made), { type: 'divider' }, ...section(m.homeToMe, props.toMe)];
+}
+

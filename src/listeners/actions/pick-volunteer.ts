@@ -1,0 +1,23 @@
+import { pickVolunteer } from '../../services/introductions';
+import { parseJsonValue, pickVolunteerValue } from '../../slack/parse';
+import type { ListenerDeps } from '../deps';
+import { guardButton, tellUser } from '../shared/guard';
+import { identify } from '../shared/identify';
+import { completeIntroduction } from '../shared/introductions';
+
+/** "Choose …" on a volunteer notice: only the requester may pick, once; that makes the introduction. */
+export function handlePickVolunteer(deps: ListenerDeps) {
+  return guardButton(deps, async (args) => {
+    const { body, action, client } = args;
+    const user = await identify(deps, body.user.id);
+    const m = user.t.introductions;
+    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const value = parseJsonValue(pickVolunteerValue, action.type === 'button' ? action.value : undefined);
+    if (!value) return tell(m.notYours);
+    const result = await pickVolunteer(deps.services, { requesterSlackUserId: user.slackUserId, requestId: value.r, memberId: value.m });
+    if (result.kind === 'not_yours') return tell(m.notYours);
+    if (result.kind === 'not_available') return tell(m.notAvailable);
+    if (result.kind === 'already_decided') return tell(m.alreadyDecided);
+    await completeIntroduction(deps, client, result.request, result.alumnus);
+  });
+}

@@ -1,0 +1,34 @@
+import { answerIntroduction } from '../../services/introductions';
+import { DECLINE_FIELDS } from '../../slack/ids';
+import { introductionErrorText } from '../../slack/introduction-errors';
+import { parseDeclineSubmission } from '../../slack/parse';
+import type { ListenerDeps } from '../deps';
+import { guardSubmission } from '../shared/guard';
+import { identify } from '../shared/identify';
+import { announceDecline } from '../shared/introductions';
+
+/** The decline form: recorded once, then the requester hears it with the next match. */
+export function handleDeclineSubmission(deps: ListenerDeps) {
+  return guardSubmission(deps, DECLINE_FIELDS.reason, async ({ ack, body, view, client }) => {
+    const user = await identify(deps, body.user.id);
+    const m = user.t.introductions;
+    const form = parseDeclineSubmission(view.state.values);
+    const result = await answerIntroduction(deps.services, {
+      alumnusSlackUserId: user.slackUserId,
+      requestId: view.private_metadata,
+      answer: 'decline',
+      reason: form.reason,
+      unavailableUntil: form.unavailableUntil,
+    });
+    if (result.kind === 'invalid') {
+      const block = result.field === 'reason' ? DECLINE_FIELDS.reason : DECLINE_FIELDS.unavailableUntil;
+      return ack({ response_action: 'errors', errors: { [block]: introductionErrorText(user.t, result.code, result.max) } });
+    }
+    if (result.kind === 'not_yours') return ack({ response_action: 'errors', errors: { [DECLINE_FIELDS.reason]: m.notYours } });
+    if (result.kind === 'already_answered') {
+      return ack({ response_action: 'errors', errors: { [DECLINE_FIELDS.reason]: m.alreadyAnswered } });
+    }
+    await ack();
+    if (result.kind === 'declined') await announceDecline(deps, client, result.request, result.alumnus);
+  });
+}

@@ -1,0 +1,45 @@
+import { postOpenRequest, requestIntroduction } from '../../services/introductions';
+import { INTRODUCTION_FIELDS } from '../../slack/ids';
+import { introductionErrorsForSlack } from '../../slack/introduction-errors';
+import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
+import { introductionMetadata, parseIntroductionSubmission, parseJsonValue } from '../../slack/parse';
+import type { ListenerDeps } from '../deps';
+import { guardSubmission } from '../shared/guard';
+import { identify } from '../shared/identify';
+import { deliverRequest, postOpenRequestMessage } from '../shared/introductions';
+
+/**
+ * Sends the request: to the alumnus's DM, or as an open request to the requests channel. Problems
+ * come back on the fields; the modal closes only once the request is recorded.
+ */
+export function handleIntroductionSubmission(deps: ListenerDeps) {
+  return guardSubmission(deps, INTRODUCTION_FIELDS.details, async ({ ack, body, view, client }) => {
+    const user = await identify(deps, body.user.id);
+    const m = user.t.introductions;
+    const refuse = (text: string) => ack({ response_action: 'errors', errors: { [INTRODUCTION_FIELDS.details]: text } });
+    const metadata = parseJsonValue(introductionMetadata, view.private_metadata);
+    if (!metadata) return refuse(m.notAvailable);
+    const form = parseIntroductionSubmission(view.state.values);
+
+    if (!metadata.m) {
+      if (!deps.config.requestsChannelId) return refuse(m.openRequestsOff);
+      const result = await postOpenRequest(deps.services, { requester: user, topic: metadata.q, form });
+      if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: introductionErrorsForSlack(result.errors, user.t) });
+      if (result.kind === 'not_allowed') return refuse(user.t.findExpert.notAllowed);
+      await ack();
+      await postOpenRequestMessage(deps, client, result.request);
+      await client.chat.postMessage({ channel: user.slackUserId, text: m.openPosted });
+      return;
+    }
+
+    const result = await requestIntroduction(deps.services, { requester: user, memberId: metadata.m, topic: metadata.q, form });
+    if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: introductionErrorsForSlack(result.errors, user.t) });
+    if (result.kind === 'not_allowed') return refuse(user.t.findExpert.notAllowed);
+    if (result.kind === 'not_available') return refuse(m.notAvailable);
+    const name = escapeMrkdwnWithin(result.alumnus.name ?? result.alumnus.pseudonym, 120);
+    if (result.kind === 'already_asked') return refuse(m.alreadyAsked(name));
+    await ack();
+    await deliverRequest(deps, client, result.request, result.alumnus);
+    await client.chat.postMessage({ channel: user.slackUserId, text: m.sent(name) });
+  });
+}

@@ -1,0 +1,467 @@
+import { createRepositories, type Repositories } from '../db/repositories';
+import { isUniqueViolation, type IntroductionListItem } from '../db/repositories/introductions';
+import type { IntroductionRow, MemberRow } from '../db/schema';
+import { networkToday } from './calendar';
+import type { ServiceDeps } from './deps';
+import { resolveViewer, type Actor, type Viewer } from './identity';
+import {
+  checkFutureDate,
+  INTRODUCTION_LIMITS,
+  REMINDER_AFTER_DAYS,
+  validateIntroduction,
+  type IntroductionErrorCode,
+  type IntroductionFieldError,
+  type IntroductionInput,
+} from './introduction-rules';
+import { searchExperts, type ExpertMatch } from './search';
+
+/** Who is asking: a Slack user as Slack describes them, with the name shown to the alumnus. */
+export type Requester = Actor;
+
+/** The audience whose consent an ask needs: organizers ask as staff do, as they search. */
+function askingAudience(viewer: Viewer): 'staff' | 'alumni' | undefined {
+  if (viewer.audience === 'none') return undefined;
+  return viewer.audience === 'alumni' ? 'alumni' : 'staff';
+}
+
+/**
+ * Whether this requester may ask this member now: visible to the requester's audience (consent,
+ * checked in the query layer), taking requests at all, not themselves, not marked unavailable.
+ */
+async function findAskable(
+  repos: Repositories,
+  viewer: Viewer,
+  requesterSlackUserId: string,
+  memberId: string,
+  today: string,
+): Promise<MemberRow | undefined> {
+  const audience = askingAudience(viewer);
+  if (!audience) return undefined;
+  const member = await repos.members.findVisibleById(audience, memberId);
+  if (!member || member.monthlyCapacity <= 0 || member.slackUserId === requesterSlackUserId) return undefined;
+  if (member.unavailableUntil && member.unavailableUntil >= today) return undefined;
+  return member;
+}
+
+export type PrepareResult =
+  | { kind: 'not_allowed' }
+  | { kind: 'not_available' }
+  | { kind: 'already_asked'; alumnus: MemberRow }
+  | { kind: 'ready'; alumnus: MemberRow; requesterDivision: string };
+
+/** Before the request modal opens: whether the ask is possible, and what to prefill. */
+export async function prepareIntroduction(
+  deps: ServiceDeps,
+  input: { requester: Requester; memberId: string },
+): Promise<PrepareResult> {
+  const repos = createRepositories(deps.db);
+  const viewer = await resolveViewer(deps, input.requester);
+  if (!askingAudience(viewer)) return { kind: 'not_allowed' };
+  const alumnus = await findAskable(repos, viewer, input.requester.slackUserId, input.memberId, networkToday(deps.clock()));
+  if (!alumnus) return { kind: 'not_available' };
+  if (await repos.introductions.findPending(input.requester.slackUserId, alumnus.id)) return { kind: 'already_asked', alumnus };
+  return { kind: 'ready', alumnus, requesterDivision: defaultDivision(viewer.member) };
+}
+
+/** Whether the requester may post an open request at all, and what to prefill. */
+export async function prepareOpenRequest(
+  deps: ServiceDeps,
+  requester: Requester,
+): Promise<{ kind: 'not_allowed' } | { kind: 'ready'; requesterDivision: string }> {
+  const viewer = await resolveViewer(deps, requester);
+  if (!askingAudience(viewer)) return { kind: 'not_allowed' };
+  return { kind: 'ready', requesterDivision: defaultDivision(viewer.member) };
+}
+
+function defaultDivision(member: MemberRow | undefined): string {
+  if (!member) return '';
+  return member.memberType === 'staff' ? (member.title ?? member.organisation ?? '') : (member.organisation ?? '');
+}
+
+export type RequestResult =
+  | { kind: 'invalid'; errors: IntroductionFieldError[] }
+  | { kind: 'not_allowed' }
+  | { kind: 'not_available' }
+  | { kind: 'already_asked'; alumnus: MemberRow }
+  | { kind: 'sent'; request: IntroductionRow; alumnus: MemberRow };
+
+/**
+ * Sends an ask to one alumnus. Everything is checked again here (consent may have been withdrawn
+ * since the results were shown), and the record, with any conflict-of-interest acknowledgement, is
+ * written with its audit event in one transaction.
+ */
+export async function requestIntroduction(
+  deps: ServiceDeps,
+  input: { requester: Requester; memberId: string; topic: string; form: IntroductionInput },
+): Promise<RequestResult> {
+  const now = deps.clock();
+  const today = networkToday(now);
+  const viewer = await resolveViewer(deps, input.requester);
+  const audience = askingAudience(viewer);
+  if (!audience) return { kind: 'not_allowed' };
+  try {
+    return await deps.db.transaction(async (tx): Promise<RequestResult> => {
+      const repos = createRepositories(tx);
+      const alumnus = await findAskable(repos, viewer, input.requester.slackUserId, input.memberId, today);
+      if (!alumnus) return { kind: 'not_available' };
+      const coiDisclosed = alumnus.coiDeclared === true;
+      const checked = validateIntroduction(input.form, { today, coiDisclosed });
+      if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+      if (await repos.introductions.findPending(input.requester.slackUserId, alumnus.id)) return { kind: 'already_asked', alumnus };
+      const request = await repos.introductions.insert({
+        kind: 'direct',
+        status: 'pending',
+        requesterSlackUserId: input.requester.slackUserId,
+        requesterMemberId: viewer.member?.id ?? null,
+        requesterName: input.requester.realName,
+        requesterAudience: audience,
+        requesterDivision: checked.value.requesterDivision,
+        alumnusMemberId: alumnus.id,
+        topic: input.topic.slice(0, INTRODUCTION_LIMITS.topic),
+        purpose: checked.value.purpose,
+        details: checked.value.details,
+        format: checked.value.format,
+        dueDate: checked.value.dueDate,
+        coiDisclosure: coiDisclosed ? (alumnus.coiDescription ?? '') : null,
+        coiAcknowledgedAt: coiDisclosed ? now : null,
+        createdAt: now,
+      });
+      await repos.audit.record({
+        actor: input.requester.slackUserId,
+        action: 'introduction.requested',
+        subjectMemberId: alumnus.id,
+        details: { requestId: request.id, purpose: request.purpose, topic: request.topic, coiAcknowledged: coiDisclosed },
+        occurredAt: now,
+      });
+      return { kind: 'sent', request, alumnus };
+    });
+  } catch (error) {
+    // Two submissions at once: the unique index lets one through; the other is "already asked".
+    if (isUniqueViolation(error)) {
+      const alumnus = await createRepositories(deps.db).members.findById(input.memberId);
+      if (alumnus) return { kind: 'already_asked', alumnus };
+    }
+    throw error;
+  }
+}
+
+export type OpenRequestResult =
+  | { kind: 'invalid'; errors: IntroductionFieldError[] }
+  | { kind: 'not_allowed' }
+  | { kind: 'sent'; request: IntroductionRow };
+
+/** Records an open request for the requests channel, where alumni may volunteer. */
+export async function postOpenRequest(
+  deps: ServiceDeps,
+  input: { requester: Requester; topic: string; form: IntroductionInput },
+): Promise<OpenRequestResult> {
+  const now = deps.clock();
+  const viewer = await resolveViewer(deps, input.requester);
+  const audience = askingAudience(viewer);
+  if (!audience) return { kind: 'not_allowed' };
+  const checked = validateIntroduction(input.form, { today: networkToday(now), coiDisclosed: false });
+  if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const request = await repos.introductions.insert({
+      kind: 'open',
+      status: 'open',
+      requesterSlackUserId: input.requester.slackUserId,
+      requesterMemberId: viewer.member?.id ?? null,
+      requesterName: input.requester.realName,
+      requesterAudience: audience,
+      requesterDivision: checked.value.requesterDivision,
+      topic: input.topic.slice(0, INTRODUCTION_LIMITS.topic),
+      purpose: checked.value.purpose,
+      details: checked.value.details,
+      format: checked.value.format,
+      dueDate: checked.value.dueDate,
+      createdAt: now,
+    });
+    await repos.audit.record({
+      actor: input.requester.slackUserId,
+      action: 'introduction.open_posted',
+      details: { requestId: request.id, purpose: request.purpose, topic: request.topic },
+      occurredAt: now,
+    });
+    return { kind: 'sent', request };
+  });
+}
+
+/** Where a delivered request lives in Slack, so its message can be updated when answered. */
+export async function recordDelivery(deps: ServiceDeps, requestId: string, message: { channelId: string; ts: string }) {
+  await createRepositories(deps.db).introductions.update(requestId, {
+    deliveredChannelId: message.channelId,
+    deliveredMessageTs: message.ts,
+  });
+}
+
+export async function recordGroupChannel(deps: ServiceDeps, requestId: string, channelId: string) {
+  await createRepositories(deps.db).introductions.update(requestId, { groupChannelId: channelId });
+}
+
+export type AnswerResult =
+  | { kind: 'not_yours' }
+  | { kind: 'invalid'; field: 'unavailableUntil' | 'reason'; code: IntroductionErrorCode; max?: number }
+  | { kind: 'already_answered'; request: IntroductionRow; alumnus: MemberRow }
+  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow }
+  | { kind: 'declined'; request: IntroductionRow; alumnus: MemberRow };
+
+/**
+ * The alumnus answers an ask. Only the member it was addressed to may answer, whatever request ID
+ * the click carries, and only once: a second click reports the answer already given.
+ */
+export async function answerIntroduction(
+  deps: ServiceDeps,
+  input: {
+    alumnusSlackUserId: string;
+    requestId: string;
+    answer: 'accept' | 'decline';
+    reason?: string | null;
+    unavailableUntil?: string | null;
+  },
+): Promise<AnswerResult> {
+  const now = deps.clock();
+  const today = networkToday(now);
+  const reason = input.reason?.trim() || null;
+  if (reason && reason.length > INTRODUCTION_LIMITS.declineReason) {
+    return { kind: 'invalid', field: 'reason', code: 'tooLong', max: INTRODUCTION_LIMITS.declineReason };
+  }
+  if (input.unavailableUntil) {
+    const problem = checkFutureDate(input.unavailableUntil, today);
+    if (problem) return { kind: 'invalid', field: 'unavailableUntil', code: problem };
+  }
+  return deps.db.transaction(async (tx): Promise<AnswerResult> => {
+    const repos = createRepositories(tx);
+    const alumnus = await repos.members.findBySlackUserId(input.alumnusSlackUserId);
+    const existing = isUuid(input.requestId) ? await repos.introductions.findById(input.requestId) : undefined;
+    if (!alumnus || !existing || existing.kind !== 'direct' || existing.alumnusMemberId !== alumnus.id) return { kind: 'not_yours' };
+    const status = input.answer === 'accept' ? 'accepted' : 'declined';
+    const answered = await repos.introductions.answer(existing.id, alumnus.id, {
+      status,
+      at: now,
+      declineReason: input.answer === 'decline' ? reason : null,
+    });
+    if (!answered) return { kind: 'already_answered', request: existing, alumnus };
+    let updatedAlumnus = alumnus;
+    if (input.answer === 'decline' && input.unavailableUntil) {
+      updatedAlumnus = await repos.members.update(alumnus.id, { unavailableUntil: input.unavailableUntil });
+    }
+    await repos.audit.record({
+      actor: input.alumnusSlackUserId,
+      action: input.answer === 'accept' ? 'introduction.accepted' : 'introduction.declined',
+      subjectMemberId: alumnus.id,
+      details: {
+        requestId: answered.id,
+        ...(input.answer === 'decline' ? { reasonGiven: reason !== null, unavailableUntil: input.unavailableUntil ?? null } : {}),
+      },
+      occurredAt: now,
+    });
+    return { kind: status, request: answered, alumnus: updatedAlumnus };
+  });
+}
+
+export type VolunteerResult =
+  | { kind: 'not_allowed' }
+  | { kind: 'closed'; request: IntroductionRow }
+  | { kind: 'already'; request: IntroductionRow }
+  | { kind: 'volunteered'; request: IntroductionRow; volunteer: MemberRow };
+
+/**
+ * "I can help" on an open request: only an active alumnus or returnee who shares their profile with
+ * the requester's audience may volunteer (the requester will see their profile), once.
+ */
+export async function volunteerForRequest(
+  deps: ServiceDeps,
+  input: { volunteerSlackUserId: string; requestId: string },
+): Promise<VolunteerResult> {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx): Promise<VolunteerResult> => {
+    const repos = createRepositories(tx);
+    const request = isUuid(input.requestId) ? await repos.introductions.findById(input.requestId) : undefined;
+    const member = await repos.members.findBySlackUserId(input.volunteerSlackUserId);
+    if (!request || request.kind !== 'open' || !member) return { kind: 'not_allowed' };
+    const volunteer = await repos.members.findVisibleById(request.requesterAudience, member.id);
+    if (!volunteer || volunteer.slackUserId === request.requesterSlackUserId) return { kind: 'not_allowed' };
+    if (request.status !== 'open') return { kind: 'closed', request };
+    if (!(await repos.introductions.addVolunteer(request.id, volunteer.id, now))) return { kind: 'already', request };
+    await repos.audit.record({
+      actor: input.volunteerSlackUserId,
+      action: 'introduction.volunteered',
+      subjectMemberId: volunteer.id,
+      details: { requestId: request.id },
+      occurredAt: now,
+    });
+    return { kind: 'volunteered', request, volunteer };
+  });
+}
+
+export type PickResult =
+  | { kind: 'not_yours' }
+  | { kind: 'not_available' }
+  | { kind: 'already_decided'; request: IntroductionRow }
+  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow };
+
+/** The requester picks one volunteer of their open request, which makes the introduction, once. */
+export async function pickVolunteer(
+  deps: ServiceDeps,
+  input: { requesterSlackUserId: string; requestId: string; memberId: string },
+): Promise<PickResult> {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx): Promise<PickResult> => {
+    const repos = createRepositories(tx);
+    const request = isUuid(input.requestId) ? await repos.introductions.findById(input.requestId) : undefined;
+    if (!request || request.kind !== 'open' || request.requesterSlackUserId !== input.requesterSlackUserId) return { kind: 'not_yours' };
+    if (request.status !== 'open') return { kind: 'already_decided', request };
+    // The volunteer must still share their profile with the requester (consent can be withdrawn).
+    const alumnus = isUuid(input.memberId) ? await repos.members.findVisibleById(request.requesterAudience, input.memberId) : undefined;
+    if (!alumnus) return { kind: 'not_available' };
+    const picked = await repos.introductions.pickVolunteer(request.id, input.requesterSlackUserId, alumnus.id, now);
+    if (!picked) {
+      const current = await repos.introductions.findById(request.id);
+      return current?.status === 'open' ? { kind: 'not_available' } : { kind: 'already_decided', request: current ?? request };
+    }
+    await repos.audit.record({
+      actor: input.requesterSlackUserId,
+      action: 'introduction.matched',
+      subjectMemberId: alumnus.id,
+      details: { requestId: picked.id },
+      occurredAt: now,
+    });
+    return { kind: 'accepted', request: picked, alumnus };
+  });
+}
+
+/**
+ * After a decline or an expiry: the best match for the same topic whom the requester has not asked
+ * yet, searched with the requester's current rights (no search allowance is spent on it).
+ */
+export async function findNextMatch(
+  deps: ServiceDeps,
+  input: { requester: Requester; request: IntroductionRow },
+): Promise<ExpertMatch | undefined> {
+  const viewer = await resolveViewer(deps, input.requester);
+  if (viewer.audience === 'none') return undefined;
+  const asked = await createRepositories(deps.db).introductions.askedForTopic(input.requester.slackUserId, input.request.topic);
+  const { matches } = await searchExperts(deps, {
+    viewer,
+    viewerSlackUserId: input.requester.slackUserId,
+    query: input.request.topic,
+    limit: 1,
+    offset: 0,
+    excludeMemberIds: asked,
+  });
+  return matches[0];
+}
+
+export interface ParticipantView {
+  request: IntroductionRow;
+  alumnus: MemberRow | undefined;
+}
+
+/** A request with its alumnus, for messages that describe it. */
+export async function loadIntroduction(deps: ServiceDeps, requestId: string): Promise<ParticipantView | undefined> {
+  const repos = createRepositories(deps.db);
+  const request = isUuid(requestId) ? await repos.introductions.findById(requestId) : undefined;
+  if (!request) return undefined;
+  return { request, alumnus: request.alumnusMemberId ? await repos.members.findById(request.alumnusMemberId) : undefined };
+}
+
+export async function listVolunteers(deps: ServiceDeps, requestId: string): Promise<MemberRow[]> {
+  return createRepositories(deps.db).introductions.listVolunteers(requestId);
+}
+
+/**
+ * Sends each due reminder once: claimed in Postgres before the DM goes out, so several instances
+ * never double-send; a failed DM is released for a later sweep, so a restart loses nothing.
+ */
+export async function sendIntroductionReminders(
+  deps: ServiceDeps,
+  send: (view: ParticipantView & { alumnus: MemberRow }) => Promise<void>,
+  options: { batchSize?: number; onError?: (error: unknown, request: IntroductionRow) => void } = {},
+): Promise<{ sent: number; failed: number }> {
+  const repos = createRepositories(deps.db);
+  const now = deps.clock();
+  const createdBefore = new Date(now.getTime() - REMINDER_AFTER_DAYS * 86_400_000);
+  const claimed = await repos.introductions.claimReminders(createdBefore, networkToday(now), now, options.batchSize ?? 50);
+  return deliverEach(claimed, async (request) => {
+    const alumnus = request.alumnusMemberId ? await repos.members.findById(request.alumnusMemberId) : undefined;
+    // An alumnus who erased their data meanwhile has nobody to remind: nothing to send.
+    if (alumnus?.slackUserId) await send({ request, alumnus });
+  }, (error, request) => {
+    options.onError?.(error, request);
+    return repos.introductions.releaseReminder(request.id);
+  });
+}
+
+/**
+ * Expires requests nobody answered by their date, then tells each requester once (claimed as
+ * reminders are).
+ */
+export async function expireIntroductions(
+  deps: ServiceDeps,
+  notify: (view: ParticipantView) => Promise<void>,
+  options: { batchSize?: number; onError?: (error: unknown, request: IntroductionRow) => void } = {},
+): Promise<{ expired: number; sent: number; failed: number }> {
+  const repos = createRepositories(deps.db);
+  const now = deps.clock();
+  const expired = await repos.introductions.expireOverdue(networkToday(now), now);
+  const claimed = await repos.introductions.claimExpiryNotices(now, options.batchSize ?? 50);
+  const result = await deliverEach(claimed, async (request) => {
+    const alumnus = request.alumnusMemberId ? await repos.members.findById(request.alumnusMemberId) : undefined;
+    await repos.audit.record({
+      actor: null,
+      action: 'introduction.expired',
+      subjectMemberId: request.alumnusMemberId,
+      details: { requestId: request.id },
+      occurredAt: now,
+    });
+    await notify({ request, alumnus });
+  }, (error, request) => {
+    options.onError?.(error, request);
+    return repos.introductions.releaseExpiryNotice(request.id);
+  });
+  return { expired, ...result };
+}
+
+async function deliverEach(
+  requests: IntroductionRow[],
+  deliver: (request: IntroductionRow) => Promise<void>,
+  release: (error: unknown, request: IntroductionRow) => Promise<void>,
+): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (const request of requests) {
+    try {
+      await deliver(request);
+      sent++;
+    } catch (error) {
+      failed++;
+      await release(error, request);
+    }
+  }
+  return { sent, failed };
+}
+
+/** How many of each list the App Home shows. */
+export const HOME_REQUESTS_LIMIT = 10;
+
+/** Requests I made, and requests addressed to me, newest first. */
+export async function listMyIntroductions(
+  deps: ServiceDeps,
+  input: { slackUserId: string; member: MemberRow | undefined },
+): Promise<{ made: IntroductionListItem[]; toMe: IntroductionListItem[] }> {
+  const repos = createRepositories(deps.db);
+  const [made, toMe] = await Promise.all([
+    repos.introductions.listMadeBy(input.slackUserId, HOME_REQUESTS_LIMIT),
+    input.member ? repos.introductions.listAddressedTo(input.member.id, HOME_REQUESTS_LIMIT) : Promise.resolve([]),
+  ]);
+  return { made, toMe };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Button values can be forged: anything that is not a UUID never reaches a query. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
