@@ -63,7 +63,12 @@ export function blockAction(overrides: {
   };
 }
 
-export function viewSubmission(overrides: { user: string; callbackId: string; values: Record<string, unknown> }) {
+export function viewSubmission(overrides: {
+  user: string;
+  callbackId: string;
+  values: Record<string, unknown>;
+  privateMetadata?: string;
+}) {
   return {
     type: 'view_submission',
     team,
@@ -76,7 +81,7 @@ export function viewSubmission(overrides: { user: string; callbackId: string; va
       team_id: team.id,
       type: 'modal',
       callback_id: overrides.callbackId,
-      private_metadata: '',
+      private_metadata: overrides.privateMetadata ?? '',
       blocks: [],
       state: { values: overrides.values },
       hash: '1700000000.abc',
