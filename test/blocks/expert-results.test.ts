@@ -6,6 +6,7 @@ import { TOPIC_KEYS } from '../../src/services/taxonomy';
 import { ACTIONS } from '../../src/slack/ids';
 import { ESCAPE_HEAVY_FILL, maximalMemberRow, memberRow } from '../helpers/factories';
 import { assertValidMessage } from '../helpers/slack-limits';
+import { buttonsIn, visibleText } from './inspect';
 
 function match(overrides: Partial<ExpertMatch> = {}): ExpertMatch {
   return {
@@ -13,13 +14,24 @@ function match(overrides: Partial<ExpertMatch> = {}): ExpertMatch {
     matchedTopics: ['renewable_energy'],
     matchedFields: ['topics', 'helpText'],
     score: 1,
+    capacityLeft: 2,
     ...overrides,
   };
 }
 
 describe.each(['ja', 'en'] as Locale[])('expert results (%s)', (locale) => {
   const build = (props: Partial<Parameters<typeof buildExpertResults>[0]>) =>
-    buildExpertResults({ t: t(locale), locale, query: '再エネ', matches: [], offset: 0, hasMore: false, suggestions: [], ...props });
+    buildExpertResults({
+      t: t(locale),
+      locale,
+      query: '再エネ',
+      matches: [],
+      offset: 0,
+      hasMore: false,
+      suggestions: [],
+      openRequestsEnabled: true,
+      ...props,
+    });
 
   it('fits Slack limits for a full page of the longest profiles, even all "&", with the longest query', () => {
     for (const fill of [undefined, ESCAPE_HEAVY_FILL]) {
@@ -43,6 +55,24 @@ describe.each(['ja', 'en'] as Locale[])('expert results (%s)', (locale) => {
     expect(withCoi).toContain(t(locale).findExpert.coi('&lt;!channel&gt; &amp; co'));
     const without = JSON.stringify(build({ matches: [match({ member: memberRow({ coiDeclared: false, coiDescription: null }) })] }));
     expect(without).not.toContain(':warning:');
+  });
+
+  it('offers "Ask for an introduction" for each member, carrying the member and the topic', () => {
+    const member = memberRow();
+    const [button] = buttonsIn(build({ matches: [match({ member })] }));
+    expect(button).toMatchObject({ action_id: ACTIONS.askIntroduction, text: { text: t(locale).introductions.askButton } });
+    expect(JSON.parse(button!.value!)).toEqual({ m: member.id, q: '再エネ' });
+  });
+
+  it('marks a member who has taken all their requests this month', () => {
+    expect(visibleText(build({ matches: [match({ capacityLeft: 0 })] }))).toContain(t(locale).introductions.capacityFull);
+    expect(visibleText(build({ matches: [match({ capacityLeft: 1 })] }))).not.toContain(t(locale).introductions.capacityFull);
+  });
+
+  it('with no match, offers an open request only when a requests channel is set up', () => {
+    const offered = buttonsIn(build({ matches: [] }));
+    expect(offered.map((button) => [button.action_id, JSON.parse(button.value!)])).toEqual([[ACTIONS.postOpenRequest, { q: '再エネ' }]]);
+    expect(buttonsIn(build({ matches: [], openRequestsEnabled: false }))).toEqual([]);
   });
 
   it('with no match, suggests related topics in the reader\'s language', () => {

@@ -1,4 +1,5 @@
-import type { MemberRow } from '../../src/db/schema';
+import type { IntroductionRow, MemberRow } from '../../src/db/schema';
+import { INTRODUCTION_LIMITS } from '../../src/services/introduction-rules';
 import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, type ProfileInput } from '../../src/services/profile-rules';
 import { HELP_KIND_KEYS, TOPIC_KEYS } from '../../src/services/taxonomy';
 
@@ -120,4 +121,50 @@ export function profileInput(overrides: Partial<ProfileInput> = {}): ProfileInpu
     interestedInReturning: false,
     ...overrides,
   };
+}
+
+/** A direct introduction request as the database returns it: pending, from staff, with a disclosure seen. */
+export function introductionRow(overrides: Partial<IntroductionRow> = {}): IntroductionRow {
+  sequence += 1;
+  return {
+    id: `9d1f2c3a-1111-4222-8333-${String(sequence).padStart(12, '0')}`,
+    kind: 'direct',
+    status: 'pending',
+    requesterSlackUserId: 'U0STAFF',
+    requesterMemberId: null,
+    requesterName: '経産 太郎',
+    requesterAudience: 'staff',
+    requesterDivision: '資源エネルギー庁 新エネルギー課',
+    alumnusMemberId: '7c9e6679-7425-40de-944b-000000000001',
+    topic: '再エネ 系統',
+    purpose: 'policy_research',
+    details: '系統接続の実務で、現場が困っている点を知りたい。',
+    format: 'call',
+    dueDate: '2026-12-10',
+    coiDisclosure: null,
+    coiAcknowledgedAt: null,
+    declineReason: null,
+    createdAt: new Date('2026-11-24T09:00:00Z'),
+    answeredAt: null,
+    reminderSentAt: null,
+    expiryNoticeSentAt: null,
+    deliveredChannelId: 'D0ALUMNA',
+    deliveredMessageTs: '1800000000.000100',
+    groupChannelId: null,
+    ...overrides,
+  };
+}
+
+/** The longest request a requester can send, every text at its limit. */
+export function maximalIntroductionRow(overrides: Partial<IntroductionRow> = {}, fill = TYPICAL_FILL): IntroductionRow {
+  return introductionRow({
+    requesterName: textOfLength(LIMITS.name, fill),
+    requesterDivision: textOfLength(INTRODUCTION_LIMITS.division, fill),
+    topic: textOfLength(INTRODUCTION_LIMITS.topic, fill),
+    details: textOfLength(INTRODUCTION_LIMITS.details, fill),
+    coiDisclosure: textOfLength(LIMITS.coiDescription, fill),
+    coiAcknowledgedAt: new Date('2026-11-24T09:00:00Z'),
+    declineReason: textOfLength(INTRODUCTION_LIMITS.declineReason, fill),
+    ...overrides,
+  });
 }

@@ -78,8 +78,7 @@ async function openAskModal(user: string, query: string, name: string): Promise<
   const ask = askButtonOf(results, name);
   ctx.slack.expect('views.open');
   await ctx.harness.send(blockAction({ user, actionId: ACTIONS.askIntroduction, value: ask.value }));
-  const [open] = ctx.slack.bodies('views.open').slice(-1);
-  return open.view;
+  return ctx.slack.bodies('views.open').at(-1)!.view;
 }
 
 async function requestRows() {

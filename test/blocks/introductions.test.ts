@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildDeclineModal,
+  buildHomeIntroductions,
+  buildIntroductionModal,
+  buildIntroductionPost,
+  buildOpenRequestPost,
+  buildRequesterNotice,
+  buildRequestMessage,
+  buildVolunteerNotice,
+} from '../../src/blocks/introductions';
+import { buildHomeView } from '../../src/blocks/home';
+import { t, type Locale } from '../../src/i18n';
+import { HOME_REQUESTS_LIMIT } from '../../src/services/introductions';
+import { TOPIC_KEYS } from '../../src/services/taxonomy';
+import { ACTIONS, INTRODUCTION_FIELDS, VIEWS } from '../../src/slack/ids';
+import { ESCAPE_HEAVY_FILL, introductionRow, maximalIntroductionRow, maximalMemberRow, memberRow } from '../helpers/factories';
+import { assertValidHome, assertValidMessage, assertValidModal } from '../helpers/slack-limits';
+import { buttonsIn, inputElement, mrkdwnTexts, visibleText } from './inspect';
+
+const FILLS = [undefined, ESCAPE_HEAVY_FILL];
+
+describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => {
+  const messages = t(locale);
+  const m = messages.introductions;
+
+  it('the request modal fits Slack for the longest topic and disclosure, and asks for the acknowledgement only with one', () => {
+    for (const fill of FILLS) {
+      const alumnus = maximalMemberRow({}, fill);
+      const view = buildIntroductionModal({ t: messages, topic: '&'.repeat(200), alumnus, requesterDivision: 'x'.repeat(300), initialDueDate: '2026-12-08' });
+      assertValidModal(view);
+      expect(view.callback_id).toBe(VIEWS.introductionRequest);
+      expect(JSON.parse(view.private_metadata!)).toEqual({ m: alumnus.id, q: '&'.repeat(200) });
+      expect(inputElement(view, INTRODUCTION_FIELDS.coiAcknowledged).type).toBe('checkboxes');
+      expect(inputElement(view, INTRODUCTION_FIELDS.requesterDivision).initial_value).toHaveLength(100);
+    }
+    const open = buildIntroductionModal({ t: messages, topic: 'DX', requesterDivision: '', initialDueDate: '2026-12-08' });
+    assertValidModal(open);
+    expect(JSON.parse(open.private_metadata!)).toEqual({ q: 'DX' });
+    expect(() => inputElement(open, INTRODUCTION_FIELDS.coiAcknowledged)).toThrow();
+    expect(visibleText(open)).toContain(m.notice);
+  });
+
+  it('offers no purpose about procurement, budgets or contracts', () => {
+    const view = buildIntroductionModal({ t: messages, topic: 'DX', requesterDivision: '', initialDueDate: '2026-12-08' });
+    const purposes = (inputElement(view, INTRODUCTION_FIELDS.purpose).options as { value: string }[]).map((option) => option.value);
+    expect(purposes).toEqual(['policy_research', 'draft_feedback', 'talk', 'mentoring', 'other']);
+  });
+
+  it('the DM to the alumnus fits Slack in every state, escapes user text and has buttons only while open', () => {
+    for (const fill of FILLS) {
+      const request = maximalIntroductionRow({}, fill);
+      for (const state of ['pending', 'reminder', 'accepted', 'declined', 'expired'] as const) {
+        const blocks = buildRequestMessage({ t: messages, request, state });
+        assertValidMessage(blocks, state);
+        const open = state === 'pending' || state === 'reminder';
+        expect(buttonsIn(blocks).map((button) => button.action_id)).toEqual(
+          open ? [ACTIONS.acceptIntroduction, ACTIONS.declineIntroduction] : [],
+        );
+      }
+    }
+    const hostile = buildRequestMessage({ t: messages, request: introductionRow({ details: '<!channel> <https://evil|click>', requesterName: '<@U0BOSS>' }), state: 'pending' });
+    for (const text of mrkdwnTexts(hostile)) {
+      expect(text).not.toContain('<!channel>');
+      expect(text).not.toContain('<https://evil');
+      expect(text).not.toContain('<@U0BOSS>');
+    }
+  });
+
+  it('the decline modal fits Slack and carries the request', () => {
+    const request = maximalIntroductionRow({}, ESCAPE_HEAVY_FILL);
+    const view = buildDeclineModal({ t: messages, request });
+    assertValidModal(view);
+    expect(view.private_metadata).toBe(request.id);
+  });
+
+  it('the introduction post names both people in each language and fits Slack', () => {
+    for (const fill of FILLS) {
+      const blocks = buildIntroductionPost({ messages: [t('ja'), t('en')], request: maximalIntroductionRow({}, fill), alumnus: maximalMemberRow({}, fill) });
+      assertValidMessage(blocks, 'intro');
+    }
+    const text = visibleText(buildIntroductionPost({ messages: [messages], request: introductionRow(), alumnus: memberRow({ name: 'Hanako', slackUserId: 'U0HANA' }) }));
+    expect(text).toContain(m.introPost('経産 太郎 (<@U0STAFF>)', 'Hanako (<@U0HANA>)'));
+  });
+
+  it('a requester notice with the next match fits Slack; without one it offers an open request when enabled', () => {
+    for (const fill of FILLS) {
+      const next = { member: maximalMemberRow({}, fill), matchedTopics: [...TOPIC_KEYS], matchedFields: ['topics' as const], score: 1, capacityLeft: 1 };
+      const blocks = buildRequesterNotice({ t: messages, locale, text: 'x', note: 'y', next, topic: 'DX', openRequestsEnabled: true });
+      assertValidMessage(blocks, 'notice');
+      expect(buttonsIn(blocks).map((button) => button.action_id)).toEqual([ACTIONS.askIntroduction]);
+    }
+    const none = buildRequesterNotice({ t: messages, locale, text: 'x', next: undefined, topic: 'DX', openRequestsEnabled: true });
+    expect(visibleText(none)).toContain(m.noNextMatch);
+    expect(buttonsIn(none).map((button) => button.action_id)).toEqual([ACTIONS.postOpenRequest]);
+    expect(buttonsIn(buildRequesterNotice({ t: messages, locale, text: 'x', next: undefined, topic: 'DX', openRequestsEnabled: false }))).toEqual([]);
+  });
+
+  it('the open request post shows the count, "I can help" while open, and its outcome after', () => {
+    const request = maximalIntroductionRow({ kind: 'open', status: 'open', alumnusMemberId: null }, ESCAPE_HEAVY_FILL);
+    const open = buildOpenRequestPost({ t: messages, request, volunteers: 3, state: 'open' });
+    assertValidMessage(open, 'open');
+    expect(visibleText(open)).toContain(m.volunteerCount(3));
+    expect(buttonsIn(open)).toMatchObject([{ action_id: ACTIONS.offerHelp, value: request.id }]);
+    const matched = buildOpenRequestPost({ t: messages, request, volunteers: 3, state: 'accepted' });
+    expect(buttonsIn(matched)).toEqual([]);
+    expect(visibleText(matched)).toContain(m.openMatched);
+  });
+
+  it('the volunteer notice shows the volunteer and a "Choose" button for that volunteer and request', () => {
+    const volunteer = maximalMemberRow({}, ESCAPE_HEAVY_FILL);
+    const request = introductionRow({ kind: 'open', status: 'open' });
+    const blocks = buildVolunteerNotice({ t: messages, locale, request, volunteer });
+    assertValidMessage(blocks, 'volunteer');
+    const [choose] = buttonsIn(blocks);
+    expect(choose!.action_id).toBe(ACTIONS.pickVolunteer);
+    expect(JSON.parse(choose!.value!)).toEqual({ r: request.id, m: volunteer.id });
+  });
+
+  it('the App Home lists fit within the home limits at their longest', () => {
+    const items = Array.from({ length: HOME_REQUESTS_LIMIT }, () => ({ request: maximalIntroductionRow({}, ESCAPE_HEAVY_FILL), otherName: '&'.repeat(100) }));
+    const home = buildHomeView({
+      t: messages,
+      locale,
+      member: maximalMemberRow(),
+      pending: { rows: Array.from({ length: 20 }, () => maximalMemberRow()), total: 40 },
+      introductions: { made: items, toMe: items },
+    });
+    assertValidHome(home);
+    const empty = buildHomeIntroductions({ t: messages, made: [], toMe: [] });
+    expect(visibleText(empty)).toContain(m.homeNone);
+  });
+});
