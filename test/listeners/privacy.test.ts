@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
+import { introductionRequests } from '../../src/db/schema';
 import { ja } from '../../src/i18n/ja';
 import { ACTIONS, COMMANDS, VIEWS } from '../../src/slack/ids';
 import { createTestApp } from '../helpers/app';
@@ -92,6 +93,44 @@ describe('/alumni-profile delete', () => {
     expect(trail.map((event) => event.action)).toContain('member.erased');
     expect(JSON.stringify(trail)).not.toContain(ALUMNA);
     ctx.slack.assertDone();
+  });
+
+  it('erasure leaves the introduction record naming the member only by pseudonym, as requester and as alumna', async () => {
+    const repos = createRepositories(ctx.database.db);
+    const before = (await repos.members.findBySlackUserId(ALUMNA))!;
+    const common = { purpose: 'mentoring', format: 'call', dueDate: '2026-12-10', details: 'd', topic: 'GX' } as const;
+    await repos.introductions.insert({
+      ...common,
+      kind: 'direct',
+      status: 'pending',
+      requesterSlackUserId: ALUMNA,
+      requesterMemberId: before.id,
+      requesterName: '山田 花子',
+      requesterDivision: 'Green Capital',
+      requesterAudience: 'alumni',
+    });
+    await repos.introductions.insert({
+      ...common,
+      kind: 'direct',
+      status: 'declined',
+      requesterSlackUserId: 'U0STAFF',
+      requesterName: 'Staff',
+      requesterAudience: 'staff',
+      alumnusMemberId: before.id,
+      declineReason: 'Busy at Green Capital',
+    });
+    ctx.slack.expectResponse().expect('views.publish');
+    await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmErase }));
+
+    const rows = await ctx.database.db.select().from(introductionRequests);
+    expect(rows.find((row) => row.requesterMemberId === before.id)).toMatchObject({
+      requesterSlackUserId: before.pseudonym,
+      requesterName: null,
+      requesterDivision: null,
+    });
+    expect(rows.find((row) => row.alumnusMemberId === before.id)).toMatchObject({ declineReason: null, status: 'declined' });
+    const stored = JSON.stringify(rows);
+    for (const personal of [ALUMNA, '山田 花子', 'Green Capital']) expect(stored).not.toContain(personal);
   });
 
   it('the erase button erases only the clicker, whatever the payload says', async () => {
