@@ -405,17 +405,23 @@ export async function expireIntroductions(
 ): Promise<{ expired: number; sent: number; failed: number }> {
   const repos = createRepositories(deps.db);
   const now = deps.clock();
-  const expired = await repos.introductions.expireOverdue(networkToday(now), now);
+  const expired = await deps.db.transaction(async (tx) => {
+    const inTx = createRepositories(tx);
+    const rows = await inTx.introductions.expireOverdue(networkToday(now), now);
+    for (const request of rows) {
+      await inTx.audit.record({
+        actor: null,
+        action: 'introduction.expired',
+        subjectMemberId: request.alumnusMemberId,
+        details: { requestId: request.id },
+        occurredAt: now,
+      });
+    }
+    return rows.length;
+  });
   const claimed = await repos.introductions.claimExpiryNotices(now, options.batchSize ?? 50);
   const result = await deliverEach(claimed, async (request) => {
     const alumnus = request.alumnusMemberId ? await repos.members.findById(request.alumnusMemberId) : undefined;
-    await repos.audit.record({
-      actor: null,
-      action: 'introduction.expired',
-      subjectMemberId: request.alumnusMemberId,
-      details: { requestId: request.id },
-      occurredAt: now,
-    });
     await notify({ request, alumnus });
   }, (error, request) => {
     options.onError?.(error, request);

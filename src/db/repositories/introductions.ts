@@ -164,13 +164,12 @@ export function createIntroductionsRepository({ db }: { db: Db }) {
     },
 
     /** Requests nobody answered by their date become expired (idempotent). */
-    async expireOverdue(today: string, now: Date): Promise<number> {
-      const rows = await db
+    async expireOverdue(today: string, now: Date): Promise<IntroductionRow[]> {
+      return db
         .update(introductionRequests)
         .set({ status: 'expired', answeredAt: now })
         .where(and(or(eq(introductionRequests.status, 'pending'), eq(introductionRequests.status, 'open')), lt(introductionRequests.dueDate, today)))
-        .returning({ id: introductionRequests.id });
-      return rows.length;
+        .returning();
     },
 
     /** Claims expired requests whose requester was not told yet, as claimReminders does. */
