@@ -37,10 +37,13 @@ const SCOPES_BY_METHOD: Record<string, readonly string[]> = {
   'views.push': [],
   'users.info': ['users:read'],
   'users.lookupByEmail': ['users:read.email'],
-  'conversations.open': ['im:write'],
+  // One method for direct and group DMs: the scope depends on how many users, so both are asked for.
+  'conversations.open': ['im:write', 'mpim:write'],
   'files.uploadV2': ['files:write'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],
+  // WebClient's helper: files.getUploadURLExternal, a POST of the bytes, files.completeUploadExternal.
+  filesUploadV2: ['files:write'],
 };
 
 /** Slack only grants users:read.email together with users:read. */
@@ -50,6 +53,8 @@ const IMPLIED_SCOPES: Record<string, readonly string[]> = { 'users:read.email': 
 const WEB_API_CALL =
   /\b(chat|views|users|conversations|files|reactions|pins|bookmarks|reminders|usergroups|team|bots|dnd|emoji|search|canvases)\s*\.\s*(\w+)\s*\(/g;
 const API_CALL_BY_NAME = /\bapiCall\(\s*['"`]([\w.]+)['"`]/g;
+/** WebClient helpers called on the client itself rather than on a method family. */
+const CLIENT_HELPER_CALL = /\.\s*(filesUploadV2)\s*\(/g;
 /** users.info returns the email only with users:read.email; the code reads it as `profile.email`. */
 const READS_EMAIL = /\bprofile\??\.email\b/;
 
@@ -143,6 +148,7 @@ describe('manifest.yml', () => {
       const methods = [
         ...[...text.matchAll(WEB_API_CALL)].map(([, family, method]) => `${family}.${method}`),
         ...[...text.matchAll(API_CALL_BY_NAME)].map(([, method]) => method!),
+        ...[...text.matchAll(CLIENT_HELPER_CALL)].map(([, helper]) => helper!),
       ];
       for (const method of methods) {
         const scopes = SCOPES_BY_METHOD[method];

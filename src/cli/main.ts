@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../services/deps';
 import { isDatabaseUnavailable } from '../services/errors';
 import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from '../services/member-csv';
 import { exportMembers, importMembers } from '../services/member-import';
+import { parseAuditArgs, runAudit } from './commands/audit';
 import { parseSearchArgs, runSearch, SEARCH_USAGE } from './commands/search';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -15,6 +16,9 @@ const USAGE = `Usage: npm run cli -- <command>
   migrate           apply database migrations
   search "QUERY" --as staff|alumni|organizer [--limit N] [--json]
                     run /find-expert's search as that audience would (--json: an array of matches)
+  audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]
+                    the introduction record as CSV (Japan-time days, both inclusive), to FILE or
+                    standard output; recorded in the audit trail
   help              show this help
 
 Columns: email,name,member_type,year_joined,year_left,organisation,title,former_divisions,topics,
@@ -120,6 +124,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   if (name === 'search') return runSearchCommand([file, ...extra].filter((arg) => arg !== undefined));
+  if (name === 'audit') return runAuditCommand(args.slice(1));
   const command = COMMANDS[name];
   if (!command) {
     console.error(`Unknown command "${name}"; run \`npm run cli -- help\` for the list`);
@@ -146,6 +151,29 @@ async function runSearchCommand(args: string[]): Promise<number> {
   }
   try {
     console.log(await withDatabase(await loadConfig('cli'), (deps) => runSearch(deps, command)));
+    return 0;
+  } catch (error) {
+    console.error(errorMessage(error));
+    return 1;
+  }
+}
+
+async function runAuditCommand(args: string[]): Promise<number> {
+  const command = parseAuditArgs(args);
+  if ('error' in command) {
+    console.error(command.error);
+    return 1;
+  }
+  try {
+    const { csv, count } = await withDatabase(await loadConfig('cli'), (deps) => runAudit(deps, command));
+    if (command.out === undefined) {
+      process.stdout.write(csv);
+      return 0;
+    }
+    await writeFile(command.out, csv).catch((error: Error) => {
+      throw new CliError(`Cannot write ${command.out}: ${error.message}`);
+    });
+    console.log(`Exported ${count} introduction request${count === 1 ? '' : 's'} to ${command.out}.`);
     return 0;
   } catch (error) {
     console.error(errorMessage(error));

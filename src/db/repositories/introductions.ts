@@ -221,9 +221,12 @@ export function createIntroductionsRepository({ db }: { db: Db }) {
         .where(eq(introductionRequests.requesterSlackUserId, slackUserId));
     },
 
-    /** Erasure: an alumnus's own words (their decline reasons) go with their data. */
+    /** Erasure: an alumnus's own words (decline reasons, the disclosure requesters saw) go with their data. */
     async eraseAlumnusWords(memberId: string): Promise<void> {
-      await db.update(introductionRequests).set({ declineReason: null }).where(eq(introductionRequests.alumnusMemberId, memberId));
+      await db
+        .update(introductionRequests)
+        .set({ declineReason: null, coiDisclosure: null })
+        .where(eq(introductionRequests.alumnusMemberId, memberId));
     },
   };
 }

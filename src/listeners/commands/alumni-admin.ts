@@ -1,14 +1,19 @@
+import type { Messages } from '../../i18n';
+import { networkToday } from '../../services/calendar';
+import { AppError } from '../../services/errors';
+import { checkRecordRange, exportIntroductionRecord } from '../../services/introduction-record';
 import { isOrganizer, listOrganizers, setOrganizer } from '../../services/organizers';
 import { mention } from '../../slack/mrkdwn';
 import { parseUserMention } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
-import { guardCommand } from '../shared/guard';
+import { guardCommand, type CommandArgs } from '../shared/guard';
 import { identify } from '../shared/identify';
-import { AppError } from '../../services/errors';
+import { uploadFileToDm } from '../shared/upload';
 
-/** `/alumni-admin organizers | grant @someone | revoke @someone` — organizers only. */
+/** `/alumni-admin organizers | grant @someone | revoke @someone | audit [from] [to]` — organizers only. */
 export function handleAdminCommand(deps: ListenerDeps) {
-  return guardCommand(deps, async ({ command, ack }) => {
+  return guardCommand(deps, async (args) => {
+    const { command, ack } = args;
     const user = await identify(deps, command.user_id);
     const m = user.t;
     if (!(await isOrganizer(deps.services, command.user_id))) throw new AppError('not_organizer');
@@ -30,6 +35,35 @@ export function handleAdminCommand(deps: ListenerDeps) {
       await ack({ response_type: 'ephemeral', text: (verb === 'grant' ? m.admin.granted : m.admin.revoked)(mention(target)) });
       return;
     }
+    if (verb === 'audit') {
+      await sendIntroductionRecord(deps, args, m, rest);
+      return;
+    }
     await ack({ response_type: 'ephemeral', text: m.admin.help });
   });
+}
+
+/**
+ * `audit [from] [to]`: the introduction record as a CSV file in the organizer's DM. No date means
+ * all time, one date that day onwards. Acknowledged first: the file may take longer than Slack's 3 s.
+ */
+async function sendIntroductionRecord(deps: ListenerDeps, { command, ack, client, respond }: CommandArgs, m: Messages, dates: string[]) {
+  const [from, to] = dates;
+  const problem = dates.length > 2 ? 'bad_date' : checkRecordRange({ from, to });
+  if (problem) {
+    await ack({ response_type: 'ephemeral', text: problem === 'bad_date' ? m.admin.auditBadDate : m.admin.auditBadRange });
+    return;
+  }
+  await ack();
+  const { csv, count } = await exportIntroductionRecord(deps.services, { from, to, actor: command.user_id });
+  // The file covers everything up to now, so an open end is labelled with today (Japan time).
+  const through = to ?? networkToday(deps.services.clock());
+  const filename = `kakehashi-introductions-${from ?? 'all'}-${through}.csv`;
+  await uploadFileToDm(client, command.user_id, {
+    content: csv,
+    filename,
+    title: filename,
+    initialComment: m.admin.auditFileComment(from ?? m.admin.auditAllTime, through),
+  });
+  await respond({ response_type: 'ephemeral', text: m.admin.auditSent(count) });
 }
