@@ -1,8 +1,12 @@
 /**
  * `npm run bench:search`: latency of /find-expert's search on 1,000, 10,000 and 100,000 synthetic
- * bilingual profiles in a throwaway Postgres database (BENCH_DATABASE_URL or TEST_DATABASE_URL,
- * default postgres://postgres@127.0.0.1:5432/postgres), then the plan of one query at the largest
- * size. Goal: p95 under 30 ms at 100,000. The database is dropped at the end.
+ * bilingual profiles, with about one accepted introduction per five members over the past year
+ * (some this month, so capacity and "least recently introduced" take part in the ranking), in a
+ * throwaway Postgres database (BENCH_DATABASE_URL or TEST_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres), then the plans of two queries at the largest size.
+ * Goal: p95 under 30 ms at 100,000. BENCH_SIZES (e.g. 100000) limits the sizes, BENCH_AUDIENCE=alumni
+ * searches as an alumnus. The database is dropped at the end, unless BENCH_KEEP=1 (to study plans
+ * in psql afterwards).
  */
 import { performance } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -11,12 +15,16 @@ import type { Db } from '../src/db/client';
 import { openDatabase } from '../src/db/client';
 import * as schema from '../src/db/schema';
 import type { ServiceDeps } from '../src/services/deps';
+import { networkMonthStart, networkToday } from '../src/services/calendar';
 import { searchExperts } from '../src/services/search';
 import { searchDocumentFor } from '../src/services/search-text';
 import { POLICY_TOPICS, TOPIC_KEYS } from '../src/services/taxonomy';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const KEEP = process.env.BENCH_KEEP === '1';
+/** Who searches: staff (the usual case) or alumni, whose searches use the alumni partial indexes. */
+const AUDIENCE = process.env.BENCH_AUDIENCE === 'alumni' ? 'alumni' : 'staff';
 const RUNS = 60;
 const QUERIES = ['再エネ 系統', '半導体 サプライチェーン', 'DX', 'renewable energy', '中小企業', 'スタートアップ 投資', '経済安保', 'AI', '知財', '宇宙'];
 
@@ -84,6 +92,8 @@ function syntheticProfile(n: number) {
     topics: `{${topics.join(',')}}`,
     help_text: profile.helpText,
     monthly_capacity: rand() < 0.15 ? 0 : 1 + Math.floor(rand() * 3),
+    // A few declined a request lately and said until when they are busy.
+    unavailable_until: rand() < 0.03 ? networkToday(new Date(Date.now() + (1 + Math.floor(rand() * 60)) * 86_400_000)) : null,
     share_with_staff: rand() < 0.7,
     share_with_alumni: rand() < 0.4,
     profile_confirmed_at: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 500) * 86_400_000).toISOString(),
@@ -99,11 +109,56 @@ async function insertProfiles(client: postgres.Sql, from: number, to: number): P
   }
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Requests to the members `from`..`to` of the bench: about one accepted introduction per five
+ * members, answered over the past year (a twelfth of them this month), some declined or expired, and
+ * a few pending, each to a member picked at random.
+ */
+async function insertIntroductions(client: postgres.Sql, from: number, to: number): Promise<void> {
+  const members = await client<{ id: string }[]>`select id from members where pseudonym = any(${Array.from({ length: to - from }, (_, i) => `B-${from + i}`)})`;
+  const now = Date.now();
+  const monthStart = networkMonthStart(new Date(now)).getTime();
+  const rows = Array.from({ length: Math.round((to - from) * 0.3) }, (_, n) => {
+    const roll = rand();
+    const status = roll < 2 / 3 ? 'accepted' : roll < 0.95 ? pick(['declined', 'expired']) : 'pending';
+    // A twelfth of the accepted ones this month, the rest over the past year.
+    const answeredAt =
+      status === 'pending' ? null : rand() < 1 / 12 ? monthStart + rand() * (now - monthStart) : now - rand() * 365 * DAY_MS;
+    const createdAt = (answeredAt ?? now) - Math.floor(rand() * 7) * DAY_MS;
+    return {
+      kind: rand() < 0.8 ? 'direct' : 'open',
+      status,
+      // One requester per pending ask: an ask from a requester to an alumnus is pending at most once.
+      requester_slack_user_id: status === 'pending' ? `UPENDING${from + n}` : `UREQ${Math.floor(rand() * 2_000)}`,
+      requester_audience: 'staff',
+      alumnus_member_id: pick(members).id,
+      topic: pick(QUERIES),
+      purpose: pick(['policy_research', 'draft_feedback', 'talk', 'mentoring', 'other']),
+      details: '政策立案の参考に、現場の実務について伺いたいです。',
+      format: pick(['call', 'meeting', 'written']),
+      due_date: networkToday(new Date(createdAt + 14 * DAY_MS)),
+      created_at: new Date(createdAt).toISOString(),
+      answered_at: answeredAt === null ? null : new Date(answeredAt).toISOString(),
+    };
+  });
+  for (let start = 0; start < rows.length; start += 1_000) {
+    await client`insert into introduction_requests ${client(rows.slice(start, start + 1_000))}`;
+  }
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function measure(deps: ServiceDeps, query: string): Promise<{ p50: number; p95: number; found: number }> {
   const run = () =>
-    searchExperts(deps, { viewer: { audience: 'staff', isOrganizer: false, member: undefined }, viewerSlackUserId: 'UBENCH0', query, limit: 5, offset: 0 });
+    searchExperts(deps, {
+      viewer: { audience: AUDIENCE, isOrganizer: false, member: undefined },
+      viewerSlackUserId: 'UBENCH0',
+      query,
+      limit: 5,
+      offset: 0,
+    });
   for (let i = 0; i < 5; i++) await run();
   const times: number[] = [];
   let found = 0;
@@ -114,6 +169,13 @@ async function measure(deps: ServiceDeps, query: string): Promise<{ p50: number;
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), found };
+}
+
+/** The plan's nodes (which index each scan used, what was never executed) with their actual times. */
+function planSummary(lines: string[]): string[] {
+  return lines
+    .filter((line) => line.includes('(cost=') || /^(Planning|Execution) Time/.test(line.trim()))
+    .map((line) => line.replace(/ +\(cost=[^)]*\)/, '').slice(0, 160));
 }
 
 async function main(): Promise<void> {
@@ -133,13 +195,15 @@ async function main(): Promise<void> {
     }) as unknown as Db;
     const deps: ServiceDeps = { db, clock: () => new Date(), staffEmailDomains: [] };
 
-    console.log(`Search latency through searchExperts (staff, limit 5), ${RUNS} runs per query, in ms\n`);
+    console.log(`Search latency through searchExperts (${AUDIENCE}, limit 5), ${RUNS} runs per query, in ms\n`);
     let stored = 0;
     for (const size of SIZES) {
       const started = performance.now();
       await insertProfiles(client, stored, size);
+      await insertIntroductions(client, stored, size);
       stored = size;
       await client`vacuum analyze members`;
+      await client`vacuum analyze introduction_requests`;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(`${size.toLocaleString('en')} profiles (generated and inserted in ${seconds} s)`);
       console.log(`  ${'query'.padEnd(28)} ${'p50'.padStart(7)} ${'p95'.padStart(7)}  found`);
@@ -149,18 +213,26 @@ async function main(): Promise<void> {
       }
       console.log('');
     }
-    for (const query of ['半導体 サプライチェーン', 'DX']) {
+    // A topic alone; a topic and a word common among its members; a topic and a rarer word.
+    for (const query of ['DX', '半導体 サプライチェーン', '再エネ 系統']) {
       await measure(deps, query);
       const plan = await client.unsafe(`explain (analyze, buffers) ${lastQuery!.sql}`, lastQuery!.params as never[]);
-      console.log(`EXPLAIN ANALYZE at ${stored.toLocaleString('en')} profiles, "${query}":`);
-      for (const row of plan) console.log(`  ${row['QUERY PLAN']}`);
+      console.log(`EXPLAIN ANALYZE at ${stored.toLocaleString('en')} profiles, "${query}" (plan nodes only):`);
+      for (const line of planSummary(plan.map((row) => String(row['QUERY PLAN'])))) console.log(`  ${line}`);
       console.log('');
     }
-    const [size] = await client`select pg_size_pretty(pg_relation_size('members_search_document_idx')) as index, pg_size_pretty(pg_total_relation_size('members')) as total`;
-    console.log(`GIN index ${size!.index}; members table with indexes and TOAST ${size!.total}`);
+    const sizes = await client<{ name: string; size: string }[]>`
+      select relname as name, pg_size_pretty(pg_relation_size(oid)) as size from pg_class
+      where relname in ('members_search_document_idx', 'members_staff_search_idx', 'members_alumni_search_idx',
+        'members_staff_search_recent_idx', 'members_alumni_search_recent_idx', 'introduction_requests_accepted_idx')
+      order by relname`;
+    console.log(`Indexes: ${sizes.map((index) => `${index.name} ${index.size}`).join(', ')}`);
+    const [total] = await client`select pg_size_pretty(pg_total_relation_size('members')) as size`;
+    console.log(`members table with indexes and TOAST: ${total!.size}`);
   } finally {
     await client.end();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (KEEP) console.log(`Kept the database: ${url.toString()}`);
+    else await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }

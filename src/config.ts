@@ -43,6 +43,10 @@ const envSchema = z
       emptyAsUndefined,
       z.string().regex(slackChannelId, 'expected a Slack channel ID such as C012ABCDEF').optional(),
     ),
+    ANNOUNCEMENTS_CHANNEL_ID: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(slackChannelId, 'expected a Slack channel ID such as C012ABCDEF').optional(),
+    ),
     REQUESTS_CHANNEL_ID: z.preprocess(
       emptyAsUndefined,
       z.string().regex(slackChannelId, 'expected a Slack channel ID such as C012ABCDEF').optional(),
@@ -94,6 +98,8 @@ export interface Config {
   pgliteDataDir: string;
   organizerUserIds: string[];
   organizersChannelId: string | undefined;
+  /** The channel the event form suggests for announcements. */
+  announcementsChannelId: string | undefined;
   /** Where open requests are posted for alumni to volunteer; without it, open requests are not offered. */
   requestsChannelId: string | undefined;
   staffEmailDomains: string[];
@@ -133,6 +139,7 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     organizerUserIds: e.ORGANIZER_USER_IDS,
     organizersChannelId: e.ORGANIZERS_CHANNEL_ID,
     requestsChannelId: e.REQUESTS_CHANNEL_ID,
+    announcementsChannelId: e.ANNOUNCEMENTS_CHANNEL_ID,
     staffEmailDomains: e.STAFF_EMAIL_DOMAINS,
     defaultLocale: e.DEFAULT_LOCALE,
     searchRateLimitPerHour: e.SEARCH_RATE_LIMIT_PER_HOUR,

@@ -6,6 +6,8 @@ import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { buildApprovalButtons } from './approval';
 import { plain } from './common';
 import { buildHomeIntroductions } from './introductions';
+import { buildHomeEvents } from './events';
+import type { EventView, MyEventView } from '../services/event-types';
 import type { IntroductionListItem } from '../db/repositories/introductions';
 
 export interface HomeProps {
@@ -16,6 +18,8 @@ export interface HomeProps {
   pending?: { rows: MemberRow[]; total: number };
   /** Requests I made and requests addressed to me. */
   introductions?: { made: IntroductionListItem[]; toMe: IntroductionListItem[] };
+  /** Upcoming events with my answer; for organizers, the events with counts. */
+  events?: { upcoming: MyEventView[]; organized?: EventView[] };
 }
 
 /** How many pending registrations the home tab lists (2 blocks each, within the 100-block limit). */
@@ -25,7 +29,7 @@ function consentText(t: Messages, value: boolean | null): string {
   return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;
 }
 
-export function buildHomeView({ t, member, pending, introductions }: HomeProps): HomeView {
+export function buildHomeView({ t, member, pending, introductions, events }: HomeProps): HomeView {
   const h = t.home;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(h.title, 150) },
@@ -58,6 +62,7 @@ export function buildHomeView({ t, member, pending, introductions }: HomeProps):
       accessory: { type: 'button', action_id: ACTIONS.openProfileModal, style: 'primary', text: plain(h.createProfile, 75) },
     });
   }
+  if (events) blocks.push({ type: 'divider' }, ...buildHomeEvents({ t, ...events }));
   if (introductions) blocks.push(...buildHomeIntroductions({ t, ...introductions }));
   if (pending) {
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(h.pendingHeader, 150) });

@@ -7,6 +7,6 @@ import type { SlackDirectory } from '../slack/directory';
 export interface ListenerDeps {
   services: ServiceDeps;
   directory: SlackDirectory;
-  config: Pick<Config, 'organizersChannelId' | 'requestsChannelId' | 'defaultLocale' | 'searchRateLimitPerHour'>;
+  config: Pick<Config, 'organizersChannelId' | 'requestsChannelId' | 'announcementsChannelId' | 'defaultLocale' | 'searchRateLimitPerHour'>;
   logger: Logger;
 }

@@ -4,10 +4,12 @@ export const COMMANDS = {
   profile: '/alumni-profile',
   admin: '/alumni-admin',
   findExpert: '/find-expert',
+  event: '/alumni-event',
 } as const;
 
 export const SHORTCUTS = {
   editProfile: 'edit_profile',
+  announceEvent: 'announce_event',
 } as const;
 
 export const MESSAGE_SHORTCUTS = {
@@ -22,6 +24,7 @@ export const VIEWS = {
   profile: 'profile_modal',
   introductionRequest: 'introduction_request_modal',
   declineIntroduction: 'decline_introduction_modal',
+  event: 'event_modal',
 } as const;
 
 export const ACTIONS = {
@@ -37,6 +40,35 @@ export const ACTIONS = {
   declineIntroduction: 'decline_introduction',
   offerHelp: 'offer_help',
   pickVolunteer: 'pick_volunteer',
+  rsvpGoing: 'rsvp_going',
+  rsvpMaybe: 'rsvp_maybe',
+  rsvpNotGoing: 'rsvp_not_going',
+  /** The organizer's overflow menu on an announcement: edit, cancel, attendee list. */
+  eventOrganizerMenu: 'event_organizer_menu',
+  /** "Add to calendar" is a link button; Slack still sends its click, which is acknowledged and ignored. */
+  addToCalendar: 'add_to_calendar',
+  confirmCancelEvent: 'confirm_cancel_event',
+  keepEvent: 'keep_event',
+} as const;
+
+/** Values of the organizer's overflow menu options (each carries the event ID after a colon). */
+export const EVENT_MENU = {
+  edit: 'edit',
+  cancel: 'cancel',
+  attendees: 'attendees',
+} as const;
+
+/** block_id and action_id of each input in the event modal. */
+export const EVENT_FIELDS = {
+  title: 'event_title',
+  startsAt: 'event_starts_at',
+  endsAt: 'event_ends_at',
+  place: 'event_place',
+  description: 'event_description',
+  audience: 'event_audience',
+  capacity: 'event_capacity',
+  rsvpDeadline: 'event_rsvp_deadline',
+  channel: 'event_channel',
 } as const;
 
 /** block_id and action_id of each input in the introduction request modal. */

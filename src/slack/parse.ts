@@ -3,7 +3,8 @@ import type { ProfileInput } from '../services/profile-rules';
 import { PROFILE_OPTION_VALUES } from '../blocks/profile-modal';
 import { COI_ACK_VALUE } from '../blocks/introductions';
 import type { IntroductionInput } from '../services/introduction-rules';
-import { DECLINE_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
+import type { EventInput } from '../services/events';
+import { DECLINE_FIELDS, EVENT_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
 
 /** The shapes Slack sends in view.state.values, read leniently: a forged or odd value becomes a validation error later, not a crash. */
 const stateValue = z
@@ -14,6 +15,8 @@ const stateValue = z
     selected_options: z.array(z.object({ value: z.string() })).nullish(),
     selected_user: z.string().nullish(),
     selected_date: z.string().nullish(),
+    selected_date_time: z.number().nullish(),
+    selected_conversation: z.string().nullish(),
   })
   .loose();
 
@@ -34,6 +37,11 @@ function reader(values: unknown) {
     selectedMany: (id: string) => (get(id)?.selected_options ?? []).map((chosen) => chosen.value),
     user: (id: string) => get(id)?.selected_user ?? null,
     date: (id: string) => get(id)?.selected_date ?? null,
+    dateTime: (id: string) => {
+      const seconds = get(id)?.selected_date_time;
+      return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000) : null;
+    },
+    conversation: (id: string) => get(id)?.selected_conversation ?? null,
   };
 }
 
@@ -113,3 +121,26 @@ export const openRequestValue = z.object({ q: topic });
 export const introductionMetadata = z.object({ m: z.uuid().optional(), q: topic });
 /** "Choose …": the open request and the volunteer. */
 export const pickVolunteerValue = z.object({ r: z.uuid(), m: z.uuid() });
+
+/** Turns the event modal's state into an EventInput; the service validates it. */
+export function parseEventSubmission(values: unknown): EventInput {
+  const read = reader(values);
+  const f = EVENT_FIELDS;
+  return {
+    title: read.text(f.title) ?? '',
+    startsAt: read.dateTime(f.startsAt),
+    endsAt: read.dateTime(f.endsAt),
+    place: read.text(f.place) ?? '',
+    description: read.text(f.description),
+    audience: read.selected(f.audience),
+    capacity: read.number(f.capacity),
+    rsvpDeadline: read.dateTime(f.rsvpDeadline),
+    channelId: read.conversation(f.channel),
+  };
+}
+
+/** An organizer menu value: `edit:<event id>` and so on. */
+export function parseEventMenuValue(raw: string | undefined): { verb: string; eventId: string } | undefined {
+  const match = /^([a-z]+):([0-9a-f-]{36})$/i.exec(raw ?? '');
+  return match ? { verb: match[1]!, eventId: match[2]! } : undefined;
+}

@@ -48,6 +48,7 @@ describe('searching from the command line', () => {
         title: 'Partner',
         matched: { topics: ['semiconductors'], fields: ['topics', 'helpText'] },
         score: expect.any(Number),
+        capacity_left: 2,
       },
     ]);
     const asAlumni = await cli(['search', '半導体', '--as', 'alumni', '--json', '--limit', '5']);

@@ -6,6 +6,7 @@ import { SLACK_API_URL } from './slack-api';
 export const SIGNING_SECRET = 'test-signing-secret';
 export const ORGANIZERS_CHANNEL = 'C0ORGANIZE';
 export const REQUESTS_CHANNEL = 'C0REQUESTS';
+export const ANNOUNCEMENTS_CHANNEL = 'C0ANNOUNCE';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return parseConfig({
@@ -14,6 +15,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SLACK_API_URL,
     ORGANIZERS_CHANNEL_ID: ORGANIZERS_CHANNEL,
     REQUESTS_CHANNEL_ID: REQUESTS_CHANNEL,
+    ANNOUNCEMENTS_CHANNEL_ID: ANNOUNCEMENTS_CHANNEL,
     STAFF_EMAIL_DOMAINS: 'meti.go.jp',
     ORGANIZER_USER_IDS: 'U0ORGANIZER',
     DEFAULT_LOCALE: 'ja',

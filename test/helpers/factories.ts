@@ -1,4 +1,6 @@
 import type { IntroductionRow, MemberRow } from '../../src/db/schema';
+import type { EventRow } from '../../src/db/schema/events';
+import { EVENT_LIMITS } from '../../src/services/event-types';
 import { INTRODUCTION_LIMITS } from '../../src/services/introduction-rules';
 import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, type ProfileInput } from '../../src/services/profile-rules';
 import { HELP_KIND_KEYS, TOPIC_KEYS } from '../../src/services/taxonomy';
@@ -165,6 +167,44 @@ export function maximalIntroductionRow(overrides: Partial<IntroductionRow> = {},
     coiDisclosure: textOfLength(LIMITS.coiDescription, fill),
     coiAcknowledgedAt: new Date('2026-11-24T09:00:00Z'),
     declineReason: textOfLength(INTRODUCTION_LIMITS.declineReason, fill),
+    ...overrides,
+  });
+}
+
+/**
+ * A scheduled meetup as the database returns it: an evening in Tokyo for alumni, 30 places, with
+ * an answer-by date and its announcement posted.
+ */
+export function eventRow(overrides: Partial<EventRow> = {}): EventRow {
+  sequence += 1;
+  return {
+    id: `3b8f5a2e-2222-4333-8444-${String(sequence).padStart(12, '0')}`,
+    title: '2026年 忘年交流会',
+    startsAt: new Date('2026-12-05T09:00:00Z'), // 18:00 in Tokyo
+    endsAt: new Date('2026-12-05T11:00:00Z'),
+    place: '霞が関ビル 35階 東京倶楽部',
+    description: '今年の振り返りと近況報告の会です。会費 5,000円（当日現金）。',
+    audience: 'alumni',
+    capacity: 30,
+    rsvpDeadline: new Date('2026-12-01T14:59:00Z'),
+    status: 'scheduled',
+    organizerSlackUserId: 'U0ORGANIZER',
+    channelId: 'C0EVENTS',
+    messageTs: '1795000000.000100',
+    createdAt: new Date('2026-11-20T01:00:00Z'),
+    updatedAt: new Date('2026-11-20T01:00:00Z'),
+    cancelledAt: null,
+    ...overrides,
+  };
+}
+
+/** The longest event an organizer can save (EVENT_LIMITS), every text at its limit. */
+export function maximalEventRow(overrides: Partial<EventRow> = {}, fill = TYPICAL_FILL): EventRow {
+  return eventRow({
+    title: textOfLength(EVENT_LIMITS.title, fill),
+    place: textOfLength(EVENT_LIMITS.place, fill),
+    description: textOfLength(EVENT_LIMITS.description, fill),
+    capacity: EVENT_LIMITS.maxCapacity,
     ...overrides,
   });
 }

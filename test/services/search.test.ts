@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories, type Audience } from '../../src/db/repositories';
-import type { MemberRow } from '../../src/db/schema';
+import { introductionRequests, type IntroductionStatus, type MemberRow } from '../../src/db/schema';
 import type { ServiceDeps } from '../../src/services/deps';
 import type { Viewer } from '../../src/services/identity';
 import { parseMemberCsv } from '../../src/services/member-csv';
@@ -35,18 +35,48 @@ function viewer(audience: Audience): Viewer {
   return { audience, isOrganizer: audience === 'organizer', member: undefined };
 }
 
-async function search(query: string, options: { as?: Audience; limit?: number; offset?: number; searcher?: string } = {}) {
-  return searchExperts(deps, {
+interface SearchOptions {
+  as?: Audience;
+  limit?: number;
+  offset?: number;
+  searcher?: string;
+  excludeMemberIds?: string[];
+  at?: Date;
+}
+
+async function search(query: string, options: SearchOptions = {}) {
+  return searchExperts(options.at ? { ...deps, clock: () => options.at! } : deps, {
     viewer: viewer(options.as ?? 'staff'),
     viewerSlackUserId: options.searcher ?? SEARCHER,
     query,
     limit: options.limit ?? 20,
     offset: options.offset ?? 0,
+    excludeMemberIds: options.excludeMemberIds,
   });
 }
 
-const namesFound = async (query: string, options: Parameters<typeof search>[1] = {}) =>
+const namesFound = async (query: string, options: SearchOptions = {}) =>
   (await search(query, options)).matches.map((match) => match.member.name).sort();
+const namesInOrder = async (query: string, options: SearchOptions = {}) =>
+  (await search(query, options)).matches.map((match) => match.member.name);
+
+let requester = 0;
+/** A request to the member, answered (or not) at that time, as the introductions service records it. */
+async function asked(member: MemberRow, status: IntroductionStatus, answeredAt: string | null) {
+  await database.db.insert(introductionRequests).values({
+    kind: 'direct',
+    status,
+    requesterSlackUserId: `U0REQUESTER${requester++}`,
+    requesterAudience: 'staff',
+    alumnusMemberId: member.id,
+    topic: '半導体',
+    purpose: 'policy_research',
+    details: '調達の実務について伺いたいです。',
+    format: 'call',
+    dueDate: '2026-05-15',
+    answeredAt: answeredAt === null ? null : new Date(answeredAt),
+  });
+}
 
 describe('who a search may return', () => {
   const everyone = { shareWithStaff: true, shareWithAlumni: true };
@@ -184,6 +214,121 @@ describe('ranking and pages', () => {
     ]);
     const names = pages.flatMap((page) => page.matches.map((match) => match.member.name));
     expect(new Set(names).size).toBe(7);
+  });
+});
+
+// The tests' clock is 2026-05-01T09:00Z: 18:00 on 1 May in Japan, whose May began at 2026-04-30T15:00Z.
+describe('who is asked first among equally relevant members', () => {
+  const helpText = '半導体の調達について話せます';
+
+  it('members with capacity left this month come before those whose capacity is used up', async () => {
+    // Introduced longer ago, so only capacity puts them last.
+    const full = await given({ name: 'full', helpText, monthlyCapacity: 1, profileConfirmedAt: new Date('2026-04-30') });
+    const free = await given({ name: 'free', helpText, monthlyCapacity: 2 });
+    await asked(full, 'accepted', '2026-04-30T15:00:00Z');
+    await asked(free, 'accepted', '2026-05-01T08:00:00Z');
+    const { matches } = await search('半導体');
+    expect(matches.map((match) => [match.member.name, match.capacityLeft])).toEqual([
+      ['free', 1],
+      ['full', 0],
+    ]);
+    expect(matches[0]!.score).toBe(matches[1]!.score);
+  });
+
+  it('only introductions accepted this month, in Japan, use up capacity', async () => {
+    const lastMonth = await given({ name: 'accepted last month', helpText, monthlyCapacity: 1 });
+    const declined = await given({ name: 'declined this month', helpText, monthlyCapacity: 1 });
+    const pending = await given({ name: 'pending', helpText, monthlyCapacity: 1 });
+    const over = await given({ name: 'over capacity', helpText, monthlyCapacity: 1 });
+    const some = await given({ name: 'some left', helpText, monthlyCapacity: 3 });
+    await asked(lastMonth, 'accepted', '2026-04-30T14:59:59Z');
+    await asked(declined, 'declined', '2026-05-01T01:00:00Z');
+    await asked(declined, 'expired', '2026-05-01T02:00:00Z');
+    await asked(pending, 'pending', null);
+    await asked(over, 'accepted', '2026-04-30T15:00:00Z');
+    await asked(over, 'accepted', '2026-05-01T03:00:00Z');
+    await asked(some, 'accepted', '2026-05-01T04:00:00Z');
+    const { matches } = await search('半導体');
+    const capacityLeft = Object.fromEntries(matches.map((match) => [match.member.name, match.capacityLeft]));
+    expect(capacityLeft).toEqual({
+      'accepted last month': 1,
+      'declined this month': 1,
+      pending: 1,
+      'over capacity': 0,
+      'some left': 2,
+    });
+    expect(matches.at(-1)!.member.name).toBe('over capacity');
+  });
+
+  it('then the least recently introduced, and those never introduced first', async () => {
+    // Created (ids) and confirmed in the opposite order, so only introductions decide.
+    const recent = await given({ name: 'recently', helpText, profileConfirmedAt: new Date('2026-04-30') });
+    const longAgo = await given({ name: 'long ago', helpText, profileConfirmedAt: new Date('2026-04-20') });
+    await given({ name: 'never', helpText, profileConfirmedAt: new Date('2026-04-10') });
+    await asked(recent, 'accepted', '2026-04-25T00:00:00Z');
+    await asked(longAgo, 'accepted', '2025-12-01T00:00:00Z');
+    // Answers other than an introduction do not count as being introduced.
+    await asked(longAgo, 'declined', '2026-04-29T00:00:00Z');
+    await asked(longAgo, 'expired', '2026-04-29T00:00:00Z');
+    expect(await namesInOrder('半導体')).toEqual(['never', 'long ago', 'recently']);
+  });
+
+  it('relevance still comes first', async () => {
+    const topic = await given({ name: 'chose the topic', topics: ['semiconductors'], monthlyCapacity: 1 });
+    await given({ name: 'mentions it', helpText });
+    await asked(topic, 'accepted', '2026-05-01T01:00:00Z');
+    expect(await namesInOrder('半導体')).toEqual(['chose the topic', 'mentions it']);
+  });
+});
+
+describe('who is left out for now', () => {
+  const helpText = '半導体の調達について話せます';
+
+  it('members unavailable until today or later are left out, and back the day after', async () => {
+    await given({ name: 'until yesterday', helpText, unavailableUntil: '2026-04-30' });
+    await given({ name: 'until today', helpText, unavailableUntil: '2026-05-01' });
+    await given({ name: 'until June', helpText, unavailableUntil: '2026-06-01' });
+    await given({ name: 'available', helpText });
+    expect(await namesFound('半導体')).toEqual(['available', 'until yesterday']);
+  });
+
+  it('today is the date in Japan', async () => {
+    await given({ name: 'until 30 April', helpText, unavailableUntil: '2026-04-30' });
+    // 05:00 on 1 May in Japan, still 30 April in UTC.
+    expect(await namesFound('半導体', { at: new Date('2026-04-30T20:00:00Z') })).toEqual(['until 30 April']);
+    expect(await namesFound('半導体', { at: new Date('2026-04-30T14:00:00Z') })).toEqual([]);
+  });
+
+  it('members already asked for the same request are left out, so the next match is offered', async () => {
+    const first = await given({ name: 'first', topics: ['semiconductors'] });
+    const second = await given({ name: 'second', topics: ['semiconductors'], profileConfirmedAt: new Date('2026-03-01') });
+    await given({ name: 'third', helpText });
+    expect(await namesInOrder('半導体')).toEqual(['first', 'second', 'third']);
+    expect(await namesInOrder('半導体', { excludeMemberIds: [first.id] })).toEqual(['second', 'third']);
+    expect(await namesInOrder('半導体', { excludeMemberIds: [first.id, second.id], limit: 1 })).toEqual(['third']);
+  });
+});
+
+describe('a topic and more words', () => {
+  /** 25 members who chose semiconductors, one a day; those at `positions` (0 = most recent) also say サプライチェーン. */
+  async function topicMembers(positions: number[]) {
+    for (let i = 0; i < 25; i++) {
+      await given({
+        name: `m${i}`,
+        topics: ['semiconductors'],
+        helpText: positions.includes(i) ? 'サプライチェーンの強靱化' : '設備投資',
+        profileConfirmedAt: new Date(Date.UTC(2026, 3, 30 - i)),
+      });
+    }
+    await given({ name: 'mention', helpText: '半導体のサプライチェーン' });
+  }
+
+  it.each([
+    ['common among the most recently confirmed', [1, 5, 21, 24]],
+    ['rare among the most recently confirmed', [19, 21, 24]],
+  ])('those who chose the topic must also match the other words, when they are %s', async (_, positions) => {
+    await topicMembers(positions);
+    expect(await namesInOrder('半導体 サプライチェーン')).toEqual([...positions.map((i) => `m${i}`), 'mention']);
   });
 });
 

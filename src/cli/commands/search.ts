@@ -34,7 +34,8 @@ function describe(match: ExpertMatch, rank: number): string {
   const { member } = match;
   const where = [member.title, member.organisation].filter(Boolean).join(', ');
   const why = [...match.matchedTopics, ...match.matchedFields.filter((field) => field !== 'topics')].join(', ');
-  return `${rank}. ${member.name ?? member.pseudonym} <${member.email ?? 'no email'}>${where ? ` — ${where}` : ''} [${why}] ${match.score.toFixed(3)}`;
+  const full = match.capacityLeft > 0 ? '' : ' (no capacity left this month)';
+  return `${rank}. ${member.name ?? member.pseudonym} <${member.email ?? 'no email'}>${where ? ` — ${where}` : ''} [${why}] ${match.score.toFixed(3)}${full}`;
 }
 
 /**
@@ -50,13 +51,14 @@ export async function runSearch(deps: ServiceDeps, command: SearchCommand): Prom
     offset: 0,
   });
   if (command.json) {
-    const rows = matches.map(({ member, matchedTopics, matchedFields, score }) => ({
+    const rows = matches.map(({ member, matchedTopics, matchedFields, score, capacityLeft }) => ({
       email: member.email,
       name: member.name,
       organisation: member.organisation,
       title: member.title,
       matched: { topics: matchedTopics, fields: matchedFields },
       score,
+      capacity_left: capacityLeft,
     }));
     return JSON.stringify(rows, null, 2);
   }

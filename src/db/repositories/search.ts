@@ -1,22 +1,29 @@
-import { and, gt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { memberColumns, members, type MemberRow } from '../schema';
+import { introductionRequests, memberColumns, members, type MemberRow } from '../schema';
 import { visibleTo, type Audience } from './members';
 
 /**
  * Who a search may return: what the searcher's audience may see (organizers search as staff do:
- * the issue offers staff and organizers the same people), never a member without capacity, never
- * the searcher. `is distinct from` keeps imported members who have no Slack user yet.
+ * the issue offers staff and organizers the same people), never a member without capacity or who
+ * said they are unavailable until `today` or later, never the searcher. `is distinct from` keeps
+ * imported members who have no Slack user yet. The partial search indexes in
+ * src/db/schema/members.ts repeat the first two conditions.
  */
-function searchableBy(audience: Audience, searcherSlackUserId: string): SQL {
+function searchableBy(audience: Audience, searcherSlackUserId: string, today: string): SQL {
   return and(
     visibleTo(audience === 'organizer' ? 'staff' : audience),
     gt(members.monthlyCapacity, 0),
+    sql`(${members.unavailableUntil} is null or ${members.unavailableUntil} < ${today}::date)`,
     sql`${members.slackUserId} is distinct from ${searcherSlackUserId}`,
   )!;
 }
-/** How many candidates a search ranks with `ts_rank` (at least offset + limit). */
-const CANDIDATE_WINDOW = 200;
+/**
+ * How many candidates a search ranks (at least offset + limit): 20 pages of results, and the pool
+ * in which "least recently introduced" rotates among equally relevant members. Finding and ranking
+ * them reads each one's document, so it sets the cost of a search on a frequent topic.
+ */
+const CANDIDATE_WINDOW = 100;
 
 export interface SearchPage {
   audience: Audience;
@@ -25,50 +32,171 @@ export interface SearchPage {
   tsquery: string;
   /** Taxonomy topics the query names: a member who chose one ranks above a mention in free text. */
   topicKeys: string[];
+  /**
+   * What a member who chose one of `topicKeys` must match besides (a tsquery literal), or
+   * undefined when choosing one is enough: the words that named the topics are in the document of
+   * everyone who chose them.
+   */
+  topicTsquery: string | undefined;
+  /** The network's date (YYYY-MM-DD): who is unavailable until this day or later is left out. */
+  today: string;
+  /** When the network's month began: introductions accepted since then use up monthly capacity. */
+  monthStart: Date;
+  /** Members never returned, whatever they match (those already asked for the same request). */
+  excludeMemberIds: string[];
   limit: number;
   offset: number;
+}
+
+export interface SearchHit {
+  member: MemberRow;
+  score: number;
+  /** Introductions the member can still accept this month (never below 0). */
+  capacityLeft: number;
+}
+
+/**
+ * How many of a tier's most recently confirmed members are read to tell whether the words its
+ * documents must match are common among them, and how many must match for that: one in five.
+ * Reading members in order then takes about five documents per place in the window (some 20 µs
+ * each at 100,000 members), when the GIN index costs 10 ms or more for words that common, and less
+ * than reading in order for rarer ones (measured with `npm run bench:search`).
+ */
+const SAMPLE = { size: 30, commonFrom: 6 };
+
+/** A part of the window: who it holds, in the order of `recentFirst`. */
+interface Tier {
+  name: string;
+  /** Conditions on the row alone (the confirmation index holds what they read). */
+  where: SQL;
+  /** What the document must match besides (a tsquery literal), if anything. */
+  tsquery: string | undefined;
+  /** Whether the tier is read at all: a one-time filter. */
+  needed: SQL;
+}
+
+const recentFirst = (limit: number) =>
+  sql`order by ${members.profileConfirmedAt} desc nulls last, ${members.id} limit ${sql.param(limit)}`;
+
+/**
+ * The ids of the members a search ranks: a bounded window, the members who chose a named topic
+ * first, then the other matches if the topic leaves room (not read at all otherwise), each tier
+ * most recently confirmed first. Every scan is of a partial index holding only members the audience
+ * may find, and reads as few documents as it can: a document is TOASTed, so reading one costs many
+ * times reading its row, and the GIN index reads every posting list of a query's tokens (all of a
+ * prefix's), so a frequent word costs it tens of milliseconds. See `tierTable`.
+ */
+function candidateIds(page: SearchPage, window: number): SQL {
+  const excluded = page.excludeMemberIds;
+  const searchable = and(
+    searchableBy(page.audience, page.searcherSlackUserId, page.today),
+    excluded.length > 0 ? sql`${members.id} <> all(${sql.param(excluded)}::uuid[])` : undefined,
+  )!;
+  const onTopic = sql`${members.topics} && ${sql.param(page.topicKeys)}::text[]`;
+  const tiers: Tier[] =
+    page.topicKeys.length === 0
+      ? [{ name: 'matched', where: sql`true`, tsquery: page.tsquery, needed: sql`true` }]
+      : [
+          { name: 'on_topic', where: onTopic, tsquery: page.topicTsquery, needed: sql`true` },
+          {
+            name: 'off_topic',
+            where: sql`not (${onTopic})`,
+            tsquery: page.tsquery,
+            needed: sql`(select count(*) from on_topic) < ${sql.param(window)}`,
+          },
+        ];
+  const rows = tiers.map(
+    (tier, i) => sql`select id, profile_confirmed_at, ${sql.raw(String(tiers.length - i))} as tier from ${sql.identifier(tier.name)}`,
+  );
+  return sql`with ${sql.join(
+    tiers.map((tier) => tierTable(tier, searchable, window)),
+    sql`, `,
+  )}
+    select id from (${sql.join(rows, sql` union all `)}) candidates
+    order by tier desc, profile_confirmed_at desc nulls last, id limit ${sql.param(window)}`;
+}
+
+/**
+ * A tier's common table expression: its first `window` members.
+ * - With nothing for the document to match (a topic that is all the query asks): in order from
+ *   the confirmation index alone, reading no document.
+ * - Otherwise, unless the words are rare among the tier's first members (`SAMPLE`): in order,
+ *   reading each one's document, until the window is full. If they are rare: through the GIN
+ *   index on topics and document.
+ * `(select …)` makes a tsquery a run-time parameter: its many bigrams otherwise make the planner
+ * expect a third of the table and read every document.
+ */
+function tierTable({ name, where, tsquery, needed }: Tier, searchable: SQL, window: number): SQL {
+  const table = sql.identifier(name);
+  const inTier = sql`${searchable} and ${where} and ${needed}`;
+  const found = sql`select ${members.id}, ${members.profileConfirmedAt} from ${members}`;
+  if (tsquery === undefined) return sql`${table} as materialized (${found} where ${inTier} ${recentFirst(window)})`;
+  const query = sql`(select ${tsquery}::tsquery)`;
+  const sample = sql.identifier(`${name}_sample`);
+  const common = sql`(select common from ${sample})`;
+  // A lateral subquery (kept apart by `offset 0`): each member's document is read only when they
+  // are next in order, and reading stops when the window is full.
+  const inOrder = sql`${found} cross join lateral (
+      select 1 from ${members} document
+      where document.id = ${members.id} and document.search_document @@ ${query} offset 0
+    ) matched
+    where ${inTier} and ${common} ${recentFirst(window)}`;
+  const throughIndex = sql`${found}
+    where ${inTier} and ${members.searchDocument} @@ ${query} and not ${common} ${recentFirst(window)}`;
+  return sql`${sample} as materialized (
+      select count(*) filter (where hit) >= ${sql.param(SAMPLE.commonFrom)} as common from (
+        select ${members.searchDocument} @@ ${query} as hit from ${members} where ${inTier} ${recentFirst(SAMPLE.size)}
+      ) first_members
+    ),
+    ${table} as materialized ((${inOrder}) union all (${throughIndex}))`;
 }
 
 export function createSearchRepository({ db }: { db: Db }) {
   return {
     /**
-     * One page of the members matching the query, most relevant first, in two stages. First the
-     * candidates: the members the GIN index on the document finds, visible to the searcher, ordered
-     * by cheap keys only (topic chosen, then recently confirmed) and cut to a bounded window, so no
-     * document is read (they are TOASTed) beyond the window. Then `ts_rank` on those candidates only.
-     * A member who chose a named topic still ranks above one who only mentions it (the bonus of 1
-     * exceeds any `ts_rank`); within a tier larger than the window, the window holds its most
-     * recently confirmed members.
+     * One page of the members matching the query: the window of candidates (`candidateIds`), then
+     * `ts_rank` and each one's accepted introductions for those only. Order: relevance (a member
+     * who chose a named topic ranks above one who only mentions it: the bonus of 1 exceeds any
+     * `ts_rank`); among equals, capacity left this month, then the least recently introduced
+     * (never introduced first), so that the same few are not asked every time; then the most
+     * recently confirmed profile.
      */
-    async searchMembers(page: SearchPage): Promise<Array<{ member: MemberRow; score: number }>> {
+    async searchMembers(page: SearchPage): Promise<SearchHit[]> {
       const query = sql`${page.tsquery}::tsquery`;
-      const onTopic = sql`${members.topics} && ${sql.param(page.topicKeys)}::text[]`;
-      const topicBonus = sql`case when ${onTopic} then 1 else 0 end`;
+      const topicBonus = sql`case when ${members.topics} && ${sql.param(page.topicKeys)}::text[] then 1 else 0 end`;
       const score = sql<number>`(ts_rank(${members.searchDocument}, ${query}) + ${topicBonus})::float8`
         .mapWith(Number)
         .as('score');
+      // Per candidate, from introduction_requests_accepted_idx: accepted this month, and when last.
+      const introduced = db
+        .select({
+          thisMonth: sql<number>`count(*) filter (where ${gte(introductionRequests.answeredAt, page.monthStart)})::int`.as(
+            'accepted_this_month',
+          ),
+          lastAt: max(introductionRequests.answeredAt).as('last_introduced_at'),
+        })
+        .from(introductionRequests)
+        .where(and(eq(introductionRequests.alumnusMemberId, members.id), eq(introductionRequests.status, 'accepted')))
+        .as('introduced');
+      const capacityLeft = sql<number>`greatest(${members.monthlyCapacity} - ${introduced.thisMonth}, 0)`
+        .mapWith(Number)
+        .as('capacity_left');
       const window = Math.max(CANDIDATE_WINDOW, page.offset + page.limit);
-      // `(select …)` makes the tsquery a run-time parameter: its many bigrams otherwise make the
-      // planner expect a third of the table and read every document in a sequential scan.
-      const candidates = sql`select ${members.id} from ${members}
-        where ${searchableBy(page.audience, page.searcherSlackUserId)} and ${members.searchDocument} @@ (select ${query})
-        order by ${onTopic} desc, ${members.profileConfirmedAt} desc nulls last, ${members.id}
-        limit ${sql.param(window)}`;
-      const rows = await db
-        .select({ member: memberColumns, score })
+      return db
+        .select({ member: memberColumns, score, capacityLeft })
         .from(members)
-        .where(sql`${members.id} in (${candidates})`)
+        .leftJoinLateral(introduced, sql`true`)
+        .where(sql`${members.id} in (${candidateIds(page, window)})`)
         .orderBy(
           // By the output column's name, so the rank is computed once per row.
           sql`score desc`,
-          // TODO(introductions): "capacity left this month" then "least recently introduced" join
-          // here, between relevance and the tie-break, once introductions are recorded.
+          sql`${members.monthlyCapacity} > ${introduced.thisMonth} desc`,
+          sql`${introduced.lastAt} asc nulls first`,
           sql`${members.profileConfirmedAt} desc nulls last`,
           members.id,
         )
         .limit(page.limit)
         .offset(page.offset);
-      return rows;
     },
   };
 }

@@ -3,3 +3,4 @@ export * from './organizers';
 export * from './audit';
 export * from './searches';
 export * from './introductions';
+export * from './events';

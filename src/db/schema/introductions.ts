@@ -60,6 +60,11 @@ export const introductionRequests = pgTable(
   (table) => [
     index('introduction_requests_status_due_idx').on(table.status, table.dueDate),
     index('introduction_requests_alumnus_idx').on(table.alumnusMemberId, table.status),
+    // Introductions made, per alumnus and when: capacity used this month and "least recently
+    // introduced" for search's ranking, read from the index alone.
+    index('introduction_requests_accepted_idx')
+      .on(table.alumnusMemberId, table.answeredAt)
+      .where(sql`${table.status} = 'accepted'`),
     index('introduction_requests_requester_idx').on(table.requesterSlackUserId, table.createdAt),
     index('introduction_requests_created_at_idx').on(table.createdAt),
     // One open ask per requester and alumnus: a second "send" cannot ask the same person again.

@@ -56,11 +56,41 @@ export const members = pgTable(
     /** What /find-expert matches: the profile's tokens, written with every change to the profile. */
     searchDocument: tsvector().notNull().default(sql`''::tsvector`),
   },
-  (table) => [
-    index('members_status_idx').on(table.status),
-    index('members_profile_confirmed_at_idx').on(table.profileConfirmedAt),
-    index('members_search_document_idx').using('gin', table.searchDocument),
-  ],
+  (table) => {
+    // Who /find-expert may return to staff or to alumni: `searchableBy` in
+    // src/db/repositories/search.ts, which must keep implying these for the indexes to be used.
+    const searchableBy = (consent: typeof table.shareWithStaff) =>
+      sql`${table.status} = 'active' and ${table.memberType} in ('alumni', 'returnee') and ${consent} is true and ${table.monthlyCapacity} > 0`;
+    // A function: `.desc()` marks the column until the next `.on()` takes it.
+    const recentFirst = () =>
+      [
+        table.profileConfirmedAt.desc().nullsLast(),
+        table.id,
+        table.topics,
+        table.unavailableUntil,
+        table.slackUserId,
+      ] as const;
+    return [
+      index('members_status_idx').on(table.status),
+      index('members_profile_confirmed_at_idx').on(table.profileConfirmedAt),
+      index('members_search_document_idx').using('gin', table.searchDocument),
+      // A topic's window in order (most recently confirmed first), read until it is full from the
+      // index alone: it holds every column the scan tests (the last three only for that).
+      index('members_staff_search_recent_idx')
+        .on(...recentFirst())
+        .where(searchableBy(table.shareWithStaff)),
+      index('members_alumni_search_recent_idx')
+        .on(...recentFirst())
+        .where(searchableBy(table.shareWithAlumni)),
+      // Topic chosen and words matched in one index scan, over the searchable members only.
+      index('members_staff_search_idx')
+        .using('gin', table.topics, table.searchDocument)
+        .where(searchableBy(table.shareWithStaff)),
+      index('members_alumni_search_idx')
+        .using('gin', table.topics, table.searchDocument)
+        .where(searchableBy(table.shareWithAlumni)),
+    ];
+  },
 );
 
 /** Every consent answer, so the network can show when and to which text a member agreed. */

@@ -12,6 +12,9 @@ import { handleDeclineIntroduction } from './decline-introduction';
 import { handleOfferHelp } from './offer-help';
 import { handlePickVolunteer } from './pick-volunteer';
 import { handlePostOpenRequest } from './post-open-request';
+import { handleConfirmCancelEvent, handleKeepEvent } from './cancel-event';
+import { handleEventOrganizerMenu } from './event-organizer-menu';
+import { handleRsvp } from './rsvp';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.approveMember, handleDecideRegistration(deps, 'approve'));
@@ -26,4 +29,12 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.declineIntroduction, handleDeclineIntroduction(deps));
   app.action(ACTIONS.offerHelp, handleOfferHelp(deps));
   app.action(ACTIONS.pickVolunteer, handlePickVolunteer(deps));
+  app.action(ACTIONS.rsvpGoing, handleRsvp(deps, 'going'));
+  app.action(ACTIONS.rsvpMaybe, handleRsvp(deps, 'maybe'));
+  app.action(ACTIONS.rsvpNotGoing, handleRsvp(deps, 'not_going'));
+  app.action(ACTIONS.eventOrganizerMenu, handleEventOrganizerMenu(deps));
+  app.action(ACTIONS.confirmCancelEvent, handleConfirmCancelEvent(deps));
+  app.action(ACTIONS.keepEvent, handleKeepEvent(deps));
+  // A link button: the browser opens the calendar; Slack still sends the click, which needs an ack.
+  app.action(ACTIONS.addToCalendar, async ({ ack }) => ack());
 }

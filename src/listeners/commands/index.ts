@@ -3,10 +3,12 @@ import { COMMANDS } from '../../slack/ids';
 import type { ListenerDeps } from '../deps';
 import { handleAdminCommand } from './alumni-admin';
 import { handleProfileCommand } from './alumni-profile';
+import { handleEventCommand } from './alumni-event';
 import { handleFindExpertCommand } from './find-expert';
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.profile, handleProfileCommand(deps));
   app.command(COMMANDS.admin, handleAdminCommand(deps));
   app.command(COMMANDS.findExpert, handleFindExpertCommand(deps));
+  app.command(COMMANDS.event, handleEventCommand(deps));
 }

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { buildHomeView, HOME_PENDING_LIMIT } from '../../blocks/home';
 import { listPendingRegistrations } from '../../services/approvals';
+import { listOrganizedEvents, listUpcomingEvents } from '../../services/events';
 import { listMyIntroductions } from '../../services/introductions';
 import { resolveViewer } from '../../services/identity';
 import type { ListenerDeps } from '../deps';
@@ -10,7 +11,18 @@ import type { IdentifiedUser } from './identify';
 export async function publishHome(deps: ListenerDeps, client: WebClient, user: IdentifiedUser): Promise<void> {
   const viewer = await resolveViewer(deps.services, user);
   const pending = viewer.isOrganizer ? await listPendingRegistrations(deps.services, HOME_PENDING_LIMIT) : undefined;
-  const introductions = await listMyIntroductions(deps.services, { slackUserId: user.slackUserId, member: viewer.member });
-  const view = buildHomeView({ t: user.t, locale: user.locale, member: viewer.member, pending, introductions });
+  const [introductions, upcoming, organized] = await Promise.all([
+    listMyIntroductions(deps.services, { slackUserId: user.slackUserId, member: viewer.member }),
+    listUpcomingEvents(deps.services, user),
+    viewer.isOrganizer ? listOrganizedEvents(deps.services) : Promise.resolve(undefined),
+  ]);
+  const view = buildHomeView({
+    t: user.t,
+    locale: user.locale,
+    member: viewer.member,
+    pending,
+    introductions,
+    events: { upcoming, organized },
+  });
   await client.views.publish({ user_id: user.slackUserId, view });
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { VIEWS } from '../../slack/ids';
 import type { ListenerDeps } from '../deps';
 import { handleDeclineSubmission } from './decline-introduction';
+import { handleEventSubmission } from './event-submission';
 import { handleIntroductionSubmission } from './introduction-request';
 import { handleProfileSubmission } from './profile-submission';
 
@@ -9,4 +10,5 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.profile, handleProfileSubmission(deps));
   app.view(VIEWS.introductionRequest, handleIntroductionSubmission(deps));
   app.view(VIEWS.declineIntroduction, handleDeclineSubmission(deps));
+  app.view(VIEWS.event, handleEventSubmission(deps));
 }

@@ -1,0 +1,183 @@
+import { and, asc, count, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { eventRsvps, events, memberColumns, members, type EventRow, type EventRsvpRow, type MemberRow, type NewEventRow, type RsvpAnswer } from '../schema';
+
+export interface RsvpCountsRow {
+  going: number;
+  maybe: number;
+  notGoing: number;
+  waitlisted: number;
+}
+
+export interface RsvpWithMember {
+  rsvp: EventRsvpRow;
+  member: MemberRow;
+}
+
+export function createEventsRepository({ db }: { db: Db }) {
+  return {
+    async insert(values: NewEventRow): Promise<EventRow> {
+      const [row] = await db.insert(events).values(values).returning();
+      return row!;
+    },
+
+    async findById(id: string): Promise<EventRow | undefined> {
+      const [row] = await db.select().from(events).where(eq(events.id, id));
+      return row;
+    },
+
+    /**
+     * Reads the event and locks its row until the transaction ends: answers to one event are taken
+     * one at a time, so the last place cannot be given twice, whichever instance answers.
+     */
+    async lockById(id: string): Promise<EventRow | undefined> {
+      const [row] = await db.select().from(events).where(eq(events.id, id)).for('update');
+      return row;
+    },
+
+    async update(id: string, values: Partial<NewEventRow>): Promise<EventRow> {
+      const [row] = await db.update(events).set(values).where(eq(events.id, id)).returning();
+      return row!;
+    },
+
+    async delete(id: string): Promise<void> {
+      await db.delete(events).where(eq(events.id, id));
+    },
+
+    async counts(eventId: string): Promise<RsvpCountsRow> {
+      const [row] = await db
+        .select({
+          going: sql<number>`count(*) filter (where ${eventRsvps.answer} = 'going' and not ${eventRsvps.waitlisted})`.mapWith(Number),
+          maybe: sql<number>`count(*) filter (where ${eventRsvps.answer} = 'maybe')`.mapWith(Number),
+          notGoing: sql<number>`count(*) filter (where ${eventRsvps.answer} = 'not_going')`.mapWith(Number),
+          waitlisted: sql<number>`count(*) filter (where ${eventRsvps.answer} = 'going' and ${eventRsvps.waitlisted})`.mapWith(Number),
+        })
+        .from(eventRsvps)
+        .where(eq(eventRsvps.eventId, eventId));
+      return row ?? { going: 0, maybe: 0, notGoing: 0, waitlisted: 0 };
+    },
+
+    async findRsvp(eventId: string, memberId: string): Promise<EventRsvpRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(eventRsvps)
+        .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.memberId, memberId)));
+      return row;
+    },
+
+    async saveRsvp(values: {
+      eventId: string;
+      memberId: string;
+      answer: RsvpAnswer;
+      waitlisted: boolean;
+      waitlistedAt: Date | null;
+      answeredAt: Date;
+    }): Promise<EventRsvpRow> {
+      // Callers hold the event's lock, so the next number cannot be taken twice.
+      const waitlistNumber = values.waitlisted
+        ? sql<number>`(select coalesce(max(${eventRsvps.waitlistNumber}), 0) + 1 from ${eventRsvps} where ${eventRsvps.eventId} = ${values.eventId})`
+        : null;
+      const [row] = await db
+        .insert(eventRsvps)
+        .values({ ...values, waitlistNumber })
+        .onConflictDoUpdate({
+          target: [eventRsvps.eventId, eventRsvps.memberId],
+          set: {
+            answer: values.answer,
+            waitlisted: values.waitlisted,
+            waitlistedAt: values.waitlistedAt,
+            waitlistNumber,
+            answeredAt: values.answeredAt,
+          },
+        })
+        .returning();
+      return row!;
+    },
+
+    /** The first `limit` on the waitlist, in the order they joined it. */
+    async firstWaitlisted(eventId: string, limit: number): Promise<EventRsvpRow[]> {
+      if (limit <= 0) return [];
+      return db
+        .select()
+        .from(eventRsvps)
+        .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.answer, 'going'), eq(eventRsvps.waitlisted, true)))
+        .orderBy(asc(eventRsvps.waitlistNumber))
+        .limit(limit);
+    },
+
+    async promote(eventId: string, memberIds: string[]): Promise<void> {
+      if (memberIds.length === 0) return;
+      await db
+        .update(eventRsvps)
+        .set({ waitlisted: false, waitlistedAt: null, waitlistNumber: null })
+        .where(and(eq(eventRsvps.eventId, eventId), inArray(eventRsvps.memberId, memberIds)));
+    },
+
+    /** 1-based place on the waitlist. */
+    async waitlistPosition(eventId: string, rsvp: EventRsvpRow): Promise<number> {
+      const [row] = await db
+        .select({ ahead: count() })
+        .from(eventRsvps)
+        .where(
+          and(
+            eq(eventRsvps.eventId, eventId),
+            eq(eventRsvps.answer, 'going'),
+            eq(eventRsvps.waitlisted, true),
+            lt(eventRsvps.waitlistNumber, rsvp.waitlistNumber ?? 0),
+          ),
+        );
+      return (row?.ahead ?? 0) + 1;
+    },
+
+    async listRsvps(eventId: string): Promise<RsvpWithMember[]> {
+      return db
+        .select({ rsvp: eventRsvps, member: memberColumns })
+        .from(eventRsvps)
+        .innerJoin(members, eq(members.id, eventRsvps.memberId))
+        .where(eq(eventRsvps.eventId, eventId))
+        .orderBy(asc(eventRsvps.answer), asc(eventRsvps.waitlisted), asc(eventRsvps.answeredAt));
+    },
+
+    /** Scheduled events that have not ended, soonest first; only those open to staff when asked. */
+    async listUpcoming(now: Date, options: { staffOnly: boolean; limit: number }): Promise<EventRow[]> {
+      return db
+        .select()
+        .from(events)
+        .where(and(eq(events.status, 'scheduled'), gt(events.endsAt, now), options.staffOnly ? eq(events.audience, 'all') : undefined))
+        .orderBy(asc(events.startsAt))
+        .limit(options.limit);
+    },
+
+    async listMyRsvps(memberId: string, eventIds: string[]): Promise<EventRsvpRow[]> {
+      if (eventIds.length === 0) return [];
+      return db
+        .select()
+        .from(eventRsvps)
+        .where(and(eq(eventRsvps.memberId, memberId), inArray(eventRsvps.eventId, eventIds)));
+    },
+
+    /** Remembers the reminder Slack holds for an answer. */
+    async setReminder(eventId: string, memberId: string, reminder: { channelId: string; scheduledMessageId: string; postAt: Date }) {
+      await db
+        .update(eventRsvps)
+        .set({ reminderChannelId: reminder.channelId, reminderScheduledMessageId: reminder.scheduledMessageId, reminderPostAt: reminder.postAt })
+        .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.memberId, memberId)));
+    },
+
+    async clearReminder(eventId: string, memberId: string, scheduledMessageId: string) {
+      await db
+        .update(eventRsvps)
+        .set({ reminderChannelId: null, reminderScheduledMessageId: null, reminderPostAt: null })
+        .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.memberId, memberId), eq(eventRsvps.reminderScheduledMessageId, scheduledMessageId)));
+    },
+
+    async listWithReminders(eventId: string): Promise<EventRsvpRow[]> {
+      return db
+        .select()
+        .from(eventRsvps)
+        .where(and(eq(eventRsvps.eventId, eventId), isNotNull(eventRsvps.reminderScheduledMessageId)));
+    },
+  };
+}
+
+export type EventsRepository = ReturnType<typeof createEventsRepository>;

@@ -1,0 +1,39 @@
+import { isAppError } from '../../services/errors';
+import { cancelEvent } from '../../services/events';
+import type { ListenerDeps } from '../deps';
+import { userMessageFor } from '../shared/errors';
+import { announceCancellation } from '../shared/events';
+import { guardButton, tellUser } from '../shared/guard';
+import { identify } from '../shared/identify';
+
+/** "Cancel the event" in the confirmation: organizers only, once; members who answered are told. */
+export function handleConfirmCancelEvent(deps: ListenerDeps) {
+  return guardButton(deps, async (args) => {
+    const { body, action, client, respond } = args;
+    const user = await identify(deps, body.user.id);
+    try {
+      const { event, answered } = await cancelEvent(deps.services, {
+        organizerSlackUserId: user.slackUserId,
+        eventId: action.type === 'button' ? (action.value ?? '') : '',
+      });
+      if (body.response_url) await respond({ replace_original: true, text: user.t.events.cancelled });
+      else await client.chat.postMessage({ channel: user.slackUserId, text: user.t.events.cancelled });
+      await announceCancellation(deps, client, event, answered);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      const text = isAppError(error, 'already_decided')
+        ? user.t.events.alreadyCancelled
+        : isAppError(error, 'not_found')
+          ? user.t.events.notFound
+          : userMessageFor(error, user.t);
+      await tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    }
+  });
+}
+
+/** "Keep it" in the confirmation: the question goes away, nothing changes. */
+export function handleKeepEvent(deps: ListenerDeps) {
+  return guardButton(deps, async ({ body, respond }) => {
+    if (body.response_url) await respond({ delete_original: true });
+  });
+}
