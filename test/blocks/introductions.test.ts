@@ -9,12 +9,14 @@ import {
   buildRequestMessage,
   buildVolunteerNotice,
 } from '../../src/blocks/introductions';
-import { buildHomeView } from '../../src/blocks/home';
+import { buildHomeView, HOME_PENDING_LIMIT } from '../../src/blocks/home';
+import { HOME_EVENTS_LIMIT, HOME_ORGANIZED_EVENTS_LIMIT } from '../../src/blocks/events';
+import type { EventView } from '../../src/services/event-types';
 import { t, type Locale } from '../../src/i18n';
 import { HOME_REQUESTS_LIMIT } from '../../src/services/introductions';
 import { TOPIC_KEYS } from '../../src/services/taxonomy';
 import { ACTIONS, INTRODUCTION_FIELDS, VIEWS } from '../../src/slack/ids';
-import { ESCAPE_HEAVY_FILL, introductionRow, maximalIntroductionRow, maximalMemberRow, memberRow } from '../helpers/factories';
+import { ESCAPE_HEAVY_FILL, introductionRow, maximalEventRow, maximalIntroductionRow, maximalMemberRow, memberRow } from '../helpers/factories';
 import { assertValidHome, assertValidMessage, assertValidModal } from '../helpers/slack-limits';
 import { buttonsIn, inputElement, mrkdwnTexts, visibleText } from './inspect';
 
@@ -117,14 +119,20 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     expect(JSON.parse(choose!.value!)).toEqual({ r: request.id, m: volunteer.id });
   });
 
-  it('the App Home lists fit within the home limits at their longest', () => {
+  it('the whole App Home fits Slack with every list full of the longest entries (organizer, events, requests)', () => {
     const items = Array.from({ length: HOME_REQUESTS_LIMIT }, () => ({ request: maximalIntroductionRow({}, ESCAPE_HEAVY_FILL), otherName: '&'.repeat(100) }));
+    const counts = { going: 9999, maybe: 9999, notGoing: 9999, waitlisted: 9999 };
+    const event = (): EventView => ({ event: maximalEventRow({ capacity: 10_000 }, ESCAPE_HEAVY_FILL), counts, placesLeft: 1 });
     const home = buildHomeView({
       t: messages,
       locale,
       member: maximalMemberRow(),
-      pending: { rows: Array.from({ length: 20 }, () => maximalMemberRow()), total: 40 },
+      pending: { rows: Array.from({ length: HOME_PENDING_LIMIT }, () => maximalMemberRow()), total: 40 },
       introductions: { made: items, toMe: items },
+      events: {
+        upcoming: Array.from({ length: HOME_EVENTS_LIMIT + 2 }, () => ({ ...event(), myAnswer: 'going' as const, myWaitlistPosition: null })),
+        organized: Array.from({ length: HOME_ORGANIZED_EVENTS_LIMIT + 2 }, event),
+      },
     });
     assertValidHome(home);
     const empty = buildHomeIntroductions({ t: messages, made: [], toMe: [] });

@@ -258,6 +258,30 @@ describe('answering', () => {
   });
 });
 
+describe('the App Home', () => {
+  it('lists upcoming events with my answer, and for organizers the events they run with counts', async () => {
+    await givenMembers();
+    const event = await announce();
+    ctx.slack.expectResponse().expect('chat.update').expect('conversations.open', { channel: { id: 'D0A' } }).expect('chat.scheduleMessage', { scheduled_message_id: 'Q' });
+    await rsvp(ALUMNA, ACTIONS.rsvpGoing, event.id);
+    ctx.slack.expect('views.publish').expect('views.publish');
+    for (const user of [ALUMNA, ORGANIZER]) {
+      await ctx.harness.send({
+        type: 'event_callback',
+        team_id: 'T0KAKEHASH',
+        api_app_id: 'A0KAKEHASH',
+        event_id: `Ev${user}`,
+        event_time: 1,
+        event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
+      });
+    }
+    const [alumnaHome, organizerHome] = ctx.slack.bodies('views.publish').map((body) => mrkdwnTexts(body.view.blocks).join('\n'));
+    expect(alumnaHome).toContain(en.events.myAnswer(en.events.answers.going));
+    expect(organizerHome).toContain(ja.events.counts(1, 0, 0));
+    ctx.slack.assertDone();
+  });
+});
+
 describe('organizer tools', () => {
   const menu = (user: string, verb: string, eventId: string) =>
     ctx.harness.send({

@@ -309,26 +309,38 @@ describe('who is left out for now', () => {
   });
 });
 
-describe('a topic and more words', () => {
-  /** 25 members who chose semiconductors, one a day; those at `positions` (0 = most recent) also say サプライチェーン. */
-  async function topicMembers(positions: number[]) {
-    for (let i = 0; i < 25; i++) {
+// A tier's members are read in order, or found through the GIN index when the words are rare among
+// its 30 most recently confirmed: either way, the same members.
+describe('finding matches among many members', () => {
+  /**
+   * 35 members, one a day, most recent first; the first 25 chose semiconductors; those at
+   * `positions` say サプライチェーン. One more, confirmed long before, mentions both words.
+   */
+  async function givenMany(positions: number[]) {
+    for (let i = 0; i < 35; i++) {
       await given({
         name: `m${i}`,
-        topics: ['semiconductors'],
+        topics: i < 25 ? ['semiconductors'] : [],
         helpText: positions.includes(i) ? 'サプライチェーンの強靱化' : '設備投資',
         profileConfirmedAt: new Date(Date.UTC(2026, 3, 30 - i)),
       });
     }
-    await given({ name: 'mention', helpText: '半導体のサプライチェーン' });
+    await given({ name: 'mention', helpText: '半導体のサプライチェーン', profileConfirmedAt: new Date('2026-03-01') });
   }
+  const cases = [
+    ['common', [0, 2, 4, 6, 8, 10, 20, 26, 30, 34]],
+    ['rare', [3, 27, 30, 34]],
+  ] as const;
 
-  it.each([
-    ['common among the most recently confirmed', [1, 5, 21, 24]],
-    ['rare among the most recently confirmed', [19, 21, 24]],
-  ])('those who chose the topic must also match the other words, when they are %s', async (_, positions) => {
-    await topicMembers(positions);
-    expect(await namesInOrder('半導体 サプライチェーン')).toEqual([...positions.map((i) => `m${i}`), 'mention']);
+  it.each(cases)('who chose the topic must also match the other words (%s among them)', async (_, positions) => {
+    await givenMany([...positions]);
+    const onTopic = positions.filter((i) => i < 25).map((i) => `m${i}`);
+    expect(await namesInOrder('半導体 サプライチェーン')).toEqual([...onTopic, 'mention']);
+  });
+
+  it.each(cases)('a query naming no topic finds everyone who says it (%s among them)', async (_, positions) => {
+    await givenMany([...positions]);
+    expect(await namesFound('サプライチェーン', { limit: 50 })).toEqual([...positions.map((i) => `m${i}`), 'mention'].sort());
   });
 });
 

@@ -142,7 +142,7 @@ function tierTable({ name, where, tsquery, needed }: Tier, searchable: SQL, wind
     ) matched
     where ${inTier} and ${common} ${recentFirst(window)}`;
   const throughIndex = sql`${found}
-    where ${inTier} and ${members.searchDocument} @@ ${query} and not ${common} ${recentFirst(window)}`;
+    where ${inTier} and not ${common} ${recentFirst(window)}`;
   return sql`${sample} as materialized (
       select count(*) filter (where hit) >= ${sql.param(SAMPLE.commonFrom)} as common from (
         select ${members.searchDocument} @@ ${query} as hit from ${members} where ${inTier} ${recentFirst(SAMPLE.size)}

@@ -41,8 +41,14 @@ export function handleRsvp(deps: ListenerDeps, answer: RsvpAnswer) {
         ? e.rsvpWaitlisted(result.waitlistPosition)
         : { going: e.rsvpGoing, maybe: e.rsvpMaybe, not_going: e.rsvpNotGoing }[answer];
     await tell(reply);
-    await refreshAnnouncement(deps, client, result.event.id);
-    await syncReminder(deps, client, result.event, result.rsvp, result.member);
-    await announcePromotions(deps, client, result.event, result.promoted);
+    // The answer is saved; what follows only mirrors it in Slack, so a failure there is logged,
+    // not reported to the member as if their answer were lost.
+    try {
+      await refreshAnnouncement(deps, client, result.event.id);
+      await syncReminder(deps, client, result.event, result.rsvp, result.member);
+      await announcePromotions(deps, client, result.event, result.promoted);
+    } catch (error) {
+      deps.logger.warn('RSVP saved but Slack was not fully updated', { event: result.event.id, error: String(error) });
+    }
   });
 }
