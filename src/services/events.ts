@@ -6,7 +6,7 @@ import type { ServiceDeps } from './deps';
 import { AppError } from './errors';
 import { EVENT_AUDIENCES, EVENT_LIMITS, type EventChange, type EventView, type MyEventView, type RsvpCounts } from './event-types';
 import { isStaffEmail, type Actor } from './identity';
-import { isUuid } from './introductions';
+import { isUuid } from './uuid';
 import { escapeFormula } from './member-csv-cells';
 
 /** What an organizer fills in; the service validates it. */
@@ -300,8 +300,9 @@ export async function answerRsvp(
   });
 }
 
-/** How many events lists show. */
-export const EVENT_LIST_LIMIT = 10;
+/** How many events lists fetch: one more than they show, so they can say there are more. */
+const EVENT_FETCH_LIMIT = 50;
+const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0, waitlisted: 0 };
 
 /** Upcoming events this person may attend, each with their own answer. */
 export async function listUpcomingEvents(deps: ServiceDeps, actor: Actor): Promise<MyEventView[]> {
@@ -310,13 +311,14 @@ export async function listUpcomingEvents(deps: ServiceDeps, actor: Actor): Promi
   const member = await repos.members.findBySlackUserId(actor.slackUserId);
   const isOrganizer = await repos.organizers.isActive(actor.slackUserId);
   const staffOnly = !isOrganizer && (member?.memberType === 'staff' || (!member && isStaffEmail(actor.email, deps.staffEmailDomains)));
-  const rows = await events.listUpcoming(deps.clock(), { staffOnly, limit: EVENT_LIST_LIMIT });
-  const mine = member ? await events.listMyRsvps(member.id, rows.map((event) => event.id)) : [];
+  const rows = await events.listUpcoming(deps.clock(), { staffOnly, limit: EVENT_FETCH_LIMIT });
+  const ids = rows.map((event) => event.id);
+  const [mine, counts] = await Promise.all([member ? events.listMyRsvps(member.id, ids) : Promise.resolve([]), events.countsFor(ids)]);
   return Promise.all(
     rows.map(async (event) => {
       const rsvp = mine.find((candidate) => candidate.eventId === event.id);
       return {
-        ...viewOf(event, await events.counts(event.id)),
+        ...viewOf(event, counts.get(event.id) ?? NO_ANSWERS),
         myAnswer: rsvp?.answer ?? null,
         myWaitlistPosition: rsvp?.waitlisted ? await events.waitlistPosition(event.id, rsvp) : null,
       };
@@ -327,8 +329,9 @@ export async function listUpcomingEvents(deps: ServiceDeps, actor: Actor): Promi
 /** Upcoming events with counts, for organizers' App Home. */
 export async function listOrganizedEvents(deps: ServiceDeps): Promise<EventView[]> {
   const events = createEventsRepository({ db: deps.db });
-  const rows = await events.listUpcoming(deps.clock(), { staffOnly: false, limit: EVENT_LIST_LIMIT });
-  return Promise.all(rows.map(async (event) => viewOf(event, await events.counts(event.id))));
+  const rows = await events.listUpcoming(deps.clock(), { staffOnly: false, limit: EVENT_FETCH_LIMIT });
+  const counts = await events.countsFor(rows.map((event) => event.id));
+  return rows.map((event) => viewOf(event, counts.get(event.id) ?? NO_ANSWERS));
 }
 
 /** Who answered an event, with their member rows (for notices). */

@@ -14,6 +14,7 @@ import {
   type IntroductionInput,
 } from './introduction-rules';
 import { searchExperts, type ExpertMatch } from './search';
+import { isUuid } from './uuid';
 
 /** Who is asking: a Slack user as Slack describes them, with the name shown to the alumnus. */
 export type Requester = Actor;
@@ -463,11 +464,4 @@ export async function listMyIntroductions(
     input.member ? repos.introductions.listAddressedTo(input.member.id, HOME_REQUESTS_LIMIT) : Promise.resolve([]),
   ]);
   return { made, toMe };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Button values can be forged: anything that is not a UUID never reaches a query. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }

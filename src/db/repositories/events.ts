@@ -44,6 +44,23 @@ export function createEventsRepository({ db }: { db: Db }) {
       await db.delete(events).where(eq(events.id, id));
     },
 
+    /** Counts for several events in one query (events with no answer yet are absent). */
+    async countsFor(eventIds: string[]): Promise<Map<string, RsvpCountsRow>> {
+      if (eventIds.length === 0) return new Map();
+      const rows = await db
+        .select({
+          eventId: eventRsvps.eventId,
+          going: sql<number>`count(*) filter (where ${eventRsvps.answer} = 'going' and not ${eventRsvps.waitlisted})`.mapWith(Number),
+          maybe: sql<number>`count(*) filter (where ${eventRsvps.answer} = 'maybe')`.mapWith(Number),
+          notGoing: sql<number>`count(*) filter (where ${eventRsvps.answer} = 'not_going')`.mapWith(Number),
+          waitlisted: sql<number>`count(*) filter (where ${eventRsvps.answer} = 'going' and ${eventRsvps.waitlisted})`.mapWith(Number),
+        })
+        .from(eventRsvps)
+        .where(inArray(eventRsvps.eventId, eventIds))
+        .groupBy(eventRsvps.eventId);
+      return new Map(rows.map(({ eventId, ...counts }) => [eventId, counts]));
+    },
+
     async counts(eventId: string): Promise<RsvpCountsRow> {
       const [row] = await db
         .select({

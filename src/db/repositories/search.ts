@@ -105,15 +105,16 @@ function candidateIds(page: SearchPage, window: number): SQL {
             needed: sql`(select count(*) from on_topic) < ${sql.param(window)}`,
           },
         ];
-  const rows = tiers.map(
-    (tier, i) => sql`select id, profile_confirmed_at, ${sql.raw(String(tiers.length - i))} as tier from ${sql.identifier(tier.name)}`,
-  );
-  return sql`with ${sql.join(
+  const tables = sql.join(
     tiers.map((tier) => tierTable(tier, searchable, window)),
     sql`, `,
-  )}
-    select id from (${sql.join(rows, sql` union all `)}) candidates
-    order by tier desc, profile_confirmed_at desc nulls last, id limit ${sql.param(window)}`;
+  );
+  const rows = sql.join(
+    tiers.map((tier, i) => sql`select id, profile_confirmed_at, ${sql.raw(String(i))} as tier from ${sql.identifier(tier.name)}`),
+    sql` union all `,
+  );
+  return sql`with ${tables} select id from (${rows}) candidates
+    order by tier, profile_confirmed_at desc nulls last, id limit ${sql.param(window)}`;
 }
 
 /**
@@ -134,18 +135,18 @@ function tierTable({ name, where, tsquery, needed }: Tier, searchable: SQL, wind
   const query = sql`(select ${tsquery}::tsquery)`;
   const sample = sql.identifier(`${name}_sample`);
   const common = sql`(select common from ${sample})`;
-  // A lateral subquery (kept apart by `offset 0`): each member's document is read only when they
-  // are next in order, and reading stops when the window is full.
-  const inOrder = sql`${found} cross join lateral (
-      select 1 from ${members} document
-      where document.id = ${members.id} and document.search_document @@ ${query} offset 0
-    ) matched
-    where ${inTier} and ${common} ${recentFirst(window)}`;
+  // Members in order from the confirmation index alone, each one's document read (through its row)
+  // only when they are next: a lateral subquery, kept apart by `offset 0`.
+  const matched = sql`lateral (
+      select document.search_document @@ ${query} as hit from ${members} document
+      where document.id = ${members.id} offset 0
+    ) matched`;
+  const inOrder = sql`${found} cross join ${matched} where ${inTier} and hit and ${common} ${recentFirst(window)}`;
   const throughIndex = sql`${found}
-    where ${inTier} and not ${common} ${recentFirst(window)}`;
+    where ${inTier} and ${members.searchDocument} @@ ${query} and not ${common} ${recentFirst(window)}`;
   return sql`${sample} as materialized (
       select count(*) filter (where hit) >= ${sql.param(SAMPLE.commonFrom)} as common from (
-        select ${members.searchDocument} @@ ${query} as hit from ${members} where ${inTier} ${recentFirst(SAMPLE.size)}
+        select hit from ${members} cross join ${matched} where ${inTier} ${recentFirst(SAMPLE.size)}
       ) first_members
     ),
     ${table} as materialized ((${inOrder}) union all (${throughIndex}))`;
