@@ -6,17 +6,16 @@ import {
   buildEventCancelledNotice,
   buildEventChangeNotice,
   buildEventList,
-  buildEventModal,
   buildHomeEvents,
   buildRsvpReminder,
   buildWaitlistPromotion,
-  CALENDAR_URL_MAX,
   EVENT_LIST_LIMIT,
   eventAnnouncementText,
-  googleCalendarUrl,
   HOME_EVENTS_LIMIT,
   HOME_ORGANIZED_EVENTS_LIMIT,
 } from '../../src/blocks/events';
+import { buildEventModal } from '../../src/blocks/event-modal';
+import { CALENDAR_URL_MAX, googleCalendarUrl } from '../../src/blocks/event-time';
 import type { EventRow } from '../../src/db/schema/events';
 import { t, type Locale } from '../../src/i18n';
 import { EVENT_AUDIENCES, type EventChange, type EventView, type MyEventView } from '../../src/services/event-types';

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { buildEventModal } from '../../blocks/events';
+import { buildEventModal } from '../../blocks/event-modal';
 import { AppError } from '../../services/errors';
 import { findEvent } from '../../services/events';
 import { isOrganizer } from '../../services/organizers';
