@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli';
 import { openDatabase, type Db } from '../../src/db/client';
 import { createRepositories, type Repositories } from '../../src/db/repositories';
 import type { NewIntroductionRow } from '../../src/db/schema';
@@ -14,20 +14,7 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-/** Runs `npm run cli -- …` on a PGlite database in the temporary directory. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      {
-        env: { ...process.env, DATABASE_URL: '', SLACK_BOT_TOKEN: '', SLACK_API_URL: '', PGLITE_DATA_DIR: join(dir, 'db') },
-        timeout: 30_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (args: string[]) => runCli(dir, args);
 
 /** Opens the command line's PGlite database in this process (the command must not be running). */
 async function withCliDatabase<T>(use: (repos: Repositories, db: Db) => Promise<T>): Promise<T> {
@@ -84,7 +71,7 @@ describe('the introduction record from the command line', () => {
     expect(events).toEqual([
       expect.objectContaining({ actor: 'cli', action: 'audit.exported', details: { from: '2026-11-01', to: '2026-11-30', count: 1 } }),
     ]);
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('writes the whole record to the file given with --out and says how many requests it holds', async () => {
     await givenRequests();
@@ -94,7 +81,7 @@ describe('the introduction record from the command line', () => {
     const written = await readFile(out, 'utf8');
     expect(written.startsWith(`\uFEFF${HEADER}\n${IN_NOVEMBER}\n`)).toBe(true);
     expect(written.split('\n').filter(Boolean)).toHaveLength(3);
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('explains a bad date, a start after the end or an unknown option in one line, before opening the database', async () => {
     expect(await cli(['audit', '--from', '2026-13-01'])).toEqual({
@@ -118,9 +105,9 @@ describe('the introduction record from the command line', () => {
       stderr: 'Usage: npm run cli -- audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]\n',
     });
     expect(existsSync(join(dir, 'db'))).toBe(false);
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('is listed in the help', async () => {
     expect((await cli(['help'])).stdout).toContain('audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]');
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 });

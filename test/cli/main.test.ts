@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli';
 import { parseMemberCsv } from '../../src/services/member-csv';
 import { csvFile } from './member-csv-fixtures';
 
@@ -14,21 +14,7 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-/** Runs `npm run cli -- …` as an organizer would, on a PGlite database in the temporary directory. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      {
-        // Empty values count as unset for the config and keep a developer's .env out of the test.
-        env: { ...process.env, DATABASE_URL: '', SLACK_BOT_TOKEN: '', SLACK_API_URL: '', PGLITE_DATA_DIR: join(dir, 'db'), ...env },
-        timeout: 30_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(dir, args, env);
 
 const MEMBERS = csvFile([{}, { email: 'taro@meti.go.jp', name: 'Taro Yamada', member_type: 'staff', year_left: '' }]);
 
@@ -49,7 +35,7 @@ describe('the organizer command line', () => {
     expect(await cli(['export', exported])).toEqual({ code: 0, stdout: `Exported 2 members to ${exported}.\n`, stderr: '' });
     const currentYear = { currentYear: new Date().getFullYear() };
     expect(parseMemberCsv(await readFile(exported, 'utf8'), currentYear)).toEqual(parseMemberCsv(MEMBERS, currentYear));
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('rejects a file with a bad row in one line naming the row and column, and imports nothing', async () => {
     const file = join(dir, 'bad.csv');
@@ -61,7 +47,7 @@ describe('the organizer command line', () => {
       stderr: `${file}: Row 3, column year_left: the year left (1990) is before the year joined (2001). Nothing was imported.\n`,
     });
     expect((await cli(['export', join(dir, 'export.csv')])).stdout).toMatch(/^Exported 0 members/);
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('explains a missing file, a file that is not UTF-8 or a wrong command in one line', async () => {
     const shiftJis = join(dir, 'shift-jis.csv');
@@ -70,11 +56,11 @@ describe('the organizer command line', () => {
     expect(await cli(['import', join(dir, 'nope.csv')])).toMatchObject({ code: 1, stderr: `Cannot read ${join(dir, 'nope.csv')}: no such file\n` });
     expect(await cli(['import'])).toMatchObject({ code: 1, stderr: 'Usage: npm run cli -- import FILE.csv\n' });
     expect(await cli(['frobnicate'])).toMatchObject({ code: 1, stderr: 'Unknown command "frobnicate"; run `npm run cli -- help` for the list\n' });
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('migrates the database and says where it is', async () => {
     expect(await cli(['migrate'])).toEqual({ code: 0, stdout: `Database migrated (PGlite in ${join(dir, 'db')}).\n`, stderr: '' });
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 });
 
 describe('the import with a Slack bot token', () => {
@@ -114,7 +100,7 @@ describe('the import with a Slack bot token', () => {
       stderr: '',
     });
     expect(asked).toEqual(['/api/users.lookupByEmail hanako.sato@example.jp', '/api/users.lookupByEmail taro@meti.go.jp']);
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('imports nothing when Slack refuses the token', async () => {
     answer = () => ({ ok: false, error: 'invalid_auth' });
@@ -126,5 +112,5 @@ describe('the import with a Slack bot token', () => {
       stderr: 'Slack could not look up hanako.sato@example.jp (invalid_auth); nothing was imported\n',
     });
     expect((await cli(['export', join(dir, 'export.csv')])).stdout).toMatch(/^Exported 0 members/);
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 });

@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli';
 import { csvFile } from './member-csv-fixtures';
 
 let dir: string;
@@ -11,20 +11,7 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-/** Runs `npm run cli -- …` on a PGlite database in the temporary directory. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      {
-        env: { ...process.env, DATABASE_URL: '', SLACK_BOT_TOKEN: '', SLACK_API_URL: '', PGLITE_DATA_DIR: join(dir, 'db') },
-        timeout: 30_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (args: string[]) => runCli(dir, args);
 
 describe('searching from the command line', () => {
   it('prints the matches as JSON for the audience given, with why each matched', async () => {
@@ -53,11 +40,11 @@ describe('searching from the command line', () => {
     ]);
     const asAlumni = await cli(['search', '半導体', '--as', 'alumni', '--json', '--limit', '5']);
     expect(JSON.parse(asAlumni.stdout).map((match: { email: string }) => match.email)).toEqual(['jiro@example.jp']);
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('explains how to call it when the audience is missing or unknown', async () => {
     const usage = 'Usage: npm run cli -- search "QUERY" --as staff|alumni|organizer [--limit N] [--json]\n';
     expect(await cli(['search', 'DX'])).toEqual({ code: 1, stdout: '', stderr: usage });
     expect(await cli(['search', 'DX', '--as', 'ceo'])).toEqual({ code: 1, stdout: '', stderr: usage });
-  }, 60_000);
+  }, CLI_TEST_TIMEOUT_MS);
 });
