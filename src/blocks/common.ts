@@ -1,4 +1,4 @@
-import type { PlainTextElement, PlainTextOption } from '@slack/types';
+import type { InputBlock, PlainTextElement, PlainTextOption } from '@slack/types';
 import type { Locale } from '../i18n';
 import type { Term } from '../services/taxonomy';
 
@@ -17,4 +17,21 @@ export function termOption(term: Term, locale: Locale): PlainTextOption {
 
 export function option(text: string, value: string): PlainTextOption {
   return { text: plain(text, 75), value };
+}
+
+/** An input block whose block_id is also its element's action_id (one input per block). */
+export function inputBlock(
+  blockId: string,
+  label: string,
+  element: InputBlock['element'],
+  extra: { optional?: boolean; hint?: string } = {},
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(label, 2000),
+    element,
+    optional: extra.optional ?? false,
+    ...(extra.hint ? { hint: plain(extra.hint, 2000) } : {}),
+  };
 }

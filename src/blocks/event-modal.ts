@@ -1,27 +1,12 @@
-import type { InputBlock, ModalView } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import type { EventRow } from '../db/schema/events';
 import type { Messages } from '../i18n';
 import { addDays, networkToday, startOfNetworkDay } from '../services/calendar';
 import { EVENT_AUDIENCES, EVENT_LIMITS } from '../services/event-types';
 import { EVENT_FIELDS, VIEWS } from '../slack/ids';
-import { option, plain } from './common';
+import { inputBlock, option, plain } from './common';
 import { unix } from './event-time';
 
-function input(
-  blockId: string,
-  label: string,
-  element: InputBlock['element'],
-  extra: { hint?: string; optional?: boolean } = {},
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plain(label, 2000),
-    element,
-    optional: extra.optional ?? false,
-    ...(extra.hint ? { hint: plain(extra.hint, 2000) } : {}),
-  };
-}
 
 /** A new event starts a week ahead at 18:30 in Japan, the usual after-work time, for two hours. */
 function defaultTimes(now: Date): { startsAt: Date; endsAt: Date } {
@@ -53,28 +38,28 @@ export function buildEventModal({ t, event, defaultChannelId, now }: EventModalP
     close: plain(m.close, 24),
     blocks: [
       { type: 'context', elements: [{ type: 'mrkdwn', text: event ? m.editIntro : m.modalIntro }] },
-      input(EVENT_FIELDS.title, m.titleLabel, {
+      inputBlock(EVENT_FIELDS.title, m.titleLabel, {
         type: 'plain_text_input',
         action_id: EVENT_FIELDS.title,
         max_length: EVENT_LIMITS.title,
         placeholder: plain(m.titlePlaceholder, 150),
         ...(event ? { initial_value: event.title.slice(0, EVENT_LIMITS.title) } : {}),
       }),
-      input(
+      inputBlock(
         EVENT_FIELDS.startsAt,
         m.startsAt,
         { type: 'datetimepicker', action_id: EVENT_FIELDS.startsAt, initial_date_time: unix(times.startsAt) },
         { hint: m.timeHint },
       ),
-      input(EVENT_FIELDS.endsAt, m.endsAt, { type: 'datetimepicker', action_id: EVENT_FIELDS.endsAt, initial_date_time: unix(times.endsAt) }),
-      input(EVENT_FIELDS.place, m.place, {
+      inputBlock(EVENT_FIELDS.endsAt, m.endsAt, { type: 'datetimepicker', action_id: EVENT_FIELDS.endsAt, initial_date_time: unix(times.endsAt) }),
+      inputBlock(EVENT_FIELDS.place, m.place, {
         type: 'plain_text_input',
         action_id: EVENT_FIELDS.place,
         max_length: EVENT_LIMITS.place,
         placeholder: plain(m.placePlaceholder, 150),
         ...(event ? { initial_value: event.place.slice(0, EVENT_LIMITS.place) } : {}),
       }),
-      input(
+      inputBlock(
         EVENT_FIELDS.description,
         m.description,
         {
@@ -87,13 +72,13 @@ export function buildEventModal({ t, event, defaultChannelId, now }: EventModalP
         },
         { optional: true },
       ),
-      input(EVENT_FIELDS.audience, m.audience, {
+      inputBlock(EVENT_FIELDS.audience, m.audience, {
         type: 'radio_buttons',
         action_id: EVENT_FIELDS.audience,
         options: EVENT_AUDIENCES.map((value) => option(m.audiences[value], value)),
         initial_option: option(m.audiences[audience], audience),
       }),
-      input(
+      inputBlock(
         EVENT_FIELDS.capacity,
         m.capacity,
         {
@@ -106,7 +91,7 @@ export function buildEventModal({ t, event, defaultChannelId, now }: EventModalP
         },
         { optional: true, hint: m.capacityHint },
       ),
-      input(
+      inputBlock(
         EVENT_FIELDS.rsvpDeadline,
         m.rsvpDeadline,
         {
@@ -120,7 +105,7 @@ export function buildEventModal({ t, event, defaultChannelId, now }: EventModalP
       ...(event
         ? []
         : [
-            input(
+            inputBlock(
               EVENT_FIELDS.channel,
               m.channel,
               {

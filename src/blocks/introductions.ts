@@ -1,4 +1,4 @@
-import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import type { IntroductionListItem } from '../db/repositories/introductions';
@@ -6,7 +6,7 @@ import { INTRODUCTION_FORMATS, INTRODUCTION_LIMITS, INTRODUCTION_PURPOSES } from
 import type { ExpertMatch } from '../services/search';
 import { ACTIONS, DECLINE_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
-import { option, plain } from './common';
+import { inputBlock, option, plain } from './common';
 import { buildMatchBlocks, openRequestButton } from './expert-results';
 
 /** What the request modal carries between opening and submission (Slack keeps it, unseen). */
@@ -65,30 +65,30 @@ export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, i
   }
   blocks.push(
     { type: 'context', elements: [{ type: 'mrkdwn', text: m.notice }] },
-    input(INTRODUCTION_FIELDS.purpose, m.purpose, {
+    inputBlock(INTRODUCTION_FIELDS.purpose, m.purpose, {
       type: 'static_select',
       action_id: INTRODUCTION_FIELDS.purpose,
       options: INTRODUCTION_PURPOSES.map((key) => option(m.purposes[key], key)),
     }),
-    input(INTRODUCTION_FIELDS.details, m.details, {
+    inputBlock(INTRODUCTION_FIELDS.details, m.details, {
       type: 'plain_text_input',
       action_id: INTRODUCTION_FIELDS.details,
       multiline: true,
       max_length: INTRODUCTION_LIMITS.details,
       placeholder: plain(m.detailsPlaceholder, 150),
     }),
-    input(INTRODUCTION_FIELDS.format, m.format, {
+    inputBlock(INTRODUCTION_FIELDS.format, m.format, {
       type: 'radio_buttons',
       action_id: INTRODUCTION_FIELDS.format,
       options: INTRODUCTION_FORMATS.map((key) => option(m.formats[key], key)),
     }),
-    input(
+    inputBlock(
       INTRODUCTION_FIELDS.dueDate,
       m.dueDate,
       { type: 'datepicker', action_id: INTRODUCTION_FIELDS.dueDate, initial_date: initialDueDate },
       { hint: m.dueDateHint },
     ),
-    input(INTRODUCTION_FIELDS.requesterDivision, m.division, {
+    inputBlock(INTRODUCTION_FIELDS.requesterDivision, m.division, {
       type: 'plain_text_input',
       action_id: INTRODUCTION_FIELDS.requesterDivision,
       max_length: INTRODUCTION_LIMITS.division,
@@ -98,7 +98,7 @@ export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, i
   );
   if (coiDisclosed) {
     blocks.push(
-      input(INTRODUCTION_FIELDS.coiAcknowledged, m.coiAckLabel, {
+      inputBlock(INTRODUCTION_FIELDS.coiAcknowledged, m.coiAckLabel, {
         type: 'checkboxes',
         action_id: INTRODUCTION_FIELDS.coiAcknowledged,
         options: [option(m.coiAck, COI_ACK_VALUE)],
@@ -116,16 +116,6 @@ export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, i
   };
 }
 
-function input(blockId: string, label: string, element: InputBlock['element'], extra: { hint?: string; optional?: boolean } = {}): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plain(label, 2000),
-    element,
-    optional: extra.optional ?? false,
-    ...(extra.hint ? { hint: plain(extra.hint, 2000) } : {}),
-  };
-}
 
 /** The request's facts, in the reader's language: topic, purpose, format, date and what to learn. */
 function requestFacts(t: Messages, request: IntroductionRow): string {
@@ -189,13 +179,13 @@ export function buildDeclineModal(props: { t: Messages; request: IntroductionRow
     close: plain(m.close, 24),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: m.declineIntro(escapeMrkdwnWithin(props.request.requesterName ?? '', BUDGET.name)) } },
-      input(
+      inputBlock(
         DECLINE_FIELDS.reason,
         m.declineReason,
         { type: 'plain_text_input', action_id: DECLINE_FIELDS.reason, multiline: true, max_length: INTRODUCTION_LIMITS.declineReason },
         { optional: true },
       ),
-      input(
+      inputBlock(
         DECLINE_FIELDS.unavailableUntil,
         m.unavailableUntil,
         { type: 'datepicker', action_id: DECLINE_FIELDS.unavailableUntil },

@@ -1,10 +1,10 @@
-import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, MEMBER_TYPES } from '../services/profile-rules';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS } from '../services/taxonomy';
 import { PROFILE_FIELDS, VIEWS } from '../slack/ids';
-import { option, plain, termOption } from './common';
+import { inputBlock, option, plain, termOption } from './common';
 
 export interface ProfileModalProps {
   t: Messages;
@@ -22,21 +22,6 @@ const YES = 'yes';
 const NO = 'no';
 export const PROFILE_OPTION_VALUES = { consentStaff: CONSENT_STAFF, consentAlumni: CONSENT_ALUMNI, yes: YES, no: NO } as const;
 
-function input(
-  field: keyof typeof PROFILE_FIELDS,
-  label: string,
-  element: InputBlock['element'],
-  extra: { optional?: boolean; hint?: string } = {},
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: PROFILE_FIELDS[field],
-    label: plain(label, 2000),
-    element,
-    optional: extra.optional ?? false,
-    ...(extra.hint ? { hint: plain(extra.hint, 2000) } : {}),
-  };
-}
 
 function textInput(field: keyof typeof PROFILE_FIELDS, value: string | null | undefined, maxLength: number, multiline = false, placeholder?: string) {
   return {
@@ -86,20 +71,19 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
 
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: m.intro } },
-    input('name', m.name, textInput('name', member?.name ?? suggestedName, LIMITS.name, false, m.namePlaceholder)),
-    input('memberType', m.memberType, {
+    inputBlock(PROFILE_FIELDS.name, m.name, textInput('name', member?.name ?? suggestedName, LIMITS.name, false, m.namePlaceholder)),
+    inputBlock(PROFILE_FIELDS.memberType, m.memberType, {
       type: 'static_select',
       action_id: PROFILE_FIELDS.memberType,
       options: typeOptions,
       ...(member ? { initial_option: typeOptions.find((candidate) => candidate.value === member.memberType) } : {}),
     }),
-    input('yearJoined', m.yearJoined, yearInput('yearJoined', member?.yearJoined, currentYear), { optional: true }),
-    input('yearLeft', m.yearLeft, yearInput('yearLeft', member?.yearLeft, currentYear), { optional: true, hint: m.yearLeftHint }),
-    input('formerDivisions', m.formerDivisions, textInput('formerDivisions', member?.formerDivisions, LIMITS.formerDivisions, true, m.formerDivisionsPlaceholder), { optional: true }),
-    input('organisation', m.organisation, textInput('organisation', member?.organisation, LIMITS.organisation), { optional: true }),
-    input('jobTitle', m.jobTitle, textInput('jobTitle', member?.title, LIMITS.jobTitle), { optional: true }),
-    input(
-      'sector',
+    inputBlock(PROFILE_FIELDS.yearJoined, m.yearJoined, yearInput('yearJoined', member?.yearJoined, currentYear), { optional: true }),
+    inputBlock(PROFILE_FIELDS.yearLeft, m.yearLeft, yearInput('yearLeft', member?.yearLeft, currentYear), { optional: true, hint: m.yearLeftHint }),
+    inputBlock(PROFILE_FIELDS.formerDivisions, m.formerDivisions, textInput('formerDivisions', member?.formerDivisions, LIMITS.formerDivisions, true, m.formerDivisionsPlaceholder), { optional: true }),
+    inputBlock(PROFILE_FIELDS.organisation, m.organisation, textInput('organisation', member?.organisation, LIMITS.organisation), { optional: true }),
+    inputBlock(PROFILE_FIELDS.jobTitle, m.jobTitle, textInput('jobTitle', member?.title, LIMITS.jobTitle), { optional: true }),
+    inputBlock(PROFILE_FIELDS.sector,
       m.sector,
       {
         type: 'static_select',
@@ -109,8 +93,7 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
       },
       { optional: true },
     ),
-    input(
-      'topics',
+    inputBlock(PROFILE_FIELDS.topics,
       m.topics,
       {
         type: 'multi_static_select',
@@ -121,15 +104,13 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
       },
       { optional: true },
     ),
-    input('helpText', m.helpText, textInput('helpText', member?.helpText, LIMITS.helpText, true, m.helpTextPlaceholder), { optional: true }),
-    input(
-      'helpKinds',
+    inputBlock(PROFILE_FIELDS.helpText, m.helpText, textInput('helpText', member?.helpText, LIMITS.helpText, true, m.helpTextPlaceholder), { optional: true }),
+    inputBlock(PROFILE_FIELDS.helpKinds,
       m.helpKinds,
       { type: 'checkboxes', action_id: PROFILE_FIELDS.helpKinds, options: helpKindOptions, ...initialOf(helpKindOptions, member?.helpKinds ?? []) },
       { optional: true },
     ),
-    input(
-      'capacity',
+    inputBlock(PROFILE_FIELDS.capacity,
       m.capacity,
       {
         type: 'number_input',
@@ -143,33 +124,31 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
     ),
     { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: `${m.consentHeading}\n${m.consentText(CONSENT_TEXT_VERSION)}` } },
-    input(
-      'consent',
+    inputBlock(PROFILE_FIELDS.consent,
       m.consent,
       { type: 'checkboxes', action_id: PROFILE_FIELDS.consent, options: consentOptions, ...initialOf(consentOptions, consented) },
       { optional: true },
     ),
     { type: 'divider' },
-    input('coi', m.coiQuestion, {
+    inputBlock(PROFILE_FIELDS.coi, m.coiQuestion, {
       type: 'radio_buttons',
       action_id: PROFILE_FIELDS.coi,
       options: coiOptions,
       ...(coiAnswer ? { initial_option: coiOptions.find((candidate) => candidate.value === coiAnswer) } : {}),
     }),
-    input('coiDescription', m.coiDescription, textInput('coiDescription', member?.coiDescription, LIMITS.coiDescription, true), {
+    inputBlock(PROFILE_FIELDS.coiDescription, m.coiDescription, textInput('coiDescription', member?.coiDescription, LIMITS.coiDescription, true), {
       optional: true,
       hint: m.coiDescriptionHint,
     }),
     { type: 'section', text: { type: 'mrkdwn', text: `${m.codeHeading}\n${m.codeText(CODE_OF_CONDUCT_VERSION)}` } },
-    input('codeOfConduct', m.codeAccept, {
+    inputBlock(PROFILE_FIELDS.codeOfConduct, m.codeAccept, {
       type: 'checkboxes',
       action_id: PROFILE_FIELDS.codeOfConduct,
       options: [codeOption],
       ...(member?.codeOfConductVersion === CODE_OF_CONDUCT_VERSION ? { initial_options: [codeOption] } : {}),
     }),
     { type: 'divider' },
-    input(
-      'referredBy',
+    inputBlock(PROFILE_FIELDS.referredBy,
       m.referredBy,
       {
         type: 'users_select',
@@ -178,8 +157,7 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
       },
       { optional: true },
     ),
-    input(
-      'returning',
+    inputBlock(PROFILE_FIELDS.returning,
       m.returning,
       { type: 'checkboxes', action_id: PROFILE_FIELDS.returning, options: [returningOption], ...(member?.interestedInReturning ? { initial_options: [returningOption] } : {}) },
       { optional: true, hint: m.returningHint },

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../listeners';
 import { announceExpiry, remindAlumnus } from '../listeners/shared/introductions';
 import { expireIntroductions, sendIntroductionReminders } from '../services/introductions';
+import { startSweeper } from './sweeper';
 
 /**
  * One sweep: the 3-day reminders, then expiries. Each is claimed in Postgres before Slack is
@@ -21,18 +22,7 @@ export async function runIntroductionSweep(deps: ListenerDeps, client: WebClient
   return { reminders, expiries };
 }
 
-/** The timer only triggers sweeps; the state lives in Postgres, so restarts lose nothing. */
+/** Every 15 minutes: reminders are due by the day, expiries at midnight in Japan. */
 export function startIntroductionSweeper(deps: ListenerDeps, client: WebClient, intervalMs = 15 * 60_000) {
-  const sweep = () =>
-    runIntroductionSweep(deps, client).catch((error: unknown) =>
-      deps.logger.warn('introduction sweep failed', { error: String(error) }),
-    );
-  const first = setTimeout(sweep, 45_000);
-  const timer = setInterval(sweep, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startSweeper(deps, { name: 'introduction', sweep: () => runIntroductionSweep(deps, client), intervalMs, firstAfterMs: 45_000 });
 }

@@ -3,6 +3,7 @@ import { buildStaleReminder } from '../blocks/prompts';
 import { t, toLocale } from '../i18n';
 import type { ListenerDeps } from '../listeners';
 import { sendStaleProfileReminders, STALE_AFTER_MONTHS } from '../services/stale-profiles';
+import { startSweeper } from './sweeper';
 
 /** One sweep: claims due reminders in Postgres and DMs each member once. */
 export async function runStaleReminderSweep(deps: ListenerDeps, client: WebClient) {
@@ -20,21 +21,7 @@ export async function runStaleReminderSweep(deps: ListenerDeps, client: WebClien
   );
 }
 
-/**
- * Every instance sweeps periodically; the timer only triggers the sweep, the state is in Postgres,
- * so a restart or a second instance neither loses nor doubles a reminder.
- */
+/** Hourly: a profile turns stale by the month. */
 export function startStaleReminderSweeper(deps: ListenerDeps, client: WebClient, intervalMs = 60 * 60_000) {
-  const sweep = () =>
-    runStaleReminderSweep(deps, client).catch((error: unknown) =>
-      deps.logger.warn('stale reminder sweep failed', { error: String(error) }),
-    );
-  const first = setTimeout(sweep, 30_000);
-  const timer = setInterval(sweep, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startSweeper(deps, { name: 'stale reminder', sweep: () => runStaleReminderSweep(deps, client), intervalMs, firstAfterMs: 30_000 });
 }

@@ -1,6 +1,6 @@
 import { answerIntroduction } from '../../services/introductions';
 import type { ListenerDeps } from '../deps';
-import { guardButton, tellUser } from '../shared/guard';
+import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { completeIntroduction } from '../shared/introductions';
 
@@ -13,7 +13,7 @@ export function handleAcceptIntroduction(deps: ListenerDeps) {
     const { body, action, client } = args;
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
-    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const tell = privateReply(args);
     const result = await answerIntroduction(deps.services, {
       alumnusSlackUserId: user.slackUserId,
       requestId: action.type === 'button' ? (action.value ?? '') : '',

@@ -4,7 +4,7 @@ import { prepareIntroduction } from '../../services/introductions';
 import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import { askIntroductionValue, parseJsonValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
-import { guardButton, tellUser } from '../shared/guard';
+import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 
 /** How far ahead "by when" is suggested. */
@@ -16,7 +16,7 @@ export function handleAskIntroduction(deps: ListenerDeps) {
     const { body, action, client } = args;
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
-    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const tell = privateReply(args);
     const value = parseJsonValue(askIntroductionValue, action.type === 'button' ? action.value : undefined);
     if (!value) return tell(m.notAvailable);
     const prepared = await prepareIntroduction(deps.services, { requester: user, memberId: value.m });

@@ -1,7 +1,7 @@
 import { buildDeclineModal } from '../../blocks/introductions';
 import { loadIntroduction } from '../../services/introductions';
 import type { ListenerDeps } from '../deps';
-import { guardButton, tellUser } from '../shared/guard';
+import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 
 /** "Decline" in the alumnus's DM opens the decline form, for the alumnus of a pending request only. */
@@ -10,7 +10,7 @@ export function handleDeclineIntroduction(deps: ListenerDeps) {
     const { body, action, client } = args;
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
-    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const tell = privateReply(args);
     const found = await loadIntroduction(deps.services, action.type === 'button' ? (action.value ?? '') : '');
     // The submission checks all of this again; here it only spares the alumnus a form they cannot send.
     if (!found || found.request.kind !== 'direct' || found.alumnus?.slackUserId !== user.slackUserId) return tell(m.notYours);

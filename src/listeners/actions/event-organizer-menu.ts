@@ -8,7 +8,7 @@ import { parseEventMenuValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
 import { userMessageFor } from '../shared/errors';
 import { openEventModal } from '../shared/event-modal';
-import { guardButton, tellUser } from '../shared/guard';
+import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { uploadFileToDm } from '../shared/upload';
 
@@ -20,7 +20,7 @@ export function handleEventOrganizerMenu(deps: ListenerDeps) {
   return guardButton(deps, async (args) => {
     const { body, action, client, respond } = args;
     const user = await identify(deps, body.user.id);
-    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const tell = privateReply(args);
     const chosen = parseEventMenuValue(action.type === 'overflow' ? action.selected_option.value : undefined);
     try {
       if (!(await isOrganizer(deps.services, user.slackUserId))) throw new AppError('not_organizer');

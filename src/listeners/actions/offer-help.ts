@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import { volunteerForRequest } from '../../services/introductions';
 import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import type { ListenerDeps } from '../deps';
-import { guardButton, tellUser } from '../shared/guard';
+import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { updateOpenRequestMessage } from '../shared/introductions';
 
@@ -13,7 +13,7 @@ export function handleOfferHelp(deps: ListenerDeps) {
     const { body, action, client } = args;
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
-    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const tell = privateReply(args);
     const result = await volunteerForRequest(deps.services, {
       volunteerSlackUserId: user.slackUserId,
       requestId: action.type === 'button' ? (action.value ?? '') : '',

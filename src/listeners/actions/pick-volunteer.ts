@@ -1,7 +1,7 @@
 import { pickVolunteer } from '../../services/introductions';
 import { parseJsonValue, pickVolunteerValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
-import { guardButton, tellUser } from '../shared/guard';
+import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { completeIntroduction } from '../shared/introductions';
 
@@ -11,7 +11,7 @@ export function handlePickVolunteer(deps: ListenerDeps) {
     const { body, action, client } = args;
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
-    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const tell = privateReply(args);
     const value = parseJsonValue(pickVolunteerValue, action.type === 'button' ? action.value : undefined);
     if (!value) return tell(m.notYours);
     const result = await pickVolunteer(deps.services, { requesterSlackUserId: user.slackUserId, requestId: value.r, memberId: value.m });

@@ -3,7 +3,7 @@ import { addDays, networkToday } from '../../services/calendar';
 import { prepareOpenRequest } from '../../services/introductions';
 import { openRequestValue, parseJsonValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
-import { guardButton, tellUser } from '../shared/guard';
+import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { DEFAULT_DUE_IN_DAYS } from './ask-introduction';
 
@@ -12,7 +12,7 @@ export function handlePostOpenRequest(deps: ListenerDeps) {
   return guardButton(deps, async (args) => {
     const { body, action, client } = args;
     const user = await identify(deps, body.user.id);
-    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const tell = privateReply(args);
     const value = parseJsonValue(openRequestValue, action.type === 'button' ? action.value : undefined);
     if (!deps.config.requestsChannelId || !value || value.q.trim() === '') return tell(user.t.introductions.openRequestsOff);
     const prepared = await prepareOpenRequest(deps.services, user);

@@ -1,7 +1,7 @@
 import type { RsvpAnswer } from '../../db/schema';
 import { answerRsvp } from '../../services/events';
 import type { ListenerDeps } from '../deps';
-import { guardButton, tellUser } from '../shared/guard';
+import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { announcePromotions, refreshAnnouncement, syncReminder } from '../shared/events';
 
@@ -14,7 +14,7 @@ export function handleRsvp(deps: ListenerDeps, answer: RsvpAnswer) {
     const { body, action, client } = args;
     const user = await identify(deps, body.user.id);
     const e = user.t.events;
-    const tell = (text: string) => tellUser(args, { slackUserId: user.slackUserId, text, hasResponseUrl: Boolean(body.response_url) });
+    const tell = privateReply(args);
     const result = await answerRsvp(deps.services, {
       actor: user,
       eventId: action.type === 'button' ? (action.value ?? '') : '',

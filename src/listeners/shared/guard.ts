@@ -49,6 +49,11 @@ export async function tellUser(
   }
 }
 
+/** A function telling the clicker something privately, where they clicked (see tellUser). */
+export function privateReply(args: ButtonArgs): (text: string) => Promise<void> {
+  return (text) => tellUser(args, { slackUserId: args.body.user.id, text, hasResponseUrl: Boolean(args.body.response_url) });
+}
+
 /** Slash commands: a failure becomes an ephemeral reply where the user typed. */
 export function guardCommand(deps: ListenerDeps, handler: (args: CommandArgs) => Promise<void>) {
   return async (args: CommandArgs) => {
