@@ -1,0 +1,38 @@
+import { BOT } from './ids';
+import type { Message, Workspace } from './workspace';
+
+/** Posts every scheduled message whose time has come on the sandbox clock; returns what it posted. */
+export function deliverDue(ws: Workspace): Message[] {
+  const nowSeconds = ws.now() / 1000;
+  const due = [...ws.scheduled.values()].filter((item) => item.postAt <= nowSeconds).sort((a, b) => a.postAt - b.postAt);
+  const posted: Message[] = [];
+  for (const item of due) {
+    ws.scheduled.delete(item.id);
+    // Slack forgets a scheduled message once posted: deleting it afterwards is invalid_scheduled_message_id.
+    posted.push(
+      ws.post({
+        channel: item.channel,
+        user: BOT.userId,
+        botId: BOT.botId,
+        text: item.text,
+        ...(item.blocks ? { blocks: item.blocks } : {}),
+        scheduledId: item.id,
+      }),
+    );
+  }
+  if (due.length > 0) ws.changed('scheduled');
+  return posted;
+}
+
+/** Moves the sandbox clock forward and delivers what became due at once. */
+export function fastForward(ws: Workspace, ms: number): Message[] {
+  ws.advanceClock(ms);
+  return deliverDue(ws);
+}
+
+/** Checks for due messages every `intervalMs` (real time) until stopped. */
+export function startScheduler(ws: Workspace, intervalMs = 1000): { stop(): void } {
+  const timer = setInterval(() => deliverDue(ws), intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

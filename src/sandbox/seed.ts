@@ -1,0 +1,84 @@
+import { toLocale } from '../i18n';
+import { postApprovalRequest } from '../listeners/shared/approvals';
+import { decideRegistration } from '../services/approvals';
+import { saveProfile } from '../services/profile';
+import { validateProfile } from '../services/profile-rules';
+import { ACTIONS, EVENT_FIELDS } from '../slack/ids';
+import { runTyped } from './interactions';
+import { profileOf, SANDBOX_CHANNELS, type Persona } from './personas';
+import type { Sandbox } from './sandbox';
+import { clickAction, submitView } from './view-actions';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Registers the personas' profiles through the app's own services: alumni are approved by the
+ * organizer, except one left pending, whose approval request the bot posts to #organizers.
+ */
+export async function seedProfiles(sandbox: Sandbox): Promise<void> {
+  const { deps, app, personas } = sandbox;
+  const organizer = personas.find((p) => p.organizer);
+  const now = deps.services.clock();
+  for (const persona of personas.filter((p): p is Persona & { profile: object } => p.profile !== undefined)) {
+    const input = profileOf(persona);
+    const actor = { slackUserId: persona.id, email: persona.email, realName: persona.realName, locale: toLocale(persona.locale, 'ja') };
+    const errors = validateProfile(input, { currentYear: now.getUTCFullYear(), actorEmail: persona.email, staffEmailDomains: deps.services.staffEmailDomains });
+    if (errors.length > 0) throw new Error(`demo profile of ${persona.name} is invalid: ${JSON.stringify(errors)}`);
+    const { member, outcome } = await saveProfile(deps.services, actor, input);
+    if (outcome !== 'created_pending') continue;
+    if (persona.pending || !organizer) await postApprovalRequest(deps, app.client, member);
+    else await decideRegistration(deps.services, { organizerSlackUserId: organizer.id, memberId: member.id, decision: 'approve' });
+  }
+}
+
+/**
+ * Announces a meetup three days ahead the way an organizer does (the /alumni-event modal, through
+ * the stand-in), and has two members answer "Going", so their reminders are scheduled.
+ */
+export async function seedEvent(sandbox: Sandbox): Promise<void> {
+  const { standIn, personas } = sandbox;
+  const { ws, ctx } = standIn;
+  const organizer = personas.find((p) => p.organizer);
+  if (!organizer) return;
+  await runTyped(ctx, { userId: organizer.id, channelId: SANDBOX_CHANNELS.announcements, text: '/alumni-event' });
+  const modal = await ws.waitFor(() => ws.views.top(organizer.id));
+  const start = new Date(Math.floor((Date.now() + 3 * DAY_MS) / DAY_MS) * DAY_MS + 9 * 60 * 60_000); // 18:00 in Tokyo
+  const field = (id: string, value: Record<string, unknown>) => ({ [id]: { [id]: value } });
+  const submitted = await submitView(ctx, {
+    userId: organizer.id,
+    viewId: modal.id,
+    inputs: {
+      ...field(EVENT_FIELDS.title, { value: '秋の交流会 Autumn meetup' }),
+      ...field(EVENT_FIELDS.startsAt, { dateTime: start.getTime() / 1000 }),
+      ...field(EVENT_FIELDS.endsAt, { dateTime: start.getTime() / 1000 + 2 * 3600 }),
+      ...field(EVENT_FIELDS.place, { value: '霞が関ビル 35階 東京倶楽部 / https://meet.example/kakehashi' }),
+      ...field(EVENT_FIELDS.description, { value: '近況報告と政策談義の会です。Catch-up and policy talk; snacks provided.' }),
+      ...field(EVENT_FIELDS.audience, { selected: 'all' }),
+      ...field(EVENT_FIELDS.capacity, { value: '20' }),
+    },
+  });
+  if (!submitted.ok || submitted.outcome !== 'closed') throw new Error(`the demo event was refused: ${JSON.stringify(submitted)}`);
+  const announcement = ws.messages.find(
+    (m) => m.channel === SANDBOX_CHANNELS.announcements && m.blocks?.some((b) => JSON.stringify(b).includes(ACTIONS.rsvpGoing)),
+  );
+  if (!announcement) throw new Error('the demo event was not announced');
+  for (const persona of personas.filter((p) => p.profile && !p.pending && !p.organizer).slice(0, 2)) {
+    const before = ws.scheduled.size;
+    // Looked up for each click: Slack gives the blocks new IDs whenever the bot redraws the message.
+    const block = announcement.blocks!.find((b) => JSON.stringify(b).includes(ACTIONS.rsvpGoing))!;
+    const clicked = await clickAction(ctx, {
+      userId: persona.id,
+      source: { channelId: announcement.channel, messageTs: announcement.ts },
+      blockId: String(block.block_id),
+      actionId: ACTIONS.rsvpGoing,
+    });
+    if (!clicked.ok) throw new Error(`${persona.name} could not answer the demo event: ${clicked.error}`);
+    await ws.waitFor(() => ws.scheduled.size > before);
+  }
+}
+
+/** The whole demo: profiles, a pending registration, an event with answers and reminders. */
+export async function seedDemo(sandbox: Sandbox): Promise<void> {
+  await seedProfiles(sandbox);
+  await seedEvent(sandbox);
+}
