@@ -19,11 +19,12 @@ function searchableBy(audience: Audience, searcherSlackUserId: string, today: st
   )!;
 }
 /**
- * How many candidates a search ranks (at least offset + limit): 20 pages of results, and the pool
- * in which "least recently introduced" rotates among equally relevant members. Finding and ranking
- * them reads each one's document, so it sets the cost of a search on a frequent topic.
+ * How many candidates a search ranks (at least offset + limit): 12 pages of 5, and the pool in
+ * which "least recently introduced" rotates among equally relevant members. Ranking them, and often
+ * finding them, reads each one's document (some 20 µs each at 100,000 members), so it sets the cost
+ * of a search on a frequent topic: 60 keeps `npm run bench:search` under its goal.
  */
-const CANDIDATE_WINDOW = 100;
+const CANDIDATE_WINDOW = 60;
 
 export interface SearchPage {
   audience: Audience;
@@ -58,9 +59,10 @@ export interface SearchHit {
 /**
  * How many of a tier's most recently confirmed members are read to tell whether the words its
  * documents must match are common among them, and how many must match for that: one in five.
- * Reading members in order then takes about five documents per place in the window (some 20 µs
- * each at 100,000 members), when the GIN index costs 10 ms or more for words that common, and less
- * than reading in order for rarer ones (measured with `npm run bench:search`).
+ * Reading members in order then takes at most about five documents per place in the window, when
+ * the GIN index costs 10 ms or more for words that common (a prefix's posting lists are all read,
+ * and every match fetched and sorted), and less than reading in order for rarer words (measured
+ * with `npm run bench:search`).
  */
 const SAMPLE = { size: 30, commonFrom: 6 };
 
@@ -73,6 +75,12 @@ interface Tier {
   tsquery: string | undefined;
   /** Whether the tier is read at all: a one-time filter. */
   needed: SQL;
+  /**
+   * Whether its members may be read in order (see `tierTable`). Not for the other matches after a
+   * topic: they are read only when the topic leaves room, then seldom many, and each way of reading
+   * is one more scan for the planner to plan.
+   */
+  mayReadInOrder: boolean;
 }
 
 const recentFirst = (limit: number) =>
@@ -95,14 +103,15 @@ function candidateIds(page: SearchPage, window: number): SQL {
   const onTopic = sql`${members.topics} && ${sql.param(page.topicKeys)}::text[]`;
   const tiers: Tier[] =
     page.topicKeys.length === 0
-      ? [{ name: 'matched', where: sql`true`, tsquery: page.tsquery, needed: sql`true` }]
+      ? [{ name: 'matched', where: sql`true`, tsquery: page.tsquery, needed: sql`true`, mayReadInOrder: true }]
       : [
-          { name: 'on_topic', where: onTopic, tsquery: page.topicTsquery, needed: sql`true` },
+          { name: 'on_topic', where: onTopic, tsquery: page.topicTsquery, needed: sql`true`, mayReadInOrder: true },
           {
             name: 'off_topic',
             where: sql`not (${onTopic})`,
             tsquery: page.tsquery,
             needed: sql`(select count(*) from on_topic) < ${sql.param(window)}`,
+            mayReadInOrder: false,
           },
         ];
   const tables = sql.join(
@@ -127,12 +136,17 @@ function candidateIds(page: SearchPage, window: number): SQL {
  * `(select …)` makes a tsquery a run-time parameter: its many bigrams otherwise make the planner
  * expect a third of the table and read every document.
  */
-function tierTable({ name, where, tsquery, needed }: Tier, searchable: SQL, window: number): SQL {
+function tierTable({ name, where, tsquery, needed, mayReadInOrder }: Tier, searchable: SQL, window: number): SQL {
   const table = sql.identifier(name);
   const inTier = sql`${searchable} and ${where} and ${needed}`;
   const found = sql`select ${members.id}, ${members.profileConfirmedAt} from ${members}`;
   if (tsquery === undefined) return sql`${table} as materialized (${found} where ${inTier} ${recentFirst(window)})`;
   const query = sql`(select ${tsquery}::tsquery)`;
+  if (!mayReadInOrder) {
+    return sql`${table} as materialized (
+      ${found} where ${inTier} and ${members.searchDocument} @@ ${query} ${recentFirst(window)}
+    )`;
+  }
   const sample = sql.identifier(`${name}_sample`);
   const common = sql`(select common from ${sample})`;
   // Members in order from the confirmation index alone, each one's document read (through its row)

@@ -73,7 +73,6 @@ export const members = pgTable(
     return [
       index('members_status_idx').on(table.status),
       index('members_profile_confirmed_at_idx').on(table.profileConfirmedAt),
-      index('members_search_document_idx').using('gin', table.searchDocument),
       // A topic's window in order (most recently confirmed first), read until it is full from the
       // index alone: it holds every column the scan tests (the last three only for that).
       index('members_staff_search_recent_idx')

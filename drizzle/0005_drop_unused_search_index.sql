@@ -1,0 +1,1 @@
+DROP INDEX "members_search_document_idx";
