@@ -1,12 +1,22 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, startsSandbox } from './config';
 import { openDatabase } from './db/client';
 import { startIntroductionSweeper } from './jobs/introduction-sweeps';
 import { startStaleReminderSweeper } from './jobs/stale-reminders';
 import { seedOrganizers } from './services/organizers';
 import { createSlackApp } from './slack/create-app';
 
-/** Composes config → database → Bolt app → listeners, then starts serving. */
+/**
+ * Composes config → database → Bolt app → listeners, then starts serving. Without Slack tokens
+ * (outside production) it starts the local sandbox instead, so `npm start` works on a fresh clone.
+ */
 async function main(): Promise<void> {
+  const settings = await loadConfig('cli');
+  if (startsSandbox(settings)) {
+    console.log('No Slack tokens configured: starting the local sandbox instead (set SLACK_BOT_TOKEN in .env to run against Slack).');
+    const { runSandbox } = await import('./sandbox/run');
+    await runSandbox({ port: settings.port });
+    return;
+  }
   const config = await loadConfig('bot');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
   const { app, deps } = createSlackApp({ config, database });

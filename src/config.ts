@@ -61,6 +61,7 @@ const envSchema = z
       emptyAsUndefined,
       z.coerce.number().int('expected a whole number').min(1, 'expected a number of searches of at least 1').default(30),
     ),
+    NODE_ENV: z.preprocess(emptyAsUndefined, z.string().optional()),
     LOG_LEVEL: z.preprocess(
       (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
       z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info'),
@@ -107,6 +108,8 @@ export interface Config {
   /** Searches one user may run per hour (stops scraping of the directory). */
   searchRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** NODE_ENV=production: never falls back to the local sandbox. */
+  production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -144,7 +147,16 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     defaultLocale: e.DEFAULT_LOCALE,
     searchRateLimitPerHour: e.SEARCH_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
   };
+}
+
+/**
+ * `npm start` without Slack tokens runs the local sandbox instead of failing, except in production,
+ * where a missing token is a configuration error.
+ */
+export function startsSandbox(config: Pick<Config, 'slack' | 'production'>): boolean {
+  return !config.slack.botToken && !config.production;
 }
 
 /** Loads `.env` (the real environment wins) and parses it. */

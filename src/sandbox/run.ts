@@ -1,0 +1,39 @@
+import { openDatabase } from '../db/client';
+import { startIntroductionSweeper } from '../jobs/introduction-sweeps';
+import { startStaleReminderSweeper } from '../jobs/stale-reminders';
+import { startSandbox } from './sandbox';
+import { seedDemo } from './seed';
+
+export interface RunSandboxOptions {
+  /** The page's port; 0 picks one. */
+  port: number;
+  /** The bot's port; 0 picks one. */
+  botPort?: number;
+  /** Where PGlite keeps its files; in memory (a fresh workspace each start) when absent. */
+  dataDir?: string | undefined;
+  logLevel?: string;
+}
+
+/**
+ * The bot on an embedded PGlite database, a local stand-in for Slack, demo members and an event,
+ * and one line with the page's URL. Runs until SIGINT or SIGTERM.
+ */
+export async function runSandbox(options: RunSandboxOptions): Promise<void> {
+  const database = await openDatabase({ databaseUrl: undefined, pgliteDataDir: options.dataDir || undefined });
+  const sandbox = await startSandbox({ database, port: options.port, botPort: options.botPort ?? 0, env: { LOG_LEVEL: options.logLevel || 'warn' } });
+  const stopSweepers = [startStaleReminderSweeper(sandbox.deps, sandbox.app.client), startIntroductionSweeper(sandbox.deps, sandbox.app.client)];
+  try {
+    await seedDemo(sandbox);
+  } catch (error) {
+    console.warn(`The demo data could not all be created: ${(error as Error).message}`);
+  }
+  const stop = async () => {
+    for (const stopSweeper of stopSweepers) stopSweeper();
+    await sandbox.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  console.log(`Kakehashi sandbox: open http://localhost:${new URL(sandbox.standIn.url).port}/ (Ctrl-C stops it)`);
+}
