@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (startsSandbox(settings)) {
     console.log('No Slack tokens configured: starting the local sandbox instead (set SLACK_BOT_TOKEN in .env to run against Slack).');
     const { runSandbox } = await import('./sandbox/run');
-    await runSandbox({ port: settings.port });
+    await runSandbox({ port: settings.port, botPort: settings.sandbox.botPort, dataDir: settings.sandbox.dataDir });
     return;
   }
   const config = await loadConfig('bot');

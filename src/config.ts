@@ -62,6 +62,11 @@ const envSchema = z
       z.coerce.number().int('expected a whole number').min(1, 'expected a number of searches of at least 1').default(30),
     ),
     NODE_ENV: z.preprocess(emptyAsUndefined, z.string().optional()),
+    BOT_PORT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int('expected a whole number').min(0).max(65535, 'expected a port number 0–65535').default(0),
+    ),
+    SANDBOX_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
     LOG_LEVEL: z.preprocess(
       (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
       z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info'),
@@ -110,6 +115,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** NODE_ENV=production: never falls back to the local sandbox. */
   production: boolean;
+  /** The local sandbox: the bot's own port (0: any free one) and where to keep its database (none: in memory). */
+  sandbox: { botPort: number; dataDir: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -148,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     searchRateLimitPerHour: e.SEARCH_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    sandbox: { botPort: e.BOT_PORT, dataDir: e.SANDBOX_DATA_DIR },
   };
 }
 
