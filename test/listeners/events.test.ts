@@ -357,10 +357,13 @@ describe('organizer tools', () => {
     expect(stored).toMatchObject({ status: 'cancelled' });
     ctx.slack.assertDone();
 
-    // Answers are closed now.
-    ctx.slack.expectResponse();
+    // Answers are closed now, and the event can no longer be edited.
+    ctx.slack.expectResponse().expectResponse();
     await rsvp(ALUMNUS, ACTIONS.rsvpGoing, event.id);
     expect(ctx.slack.bodies('response_url').at(-1)).toMatchObject({ text: ja.events.rsvpEventCancelled });
+    await menu(ORGANIZER, EVENT_MENU.edit, event.id);
+    expect(ctx.slack.bodies('response_url').at(-1)).toMatchObject({ text: ja.events.alreadyCancelled });
+    ctx.slack.assertDone();
   });
 
   it('a forged cancel or edit from a non-organizer is refused and changes nothing', async () => {

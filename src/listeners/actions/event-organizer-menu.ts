@@ -50,7 +50,9 @@ export function handleEventOrganizerMenu(deps: ListenerDeps) {
       }
     } catch (error) {
       if (!isAppError(error)) throw error;
-      await tell(isAppError(error, 'not_found') ? user.t.events.notFound : userMessageFor(error, user.t));
+      if (isAppError(error, 'not_found')) await tell(user.t.events.notFound);
+      else if (isAppError(error, 'already_decided')) await tell(user.t.events.alreadyCancelled);
+      else await tell(userMessageFor(error, user.t));
     }
   });
 }
