@@ -46,6 +46,14 @@ const SCOPES_BY_METHOD: Record<string, readonly string[]> = {
   filesUploadV2: ['files:write'],
 };
 
+/** The bot scope each subscribed event needs (https://docs.slack.dev/reference/events). */
+const SCOPES_BY_EVENT: Record<string, readonly string[]> = {
+  app_home_opened: [],
+  user_change: ['users:read'],
+  team_join: ['users:read'],
+  user_guest_status_changed: ['users:read'],
+};
+
 /** Slack only grants users:read.email together with users:read. */
 const IMPLIED_SCOPES: Record<string, readonly string[]> = { 'users:read.email': ['users:read'] };
 
@@ -161,6 +169,11 @@ describe('manifest.yml', () => {
       if (READS_EMAIL.test(text)) needed.add('users:read.email');
     }
     if (registeredListeners().command.length > 0) needed.add('commands');
+    for (const event of registeredListeners().event) {
+      const scopes = SCOPES_BY_EVENT[event];
+      if (scopes) scopes.forEach((scope) => needed.add(scope));
+      else unknown.push(`event ${event}`);
+    }
     for (const scope of [...needed]) (IMPLIED_SCOPES[scope] ?? []).forEach((implied) => needed.add(implied));
 
     expect(unknown, 'Web API methods missing from SCOPES_BY_METHOD in test/manifest.test.ts: add each with its scopes').toEqual([]);

@@ -197,6 +197,18 @@ export function buildEventChangeNotice({ t, event, changes }: EventDmProps & { c
   return { text: m.changedText(titleOf(event)), blocks };
 }
 
+/**
+ * The DM to members whose answer was withdrawn because the event is no longer open to them (an
+ * edit made it alumni-only): the title they knew and who can join now, nothing more of the event.
+ */
+export function buildNoLongerOpenNotice({ t, event }: EventDmProps): EventMessage {
+  const m = t.events;
+  return {
+    text: m.noLongerOpenText(titleOf(event)),
+    blocks: [mrkdwnSection(m.noLongerOpen(titleOf(event))), mrkdwnSection(m.audienceLine(m.audiences[event.audience]))],
+  };
+}
+
 /** The DM to members who had answered, when the organizer cancels. */
 export function buildEventCancelledNotice({ t, event }: EventDmProps): EventMessage {
   const m = t.events;

@@ -136,7 +136,7 @@ function requesterLine(t: Messages, request: IntroductionRow, text: (who: string
   );
 }
 
-export type RequestMessageState = 'pending' | 'reminder' | 'accepted' | 'declined' | 'expired';
+export type RequestMessageState = 'pending' | 'reminder' | 'accepted' | 'declined' | 'expired' | 'closed';
 
 /** The DM to the alumnus: who asks, what for, the code of conduct, and Accept / Decline while pending. */
 export function buildRequestMessage(props: { t: Messages; request: IntroductionRow; state: RequestMessageState }): KnownBlock[] {
@@ -161,7 +161,7 @@ export function buildRequestMessage(props: { t: Messages; request: IntroductionR
       ],
     });
   } else {
-    const outcome = { accepted: m.acceptedState, declined: m.declinedState, expired: m.openExpired }[state];
+    const outcome = { accepted: m.acceptedState, declined: m.declinedState, expired: m.openExpired, closed: m.closedState }[state];
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: outcome } });
   }
   return blocks;
@@ -246,7 +246,7 @@ export function buildRequesterNotice(props: {
   return blocks;
 }
 
-export type OpenRequestState = 'open' | 'accepted' | 'expired';
+export type OpenRequestState = 'open' | 'accepted' | 'expired' | 'closed';
 
 /** The open request in the requests channel, with "I can help" while it is open. */
 export function buildOpenRequestPost(props: {
@@ -269,7 +269,8 @@ export function buildOpenRequestPost(props: {
       elements: [{ type: 'button', action_id: ACTIONS.offerHelp, style: 'primary', text: plain(m.offerHelp, 75), value: request.id }],
     });
   } else {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: props.state === 'accepted' ? m.openMatched : m.openExpired } });
+    const outcome = { accepted: m.openMatched, expired: m.openExpired, closed: m.closedState }[props.state];
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: outcome } });
   }
   return blocks;
 }

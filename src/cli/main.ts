@@ -6,6 +6,9 @@ import type { ServiceDeps } from '../services/deps';
 import { isDatabaseUnavailable } from '../services/errors';
 import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from '../services/member-csv';
 import { exportMembers, importMembers } from '../services/member-import';
+import type { SlackUserRecord } from '../services/slack-accounts';
+import type { Installation } from '../services/slack-standing';
+import { toSlackUserRecord, type SlackUserObject } from '../slack/user-record';
 import { parseAuditArgs, runAudit } from './commands/audit';
 import { parseSearchArgs, runSearch, SEARCH_USAGE } from './commands/search';
 
@@ -36,17 +39,23 @@ async function withDatabase<T>(config: Config, use: (deps: ServiceDeps, database
   }
 }
 
-/** users.lookupByEmail; "users_not_found" means the person is not in the workspace (yet). */
-function slackLookup(config: Config): ((email: string) => Promise<string | null>) | undefined {
+/**
+ * users.lookupByEmail, read as the bot reads users.info (guest, deactivated, bot, team);
+ * "users_not_found" means the person is not in the workspace (yet).
+ */
+function slackLookup(config: Config): ((email: string) => Promise<SlackUserRecord | null>) | undefined {
   if (!config.slack.botToken) return undefined;
   const client = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     // A few retries (rate limits included), not the default half hour: someone is waiting at the prompt.
     retryConfig: { retries: 5, factor: 2 },
   });
+  let installation: Promise<Installation> | undefined;
   return async (email) => {
     try {
-      return (await client.users.lookupByEmail({ email })).user?.id ?? null;
+      installation ??= client.auth.test().then((answer) => ({ teamId: answer.team_id ?? '', enterpriseId: answer.enterprise_id || null }));
+      const { user } = await client.users.lookupByEmail({ email });
+      return user?.id ? toSlackUserRecord(user.id, user as SlackUserObject, await installation) : null;
     } catch (error) {
       if (error instanceof WebAPIPlatformError && error.data.error === 'users_not_found') return null;
       const reason = error instanceof WebAPIPlatformError ? error.data.error : (error as Error).message;
@@ -80,9 +89,9 @@ const members = (n: number) => `${n} member${n === 1 ? '' : 's'}`;
 async function runImport(config: Config, file: string): Promise<string> {
   const text = await readText(file);
   const rows = parseRows(file, text);
-  const lookupSlackUserIdByEmail = slackLookup(config);
-  const s = await withDatabase(config, (deps) => importMembers(deps, rows, { lookupSlackUserIdByEmail }));
-  const linking = lookupSlackUserIdByEmail ? `${s.linked} linked to Slack` : 'Slack linking skipped (no SLACK_BOT_TOKEN)';
+  const lookupSlackUserByEmail = slackLookup(config);
+  const s = await withDatabase(config, (deps) => importMembers(deps, rows, { lookupSlackUserByEmail }));
+  const linking = lookupSlackUserByEmail ? `${s.linked} linked to Slack` : 'Slack linking skipped (no SLACK_BOT_TOKEN)';
   return `Imported ${members(rows.length)}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ${linking}.`;
 }
 

@@ -81,8 +81,14 @@ export const en = {
     coiDescriptionRequired: 'You answered yes: please describe the conflict of interest.',
     codeRequired: 'You need to accept the code of conduct to register.',
     staffEmailRequired:
-      'Your Slack email address is not on a ministry domain, so you cannot register as current staff.',
+      'Only full members of this workspace whose Slack email address is on a ministry domain can register as current staff.',
     unknownChoice: 'Please choose from the list.',
+  },
+  /** Typed text that no form can keep (services/typed-text.ts). */
+  input: {
+    controlCharacter:
+      'This contains a hidden control character, often left behind by copying and pasting, which cannot be saved. Please delete it or retype the text.',
+    lineBreak: 'This field takes a single line. Please remove the tab or line break.',
   },
   profileCard: {
     heading: (name: string) => `Profile: ${name}`,
@@ -166,17 +172,34 @@ export const en = {
     edit: 'Edit',
     kept: 'Thanks, your profile is confirmed as up to date.',
   },
+  access: {
+    guest:
+      'Kakehashi is open to full members of this Slack workspace. Guest accounts can take part only when an organizer lets them in by name: please ask an organizer.',
+    external: 'Kakehashi is only for members of this workspace. Accounts from other organisations in shared channels cannot use it.',
+    inactive: 'This account cannot use Kakehashi.',
+  },
   admin: {
     help: [
       '*/alumni-admin organizers* — list organizers',
       '*/alumni-admin grant @someone* — make someone an organizer',
       '*/alumni-admin revoke @someone* — remove someone’s organizer role',
+      '*/alumni-admin guests* — list the guest accounts let in',
+      '*/alumni-admin allow-guest @someone* / *disallow-guest @someone* — let a named guest account take part, or stop',
       '*/alumni-admin audit [from] [to]* — the introduction record as CSV, sent to your DM (dates as YYYY-MM-DD)',
     ].join('\n'),
     organizers: (list: string) => `*Organizers:* ${list}`,
     granted: (user: string) => `${user} is now an organizer.`,
     revoked: (user: string) => `${user} is no longer an organizer.`,
     lastOrganizer: 'You cannot remove the last organizer.',
+    grantNeedsMember: (user: string) => `${user} is not a full member of this workspace, so they cannot be an organizer.`,
+    guests: (list: string) => `*Guest accounts let in:* ${list}`,
+    noGuests: 'No guest account is let in. Guests cannot use Kakehashi unless you allow them by name.',
+    guestAllowed: (user: string) => `${user} may now use Kakehashi as a guest (recorded in the audit trail). They are never counted as current staff or as an organizer.`,
+    guestAlreadyAllowed: (user: string) => `${user} was already let in. Nothing changed.`,
+    guestDisallowed: (user: string) => `${user} can no longer use Kakehashi; requests waiting on them were closed and those concerned told.`,
+    guestNotListed: (user: string) => `${user} was not on the list of guests let in. Nothing changed.`,
+    notAGuest: (user: string) =>
+      `${user} is not a guest account of this workspace. Only guests can be let in: full members need nothing, and users of other workspaces or deactivated accounts cannot be let in.`,
     needUser: 'Please mention a member, e.g. `/alumni-admin grant @someone`.',
     auditSent: (count: number) => `I sent you the introduction record (${count} requests) as a CSV file in a DM.`,
     auditBadDate: 'Please give dates as YYYY-MM-DD, e.g. `/alumni-admin audit 2026-04-01 2026-09-30`.',
@@ -277,6 +300,9 @@ export const en = {
     declinedNotice: (alumnus: string, topic: string) => `${alumnus} cannot help with your request about “${topic}” this time.`,
     declinedReason: (reason: string) => `Their note: ${reason}`,
     expiredNotice: (topic: string) => `Nobody answered your request about “${topic}” by its date, so it expired.`,
+    closedNotice: (alumnus: string, topic: string) =>
+      `${alumnus} can no longer be reached through Kakehashi, so your request about “${topic}” was closed.`,
+    closedState: 'This request was closed: one of the two can no longer use Kakehashi.',
     nextMatch: 'The next person who may help:',
     noNextMatch: 'I found nobody else for this topic. You could post an open request or search with other words.',
     openHeader: 'Open request',
@@ -305,6 +331,7 @@ export const en = {
       accepted: 'Introduced',
       declined: 'Declined',
       expired: 'Expired',
+      closed: 'Closed',
     },
     errors: {
       required: 'Please fill this in.',
@@ -395,6 +422,9 @@ export const en = {
     },
     cancelledNotice: (title: string, when: string) => `:no_entry_sign: *${title}* (${when}) was cancelled by the organizer.`,
     cancelledNoticeText: (title: string, when: string) => `${title} (${when}) was cancelled by the organizer.`,
+    noLongerOpen: (title: string) =>
+      `:information_source: The organizer changed who can join *${title}*, and it is no longer open to you, so your answer was removed and you will get no reminder.`,
+    noLongerOpenText: (title: string) => `${title} is no longer open to you; your answer was removed.`,
     cancelQuestion: (title: string) =>
       `Cancel *${title}*? Everyone who answered Going or Maybe, and everyone on the waitlist, gets a DM. This cannot be undone.`,
     cancelButton: 'Cancel the event',

@@ -78,8 +78,13 @@ export const ja = {
     capacityRange: '0〜10の整数を入力してください。',
     coiDescriptionRequired: '「はい」と回答したため、利益相反の内容を記入してください。',
     codeRequired: '登録には行動規範への同意が必要です。',
-    staffEmailRequired: 'Slackのメールアドレスが当省のドメインではないため、現役職員として登録できません。',
+    staffEmailRequired: '現役職員として登録できるのは、Slackのメールアドレスが当省のドメインである、このワークスペースの正規メンバーのみです。',
     unknownChoice: '一覧から選択してください。',
+  },
+  input: {
+    controlCharacter:
+      '保存できない制御文字（目に見えない文字）が含まれています。コピー＆ペーストで紛れ込むことがあります。削除するか、入力し直してください。',
+    lineBreak: 'この欄は1行で入力してください。タブや改行を削除してください。',
   },
   profileCard: {
     heading: (name: string) => `プロフィール：${name}`,
@@ -160,17 +165,34 @@ export const ja = {
     edit: '編集する',
     kept: 'ありがとうございます。プロフィールを最新として確認しました。',
   },
+  access: {
+    guest:
+      '架け橋はこのSlackワークスペースの正規メンバーのみが利用できます。ゲストアカウントは、幹事が個別に許可した場合に限り利用できます。幹事にご相談ください。',
+    external: '架け橋はこのワークスペースのメンバー専用です。共有チャンネルにいる他組織のアカウントは利用できません。',
+    inactive: 'このアカウントでは架け橋を利用できません。',
+  },
   admin: {
     help: [
       '*/alumni-admin organizers* — 幹事の一覧',
       '*/alumni-admin grant @メンバー* — 幹事に任命',
       '*/alumni-admin revoke @メンバー* — 幹事の役割を解除',
+      '*/alumni-admin guests* — 利用を許可したゲストアカウントの一覧',
+      '*/alumni-admin allow-guest @メンバー* / *disallow-guest @メンバー* — 指名したゲストアカウントの利用を許可／取り消し',
       '*/alumni-admin audit [開始日] [終了日]* — 紹介の記録をCSVでDMに送付（日付は YYYY-MM-DD）',
     ].join('\n'),
     organizers: (list: string) => `*幹事：* ${list}`,
     granted: (user: string) => `${user} を幹事にしました。`,
     revoked: (user: string) => `${user} の幹事の役割を解除しました。`,
     lastOrganizer: '最後の幹事は解除できません。',
+    grantNeedsMember: (user: string) => `${user} はこのワークスペースの正規メンバーではないため、幹事にできません。`,
+    guests: (list: string) => `*利用を許可したゲストアカウント：* ${list}`,
+    noGuests: '利用を許可したゲストアカウントはありません。ゲストは個別に許可しない限り架け橋を利用できません。',
+    guestAllowed: (user: string) => `${user} がゲストとして架け橋を利用できるようにしました（監査記録に残ります）。現役職員や幹事として扱われることはありません。`,
+    guestAlreadyAllowed: (user: string) => `${user} はすでに許可されています。変更はありません。`,
+    guestDisallowed: (user: string) => `${user} は架け橋を利用できなくなりました。この方に関わる未完了の依頼は終了し、関係者に通知しました。`,
+    guestNotListed: (user: string) => `${user} は許可済みゲストの一覧にありません。変更はありません。`,
+    notAGuest: (user: string) =>
+      `${user} はこのワークスペースのゲストアカウントではありません。許可できるのはゲストのみです（正規メンバーは許可不要、他のワークスペースのユーザーや無効化されたアカウントは許可できません）。`,
     needUser: 'メンバーを指定してください。例：`/alumni-admin grant @メンバー`',
     auditSent: (count: number) => `紹介の記録（${count}件）をCSVファイルでDMに送りました。`,
     auditBadDate: '日付は YYYY-MM-DD の形式で指定してください。例：`/alumni-admin audit 2026-04-01 2026-09-30`',
@@ -269,6 +291,9 @@ export const ja = {
     declinedNotice: (alumnus: string, topic: string) => `${alumnus} さんは今回「${topic}」の依頼への協力が難しいとのことです。`,
     declinedReason: (reason: string) => `メッセージ：${reason}`,
     expiredNotice: (topic: string) => `「${topic}」の依頼に期限までに回答がなかったため、期限切れとなりました。`,
+    closedNotice: (alumnus: string, topic: string) =>
+      `${alumnus}さんは架け橋で連絡が取れなくなったため、「${topic}」の依頼は終了しました。`,
+    closedState: 'この依頼は終了しました（どちらかの方が架け橋を利用できなくなったため）。',
     nextMatch: '次に協力できそうな方：',
     noNextMatch: 'このテーマで他に該当する方は見つかりませんでした。オープン依頼を出すか、別の言葉で検索してください。',
     openHeader: 'オープン依頼',
@@ -297,6 +322,7 @@ export const ja = {
       accepted: '紹介済み',
       declined: '辞退',
       expired: '期限切れ',
+      closed: '終了',
     },
     errors: {
       required: '入力してください。',
@@ -387,6 +413,9 @@ export const ja = {
     },
     cancelledNotice: (title: string, when: string) => `:no_entry_sign: *${title}*（${when}）は幹事により中止になりました。`,
     cancelledNoticeText: (title: string, when: string) => `${title}（${when}）は幹事により中止になりました。`,
+    noLongerOpen: (title: string) =>
+      `:information_source: 幹事が *${title}* の参加対象を変更したため、この交流会にはご参加いただけなくなりました。回答は取り消され、リマインダーも届きません。`,
+    noLongerOpenText: (title: string) => `${title} にはご参加いただけなくなりました。回答は取り消されました。`,
     cancelQuestion: (title: string) =>
       `*${title}* を中止しますか？「参加」「未定」と回答した人とキャンセル待ちの人にDMが届きます。元に戻すことはできません。`,
     cancelButton: '中止する',

@@ -21,8 +21,8 @@ export async function seedProfiles(sandbox: Sandbox): Promise<void> {
   const now = deps.services.clock();
   for (const persona of personas.filter((p): p is Persona & { profile: object } => p.profile !== undefined)) {
     const input = profileOf(persona);
-    const actor = { slackUserId: persona.id, email: persona.email, realName: persona.realName, locale: toLocale(persona.locale, 'ja') };
-    const errors = validateProfile(input, { currentYear: now.getUTCFullYear(), actorEmail: persona.email, staffEmailDomains: deps.services.staffEmailDomains });
+    const actor = { slackUserId: persona.id, standing: 'member' as const, email: persona.email, realName: persona.realName, locale: toLocale(persona.locale, 'ja') };
+    const errors = validateProfile(input, { currentYear: now.getUTCFullYear(), actor, staffEmailDomains: deps.services.staffEmailDomains });
     if (errors.length > 0) throw new Error(`demo profile of ${persona.name} is invalid: ${JSON.stringify(errors)}`);
     const { member, outcome } = await saveProfile(deps.services, actor, input);
     if (outcome !== 'created_pending') continue;

@@ -1,5 +1,13 @@
 /** Errors a user can be told about in their language; listeners map each code to a message. */
-export type ErrorCode = 'not_organizer' | 'not_found' | 'already_decided' | 'last_organizer';
+export type ErrorCode =
+  | 'not_organizer'
+  | 'not_found'
+  | 'already_decided'
+  | 'last_organizer'
+  /** The Slack account takes no part: a guest not let in, another workspace's user, or inactive. */
+  | 'guest_account'
+  | 'external_account'
+  | 'inactive_account';
 
 export class AppError extends Error {
   override readonly name = 'AppError';

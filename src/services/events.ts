@@ -1,13 +1,24 @@
 import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../db/client';
 import { createRepositories } from '../db/repositories';
 import { createEventsRepository, type RsvpWithMember } from '../db/repositories/events';
 import type { EventRow, EventRsvpRow, MemberRow, NewEventRow, RsvpAnswer } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import { AppError } from './errors';
-import { EVENT_AUDIENCES, EVENT_LIMITS, type EventChange, type EventView, type MyEventView, type RsvpCounts } from './event-types';
-import { isStaffEmail, type Actor } from './identity';
+import {
+  attendRefusal,
+  audiencesOpenTo,
+  EVENT_AUDIENCES,
+  EVENT_LIMITS,
+  mayAttend,
+  type EventChange,
+  type EventView,
+  type MyEventView,
+  type RsvpCounts,
+} from './event-types';
+import type { Actor } from './identity';
 import { isUuid } from './uuid';
-import { escapeFormula } from './member-csv-cells';
+import { escapeFormula } from './csv-formula';
 
 /** What an organizer fills in; the service validates it. */
 export interface EventInput {
@@ -237,16 +248,6 @@ export type RsvpResult =
     };
 
 /**
- * Whether this member may answer this event: active members only, and current staff only for
- * events open to staff (returnees are members of the alumni network and may attend either).
- */
-function mayAttend(member: MemberRow | undefined, event: EventRow) {
-  if (!member || member.status !== 'active') return 'needs_profile' as const;
-  if (member.memberType === 'staff' && event.audience !== 'all') return 'not_for_staff' as const;
-  return undefined;
-}
-
-/**
  * One member's answer. The event row is locked for the transaction, so concurrent answers (from
  * any instance) are taken one at a time and the last place goes to one person; "Going" on a full
  * event joins the waitlist; giving up a place moves the first on the waitlist up.
@@ -259,13 +260,14 @@ export async function answerRsvp(
   if (!isUuid(input.eventId)) return { kind: 'not_found' };
   return deps.db.transaction(async (tx): Promise<RsvpResult> => {
     const events = createEventsRepository({ db: tx });
+    // The member's row first, then the event's: the order an erasure takes them in too.
+    const member = await events.lockAnsweringMember(input.actor.slackUserId);
     const event = await events.lockById(input.eventId);
     if (!event) return { kind: 'not_found' };
     if (event.status === 'cancelled') return { kind: 'cancelled' };
     if (event.startsAt <= now) return { kind: 'started' };
     if (event.rsvpDeadline && event.rsvpDeadline <= now) return { kind: 'deadline_passed' };
-    const member = await createRepositories(tx).members.findBySlackUserId(input.actor.slackUserId);
-    const refusal = mayAttend(member, event);
+    const refusal = attendRefusal(member, event);
     if (refusal || !member) return { kind: refusal ?? 'needs_profile' };
 
     const existing = await events.findRsvp(event.id, member.id);
@@ -304,14 +306,17 @@ export async function answerRsvp(
 const EVENT_FETCH_LIMIT = 50;
 const NO_ANSWERS: RsvpCounts = { going: 0, maybe: 0, notGoing: 0, waitlisted: 0 };
 
-/** Upcoming events this person may attend, each with their own answer. */
-export async function listUpcomingEvents(deps: ServiceDeps, actor: Actor): Promise<MyEventView[]> {
+/**
+ * Upcoming events this person may attend (the rule of answering: audiencesOpenTo), each with their
+ * own answer; organizers see every event. Nobody else learns that an event exists from a list.
+ */
+export async function listUpcomingEvents(deps: ServiceDeps, actor: Pick<Actor, 'slackUserId'>): Promise<MyEventView[]> {
   const repos = createRepositories(deps.db);
   const events = createEventsRepository({ db: deps.db });
   const member = await repos.members.findBySlackUserId(actor.slackUserId);
   const isOrganizer = await repos.organizers.isActive(actor.slackUserId);
-  const staffOnly = !isOrganizer && (member?.memberType === 'staff' || (!member && isStaffEmail(actor.email, deps.staffEmailDomains)));
-  const rows = await events.listUpcoming(deps.clock(), { staffOnly, limit: EVENT_FETCH_LIMIT });
+  const audiences = isOrganizer ? EVENT_AUDIENCES : audiencesOpenTo(member);
+  const rows = await events.listUpcoming(deps.clock(), { audiences, limit: EVENT_FETCH_LIMIT });
   const ids = rows.map((event) => event.id);
   const [mine, counts] = await Promise.all([member ? events.listMyRsvps(member.id, ids) : Promise.resolve([]), events.countsFor(ids)]);
   return Promise.all(
@@ -329,9 +334,76 @@ export async function listUpcomingEvents(deps: ServiceDeps, actor: Actor): Promi
 /** Upcoming events with counts, for organizers' App Home. */
 export async function listOrganizedEvents(deps: ServiceDeps): Promise<EventView[]> {
   const events = createEventsRepository({ db: deps.db });
-  const rows = await events.listUpcoming(deps.clock(), { staffOnly: false, limit: EVENT_FETCH_LIMIT });
+  const rows = await events.listUpcoming(deps.clock(), { audiences: EVENT_AUDIENCES, limit: EVENT_FETCH_LIMIT });
   const counts = await events.countsFor(rows.map((event) => event.id));
   return rows.map((event) => viewOf(event, counts.get(event.id) ?? NO_ANSWERS));
+}
+
+/** Answers withdrawn without their members pressing a button, for the follow-ups in Slack. */
+export interface WithdrawnAnswers {
+  /** The scheduled events whose counts changed, each with the members moved up from its waitlist. */
+  events: Array<{ event: EventRow; promoted: EventRsvpRow[] }>;
+  /** The answers as they were, with the reminders Slack still holds for them. */
+  answers: EventRsvpRow[];
+}
+
+/** Places given up by withdrawn answers go to the waitlist, as for "Can't go", while the event is ahead. */
+async function fillPlacesFreedBy(
+  events: ReturnType<typeof createEventsRepository>,
+  event: EventRow,
+  withdrawn: EventRsvpRow[],
+  now: Date,
+): Promise<EventRsvpRow[]> {
+  const freed = withdrawn.some((rsvp) => rsvp.answer === 'going' && !rsvp.waitlisted);
+  return freed && event.status === 'scheduled' && event.startsAt > now ? fillFreedPlaces(events, event) : [];
+}
+
+/**
+ * Withdraws every answer of a member who erases their data, inside the erasure's transaction.
+ * Each event's row is locked as for an answer, in ID order (two erasures never deadlock).
+ */
+export async function withdrawAllAnswersOf(tx: Db, memberId: string, now: Date): Promise<WithdrawnAnswers> {
+  const events = createEventsRepository({ db: tx });
+  const withdrawn: WithdrawnAnswers = { events: [], answers: [] };
+  for (const eventId of await events.listEventIdsAnsweredBy(memberId)) {
+    const event = await events.lockById(eventId);
+    const removed = await events.deleteRsvps(eventId, [memberId]);
+    withdrawn.answers.push(...removed);
+    if (event?.status === 'scheduled' && removed.length > 0) {
+      withdrawn.events.push({ event, promoted: await fillPlacesFreedBy(events, event, removed, now) });
+    }
+  }
+  return withdrawn;
+}
+
+/**
+ * Withdraws the answers of members who may no longer attend an event (an edit made it alumni-only
+ * after staff had answered): they must get no further detail of it. Their places go to the waitlist.
+ */
+export async function withdrawIneligibleAnswers(
+  deps: ServiceDeps,
+  eventId: string,
+): Promise<{ withdrawn: RsvpWithMember[]; promoted: EventRsvpRow[] }> {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const events = createEventsRepository({ db: tx });
+    const event = isUuid(eventId) ? await events.lockById(eventId) : undefined;
+    if (!event) return { withdrawn: [], promoted: [] };
+    const shutOut = (await events.listRsvps(event.id)).filter(({ member }) => !mayAttend(member, event));
+    if (shutOut.length === 0) return { withdrawn: [], promoted: [] };
+    const removed = await events.deleteRsvps(event.id, shutOut.map(({ member }) => member.id));
+    const audit = createRepositories(tx).audit;
+    for (const { member } of shutOut) {
+      await audit.record({
+        actor: null,
+        action: 'event.answer_withdrawn',
+        subjectMemberId: member.id,
+        details: { eventId: event.id, reason: 'may_not_attend' },
+        occurredAt: now,
+      });
+    }
+    return { withdrawn: shutOut, promoted: await fillPlacesFreedBy(events, event, removed, now) };
+  });
 }
 
 /** Who answered an event, with their member rows (for notices). */

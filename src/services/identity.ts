@@ -2,10 +2,13 @@ import type { MemberRow } from '../db/schema';
 import { createRepositories, type Audience } from '../db/repositories';
 import { linkImportedMember } from '../db/repositories/members';
 import type { ServiceDeps } from './deps';
+import { isFullMember, takesPart, type SlackStanding } from './slack-standing';
 
 /** A Slack user as Slack describes them (users.info), without Slack types. */
 export interface Actor {
   slackUserId: string;
+  /** From Slack's user record: guests, deactivated, external and non-person accounts take no part. */
+  standing: SlackStanding;
   email: string | null;
   realName: string | null;
 }
@@ -16,6 +19,14 @@ export function isStaffEmail(email: string | null, staffEmailDomains: readonly s
   return domain !== undefined && staffEmailDomains.some((staff) => domain === staff || domain.endsWith(`.${staff}`));
 }
 
+/**
+ * Current staff: a full member of the workspace on a staff email domain. The domain alone proves
+ * nothing (a guest or a user of another workspace may have any address).
+ */
+export function isStaffAccount(actor: Pick<Actor, 'standing' | 'email'>, staffEmailDomains: readonly string[]): boolean {
+  return isFullMember(actor.standing) && isStaffEmail(actor.email, staffEmailDomains);
+}
+
 export interface Viewer {
   audience: Audience;
   isOrganizer: boolean;
@@ -23,11 +34,13 @@ export interface Viewer {
 }
 
 /**
- * Who this user is to the network. Staff are recognised by email even before they register;
- * a pending or declined alumnus sees no one.
+ * Who this user is to the network. Staff are recognised (full members on a staff email domain)
+ * even before they register; a pending or declined alumnus, and any account that takes no part
+ * (guest, deactivated, external, not a person), sees no one.
  */
 export async function resolveViewer(deps: ServiceDeps, actor: Actor): Promise<Viewer> {
   const repos = createRepositories(deps.db);
+  if (!takesPart(actor.standing)) return { audience: 'none', isOrganizer: false, member: undefined };
   const [member, isOrganizer] = await Promise.all([
     repos.members.findBySlackUserId(actor.slackUserId),
     repos.organizers.isActive(actor.slackUserId),
@@ -42,14 +55,14 @@ function audienceOf(input: {
   staffEmailDomains: readonly string[];
 }): Audience {
   if (input.isOrganizer) return 'organizer';
-  if (isStaffEmail(input.actor.email, input.staffEmailDomains)) return 'staff';
+  if (isStaffAccount(input.actor, input.staffEmailDomains)) return 'staff';
   if (input.member?.status !== 'active') return 'none';
   return input.member.memberType === 'alumni' ? 'alumni' : 'staff';
 }
 
 /** An imported member is linked to their Slack user on their first interaction, by email. */
 export async function linkOnFirstInteraction(deps: ServiceDeps, actor: Actor): Promise<void> {
-  if (actor.email) await linkImportedMember(deps.db, actor.slackUserId, actor.email);
+  if (actor.email && takesPart(actor.standing)) await linkImportedMember(deps.db, actor.slackUserId, actor.email, actor.standing);
 }
 
 /** The target's profile if this viewer may see it (the rule itself lives in the query layer). */

@@ -2,8 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { createRepositories } from '../db/repositories';
 import { createIntroductionRecordRepository, type IntroductionRecordItem, type RecordMember } from '../db/repositories/introduction-record';
 import { addDays, isIsoDate, startOfNetworkDay } from './calendar';
+import { escapeFormula } from './csv-formula';
 import type { ServiceDeps } from './deps';
-import { escapeFormula } from './member-csv-cells';
 
 /** The record's columns, in the order the file has them. */
 export const INTRODUCTION_RECORD_COLUMNS = [

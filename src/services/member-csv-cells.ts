@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { unescapeFormula } from './csv-formula';
 import type { MemberCsvColumn, MemberCsvRecord } from './member-csv';
 import { LIMITS, MEMBER_TYPES, type MemberType } from './profile-rules';
 import { findTerm, HELP_KINDS, POLICY_TOPICS, type Term } from './taxonomy';
+import { isBlankText, offendingCharacter, textProblem, type TextShape } from './typed-text';
 
 /** Reading one cell of the members spreadsheet into a typed value, or a CellError saying why not. */
 
@@ -12,26 +14,30 @@ function fail(detail: string): never {
   throw new CellError(detail);
 }
 
-/**
- * Spreadsheets run a cell starting with = + - @ as a formula, so the export prefixes such text with
- * an apostrophe (and an apostrophe-prefixed value with one more); the import removes one.
- */
-const FORMULA_LIKE = /^'*[=+\-@]/;
-const ESCAPED_FORMULA = /^'+[=+\-@]/;
-
-export function escapeFormula(value: string): string {
-  return FORMULA_LIKE.test(value) ? `'${value}` : value;
-}
-
-function unescapeFormula(value: string): string {
-  return ESCAPED_FORMULA.test(value) ? value.slice(1) : value;
-}
-
 const normalized = (raw: string) => raw.normalize('NFKC').trim();
 
+/** Text columns of one line, as in the profile form: a tab or line break there is refused. */
+const ONE_LINE_COLUMNS: readonly MemberCsvColumn[] = ['name', 'organisation', 'title'];
+
+/**
+ * Refuses a cell the Slack forms would refuse (typed-text.ts): a control character in any column
+ * (Postgres cannot store NUL, and the rest are invisible), a tab or line break in a one-line one.
+ */
+function checkCharacters(column: MemberCsvColumn, raw: string): string {
+  const shape: TextShape = ONE_LINE_COLUMNS.includes(column) ? 'line' : 'lines';
+  const value = raw.trim();
+  const problem = textProblem(value, shape);
+  if (problem === 'controlCharacter') {
+    fail(`contains a control character (${offendingCharacter(value, shape)}), which cannot be stored; remove it`);
+  }
+  if (problem === 'lineBreak') fail('contains a tab or line break; this column takes one line');
+  return raw;
+}
+
+/** A text cell; blank (nothing visible, as in the forms) is not given. */
 function optionalText(raw: string, max: number): string | null {
   const value = unescapeFormula(raw.trim()).trim();
-  if (value === '') return null;
+  if (isBlankText(value)) return null;
   if (value.length > max) fail(`is ${value.length} characters long; the limit is ${max}`);
   return value;
 }
@@ -108,7 +114,8 @@ function parseLocale(raw: string): 'ja' | 'en' | null {
   return value === 'ja' || value === 'en' ? value : fail(`"${value}" is not ja or en`);
 }
 
-export function parseRecord(cell: <T>(column: MemberCsvColumn, read: (raw: string) => T) => T, currentYear: number): MemberCsvRecord {
+export function parseRecord(readCell: <T>(column: MemberCsvColumn, read: (raw: string) => T) => T, currentYear: number): MemberCsvRecord {
+  const cell = <T>(column: MemberCsvColumn, read: (raw: string) => T) => readCell(column, (raw) => read(checkCharacters(column, raw)));
   const record: MemberCsvRecord = {
     email: cell('email', parseEmail),
     name: cell('name', parseName),
@@ -128,7 +135,7 @@ export function parseRecord(cell: <T>(column: MemberCsvColumn, read: (raw: strin
     locale: cell('locale', parseLocale),
   };
   const { memberType, yearJoined, yearLeft } = record;
-  cell('year_left', () => {
+  readCell('year_left', () => {
     if (yearLeft === null) return;
     if (memberType === 'staff') fail(`current staff have no year left (${yearLeft}); leave it blank or use alumni or returnee`);
     if (yearJoined !== null && yearLeft < yearJoined) {

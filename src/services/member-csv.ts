@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { CellError, escapeFormula, parseRecord } from './member-csv-cells';
+import { escapeFormula } from './csv-formula';
+import { CellError, parseRecord } from './member-csv-cells';
 import type { MemberType } from './profile-rules';
 
 /** The network's spreadsheet columns, in the order an export writes them. */

@@ -6,6 +6,8 @@ import { formatMemberCsv, type MemberCsvRecord, type ParsedMemberRow } from './m
 import { newPseudonym } from './profile';
 import { CONSENT_TEXT_VERSION } from './profile-rules';
 import { searchDocumentFor } from './search-text';
+import type { SlackUserRecord } from './slack-accounts';
+import { effectiveStanding, type SlackStanding } from './slack-standing';
 
 /** Stands for the organizer at the command line in the audit trail. */
 const IMPORT_ACTOR = 'cli:import';
@@ -19,8 +21,8 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-  /** Slack's user ID for an email, or null when the workspace has no such user. */
-  lookupSlackUserIdByEmail?: (email: string) => Promise<string | null>;
+  /** What Slack says of the user with this email, or null when the workspace has no such user. */
+  lookupSlackUserByEmail?: (email: string) => Promise<SlackUserRecord | null>;
 }
 
 /** The stored language of a member ("ja-JP" from Slack, or "ja" from a spreadsheet) as ja, en or null. */
@@ -99,15 +101,15 @@ function changedFields(existing: MemberRow, record: MemberCsvRecord): ImportedFi
 async function lookUpSlackUsers(
   deps: ServiceDeps,
   records: readonly MemberCsvRecord[],
-  lookup: (email: string) => Promise<string | null>,
-): Promise<Map<string, string>> {
+  lookup: (email: string) => Promise<SlackUserRecord | null>,
+): Promise<Map<string, SlackUserRecord>> {
   const existing = await createMemberImportRepository({ db: deps.db }).findByEmails(records.map((r) => r.email));
   const linked = new Set(existing.filter((member) => member.slackUserId).map((member) => member.email));
-  const found = new Map<string, string>();
+  const found = new Map<string, SlackUserRecord>();
   for (const { email } of records) {
     if (linked.has(email)) continue;
-    const slackUserId = await lookup(email);
-    if (slackUserId) found.set(email, slackUserId);
+    const user = await lookup(email);
+    if (user) found.set(email, user);
   }
   return found;
 }
@@ -121,9 +123,15 @@ function consentOf(member: MemberCsvRecord | MemberRow | undefined, audience: (t
 /** Writes one spreadsheet row (and its consent and audit records); says what happened to the member. */
 async function applyRow(
   repos: Repositories,
-  input: { record: MemberCsvRecord; existing: MemberRow | undefined; slackUserId: string | undefined; now: Date },
+  input: {
+    record: MemberCsvRecord;
+    existing: MemberRow | undefined;
+    slack: { slackUserId: string; standing: SlackStanding } | undefined;
+    now: Date;
+  },
 ): Promise<'created' | 'updated' | 'unchanged'> {
-  const { record, existing, slackUserId, now } = input;
+  const { record, existing, slack, now } = input;
+  const slackUserId = slack?.slackUserId;
   const fields = existing ? changedFields(existing, record) : IMPORTED_FIELDS;
   if (existing && fields.length === 0 && !slackUserId) return 'unchanged';
 
@@ -132,7 +140,7 @@ async function applyRow(
   const values: Partial<NewMemberRow> = {
     ...changed,
     searchDocument: searchDocumentFor({ ...existing, ...changed }),
-    ...(slackUserId ? { slackUserId } : {}),
+    ...(slack ? { slackUserId: slack.slackUserId, slackStanding: slack.standing } : {}),
     ...(consentChanges.length > 0 ? { consentTextVersion: CONSENT_TEXT_VERSION, consentRecordedAt: now } : {}),
   };
   const member = existing
@@ -178,9 +186,9 @@ export async function importMembers(
   rows: readonly ParsedMemberRow[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const slackUserIds = options.lookupSlackUserIdByEmail
-    ? await lookUpSlackUsers(deps, rows, options.lookupSlackUserIdByEmail)
-    : new Map<string, string>();
+  const slackUsers = options.lookupSlackUserByEmail
+    ? await lookUpSlackUsers(deps, rows, options.lookupSlackUserByEmail)
+    : new Map<string, SlackUserRecord>();
   const now = deps.clock();
 
   return deps.db.transaction(async (tx) => {
@@ -189,19 +197,25 @@ export async function importMembers(
     const existingByEmail = new Map(
       (await importRepo.findByEmails(rows.map((r) => r.email))).map((member) => [member.email!, member]),
     );
-    const heldSlackUserIds = await importRepo.findHeldSlackUserIds([...slackUserIds.values()]);
+    const heldSlackUserIds = await importRepo.findHeldSlackUserIds([...slackUsers.values()].map((user) => user.slackUserId));
     const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, linked: 0 };
 
     for (const record of rows) {
       const existing = existingByEmail.get(record.email);
       // Another member may hold the Slack user already, or may have been linked since the lookup.
-      const candidate = existing?.slackUserId ? undefined : slackUserIds.get(record.email);
-      const slackUserId = candidate && !heldSlackUserIds.has(candidate) ? candidate : undefined;
-      if (slackUserId) {
-        heldSlackUserIds.add(slackUserId);
+      const candidate = existing?.slackUserId ? undefined : slackUsers.get(record.email);
+      const user = candidate && !heldSlackUserIds.has(candidate.slackUserId) ? candidate : undefined;
+      let slack: { slackUserId: string; standing: SlackStanding } | undefined;
+      if (user) {
+        heldSlackUserIds.add(user.slackUserId);
         summary.linked++;
+        // What Slack said is kept as a lookup would keep it; a guest, deactivated or external
+        // account is linked but found by nobody (see visibleTo).
+        await repos.slackUsers.save(user, now);
+        const { guestAllowed } = await repos.slackUsers.find(user.slackUserId);
+        slack = { slackUserId: user.slackUserId, standing: effectiveStanding(user.accountStanding, guestAllowed) };
       }
-      summary[await applyRow(repos, { record, existing, slackUserId, now })]++;
+      summary[await applyRow(repos, { record, existing, slack, now })]++;
     }
     return summary;
   });

@@ -1,5 +1,6 @@
 import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
+import { withdrawAllAnswersOf, type WithdrawnAnswers } from './events';
 import { searchDocumentFor } from './search-text';
 
 /** Everything stored about a member, for `/alumni-profile export` (their right of access). */
@@ -25,17 +26,25 @@ export async function exportOwnData(deps: ServiceDeps, slackUserId: string): Pro
   };
 }
 
+export interface Erasure {
+  pseudonym: string;
+  /** The member's event answers, deleted with the rest: Slack must still be told (counts, promotions, reminders). */
+  withdrawn: WithdrawnAnswers;
+}
+
 /**
  * Erases a member's personal data for good, in one transaction. The row stays as a tombstone with
  * only its pseudonym, status and dates, so the audit trail still refers to someone; the consent
- * history stays too (it holds no personal data beyond the member's pseudonymous ID).
+ * history stays too (it holds no personal data beyond the member's pseudonymous ID). Their event
+ * answers are deleted, and the places they held go to the waitlists.
  */
-export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Promise<{ pseudonym: string } | undefined> {
+export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Promise<Erasure | undefined> {
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
     const member = await repos.members.findBySlackUserId(slackUserId);
     if (!member) return undefined;
+    // The member's row is locked by this update before any event's row: the order answers take them in.
     await repos.members.update(member.id, {
       status: 'erased',
       erasedAt: now,
@@ -64,14 +73,19 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
       searchDocument: searchDocumentFor({}),
     });
     await repos.audit.pseudonymiseActor(slackUserId, member.pseudonym);
+    // Nothing Slack said about them is kept either, nor a guest allowance naming their account.
+    await repos.slackUsers.forget(slackUserId);
+    await repos.slackUsers.disallowGuest(slackUserId);
     await repos.introductions.pseudonymiseRequester(slackUserId, member.pseudonym);
     await repos.introductions.eraseAlumnusWords(member.id);
+    const withdrawn = await withdrawAllAnswersOf(tx, member.id, now);
     await repos.audit.record({
       actor: member.pseudonym,
       action: 'member.erased',
       subjectMemberId: member.id,
+      details: { eventAnswersDeleted: withdrawn.answers.length },
       occurredAt: now,
     });
-    return { pseudonym: member.pseudonym };
+    return { pseudonym: member.pseudonym, withdrawn };
   });
 }

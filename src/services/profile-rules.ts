@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isStaffEmail } from './identity';
+import { isStaffAccount, type Actor } from './identity';
 import { HELP_KIND_KEYS, SECTOR_KEYS, TOPIC_KEYS } from './taxonomy';
 
 /** Versions of the texts members agree to; bump when the wording changes (stored with each answer). */
@@ -107,7 +107,7 @@ function profileSchema(currentYear: number) {
 /** Checks a profile against the network's rules; returns at most one error per field. */
 export function validateProfile(
   input: ProfileInput,
-  context: { currentYear: number; actorEmail: string | null; staffEmailDomains: readonly string[] },
+  context: { currentYear: number; actor: Pick<Actor, 'standing' | 'email'>; staffEmailDomains: readonly string[] },
 ): ProfileFieldError[] {
   const errors = new Map<keyof ProfileInput, ProfileFieldError>();
   const result = profileSchema(context.currentYear).safeParse({ ...input, name: input.name.trim() });
@@ -123,7 +123,7 @@ export function validateProfile(
           : undefined;
     errors.set(field, { field, code, params });
   }
-  if (input.memberType === 'staff' && !errors.has('memberType') && !isStaffEmail(context.actorEmail, context.staffEmailDomains)) {
+  if (input.memberType === 'staff' && !errors.has('memberType') && !isStaffAccount(context.actor, context.staffEmailDomains)) {
     errors.set('memberType', { field: 'memberType', code: 'staffEmailRequired' });
   }
   return [...errors.values()];

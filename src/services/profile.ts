@@ -4,7 +4,9 @@ import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
 import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, type ProfileInput, validateProfile } from './profile-rules';
 import { searchDocumentFor } from './search-text';
-import { isStaffEmail, type Actor } from './identity';
+import { isStaffAccount, type Actor } from './identity';
+import { AppError } from './errors';
+import { refusalFor } from './slack-standing';
 
 export type SaveOutcome = 'created_pending' | 'created_active' | 'resubmitted' | 'updated';
 
@@ -28,12 +30,14 @@ export async function saveProfile(
   input: ProfileInput,
 ): Promise<{ member: MemberRow; outcome: SaveOutcome }> {
   const now = deps.clock();
+  const refusal = refusalFor(actor.standing);
+  if (refusal) throw new AppError(refusal);
   return deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
     const existing = await repos.members.findBySlackUserId(actor.slackUserId);
     const isOrganizer = await repos.organizers.isActive(actor.slackUserId);
     const activeAtOnce =
-      isOrganizer || (input.memberType !== 'alumni' && isStaffEmail(actor.email, deps.staffEmailDomains));
+      isOrganizer || (input.memberType !== 'alumni' && isStaffAccount(actor, deps.staffEmailDomains));
 
     const consentChanged =
       !existing ||
@@ -77,6 +81,7 @@ export async function saveProfile(
         memberType: input.memberType,
         pseudonym: newPseudonym(),
         slackUserId: actor.slackUserId,
+        slackStanding: actor.standing,
         status: activeAtOnce ? 'active' : 'pending',
         createdAt: now,
         updatedAt: now,

@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import { registerListeners, type ListenerDeps } from '../listeners';
 import type { ServiceDeps } from '../services/deps';
 import { createSlackDirectory } from './directory';
+import { createHttpReceiver } from './receiver';
 
 const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -37,13 +38,13 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: List
       });
     },
   };
+  const logging = options.logger ? { logger: options.logger } : { logLevel: LOG_LEVELS[config.logLevel] };
   const app = new App({
     token: config.slack.botToken,
     ...(config.slack.appToken
-      ? { appToken: config.slack.appToken, socketMode: true }
-      : { signingSecret: config.slack.signingSecret ?? '' }),
-    customRoutes: [healthz],
-    ...(options.logger ? { logger: options.logger } : { logLevel: LOG_LEVELS[config.logLevel] }),
+      ? { appToken: config.slack.appToken, socketMode: true, customRoutes: [healthz] }
+      : { receiver: createHttpReceiver({ signingSecret: config.slack.signingSecret ?? '', customRoutes: [healthz], ...logging }) }),
+    ...logging,
     tokenVerificationEnabled: options.tokenVerificationEnabled ?? true,
     clientOptions: {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
@@ -57,7 +58,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: List
   };
   const deps: ListenerDeps = {
     services,
-    directory: createSlackDirectory(app.client, { defaultLocale: config.defaultLocale }),
+    directory: createSlackDirectory(app.client, { services, defaultLocale: config.defaultLocale }),
     config,
     logger: app.logger,
   };

@@ -1,37 +1,92 @@
 import type { WebClient } from '@slack/web-api';
 import type { Locale } from '../i18n';
 import { toLocale } from '../i18n';
+import { isDatabaseUnavailable } from '../services/errors';
+import type { ServiceDeps } from '../services/deps';
 import type { Actor } from '../services/identity';
+import { findRecordedAccount, recordSlackAccount, type SlackUserRecord } from '../services/slack-accounts';
+import { effectiveStanding, type Installation } from '../services/slack-standing';
+import { toSlackUserRecord, type SlackUserObject } from './user-record';
 
 export interface SlackUser extends Actor {
   locale: Locale;
   /** The raw Slack locale (e.g. ja-JP), stored with the profile. */
   slackLocale: string | null;
+  /** IANA time zone from Slack, when known. */
+  tz: string | null;
 }
 
 /**
- * Looks users up with `users.info` (email, locale). Results are cached briefly per instance: this is
- * a cache, not state, so several instances stay correct.
+ * Who a Slack user is (users.info: standing, email, name, locale). What Slack said is kept in
+ * Postgres for every instance, refreshed after `ttlMs`, and replaced at once by a user event
+ * (`record`), so no instance acts on a standing Slack has since changed.
  */
-export function createSlackDirectory(client: WebClient, options: { defaultLocale: Locale; ttlMs?: number }) {
+export function createSlackDirectory(
+  client: WebClient,
+  options: { services: ServiceDeps; defaultLocale: Locale; ttlMs?: number },
+) {
   const ttlMs = options.ttlMs ?? 10 * 60_000;
-  const cache = new Map<string, { user: SlackUser; expires: number }>();
+  const { services } = options;
+  let installation: Promise<Installation> | undefined;
+
+  const toUser = (record: SlackUserRecord, standing: Actor['standing']): SlackUser => ({
+    slackUserId: record.slackUserId,
+    standing,
+    email: record.email,
+    realName: record.realName,
+    slackLocale: record.slackLocale,
+    tz: record.tz,
+    locale: toLocale(record.slackLocale ?? undefined, options.defaultLocale),
+  });
+
+  /** The workspace (and Enterprise Grid organisation) the bot token belongs to; asked once. */
+  function installed(): Promise<Installation> {
+    installation ??= client.auth.test().then(
+      (answer) => ({ teamId: answer.team_id ?? '', enterpriseId: answer.enterprise_id || null }),
+      (error: unknown) => {
+        installation = undefined;
+        throw error;
+      },
+    );
+    return installation;
+  }
+
+  /** Stores what users.info said; without the database, it still decides (with no guest allowance). */
+  async function remember(record: SlackUserRecord) {
+    try {
+      return (await recordSlackAccount(services, record, { closeRequests: false })).standing;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return effectiveStanding(record.accountStanding, false);
+    }
+  }
+
+  async function recorded(slackUserId: string) {
+    try {
+      return await findRecordedAccount(services, slackUserId);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) return undefined;
+      throw error;
+    }
+  }
 
   return {
     async lookup(slackUserId: string): Promise<SlackUser> {
-      const cached = cache.get(slackUserId);
-      if (cached && cached.expires > Date.now()) return cached.user;
-      const response = await client.users.info({ user: slackUserId, include_locale: true });
-      const profile = response.user?.profile;
-      const user: SlackUser = {
-        slackUserId,
-        email: profile?.email?.toLowerCase() ?? null,
-        realName: profile?.real_name || response.user?.real_name || profile?.display_name || null,
-        slackLocale: response.user?.locale ?? null,
-        locale: toLocale(response.user?.locale, options.defaultLocale),
-      };
-      cache.set(slackUserId, { user, expires: Date.now() + ttlMs });
-      return user;
+      const known = await recorded(slackUserId);
+      if (known && services.clock().getTime() - known.record.fetchedAt.getTime() < ttlMs) {
+        return toUser(known.record, known.standing);
+      }
+      const [answer, team] = await Promise.all([client.users.info({ user: slackUserId, include_locale: true }), installed()]);
+      const record = toSlackUserRecord(slackUserId, (answer.user ?? {}) as SlackUserObject, team);
+      return toUser(record, await remember(record));
+    },
+
+    /**
+     * A user event (user_change, team_join, user_guest_status_changed) carries the whole user:
+     * recorded at once, and what waited on an account that stopped taking part is closed.
+     */
+    async record(user: SlackUserObject & { id: string }) {
+      return recordSlackAccount(services, toSlackUserRecord(user.id, user, await installed()), { closeRequests: true });
     },
 
     /** The user's language, or the default when Slack cannot be asked. */

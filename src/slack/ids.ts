@@ -18,6 +18,9 @@ export const MESSAGE_SHORTCUTS = {
 
 export const EVENTS = {
   appHomeOpened: 'app_home_opened',
+  userChange: 'user_change',
+  teamJoin: 'team_join',
+  userGuestStatusChanged: 'user_guest_status_changed',
 } as const;
 
 export const VIEWS = {

@@ -4,6 +4,7 @@ import { PROFILE_OPTION_VALUES } from '../blocks/profile-modal';
 import { COI_ACK_VALUE } from '../blocks/introductions';
 import type { IntroductionInput } from '../services/introduction-rules';
 import type { EventInput } from '../services/events';
+import { readTypedText, textProblem, type TextProblem, type TextShape } from '../services/typed-text';
 import { DECLINE_FIELDS, EVENT_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
 
 /** The shapes Slack sends in view.state.values, read leniently: a forged or odd value becomes a validation error later, not a crash. */
@@ -23,12 +24,32 @@ const stateValue = z
 const stateValues = z.record(z.string(), z.record(z.string(), stateValue));
 export type StateValues = z.infer<typeof stateValues>;
 
+/** A typed field whose characters cannot be kept (the block and its input share the ID). */
+export interface TextFieldProblem {
+  blockId: string;
+  problem: TextProblem;
+}
+
+/**
+ * A form's input for its service to validate, or the typed fields that cannot be kept as they are
+ * (control characters; see typed-text.ts), reported before any other rule and before anything is
+ * stored.
+ */
+export type ParsedForm<T> = { ok: true; input: T } | { ok: false; problems: TextFieldProblem[] };
+
 function reader(values: unknown) {
   const parsed = stateValues.safeParse(values);
   const state = parsed.success ? parsed.data : {};
   const get = (id: string) => state[id]?.[id];
+  const problems: TextFieldProblem[] = [];
   return {
-    text: (id: string) => get(id)?.value ?? null,
+    /** Typed text; null when nothing visible was typed. A problem is kept for `form`. */
+    text: (id: string, shape: TextShape = 'line') => {
+      const typed = readTypedText(get(id)?.value, shape);
+      if (typed.ok) return typed.text;
+      problems.push({ blockId: id, problem: typed.problem });
+      return null;
+    },
     number: (id: string) => {
       const raw = get(id)?.value;
       return raw === null || raw === undefined || raw.trim() === '' ? null : Number(raw);
@@ -42,36 +63,38 @@ function reader(values: unknown) {
       return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000) : null;
     },
     conversation: (id: string) => get(id)?.selected_conversation ?? null,
+    /** The parsed input, unless a typed field cannot be kept. */
+    form: <T>(input: T): ParsedForm<T> => (problems.length > 0 ? { ok: false, problems } : { ok: true, input }),
   };
 }
 
-/** Turns the profile modal's state into a ProfileInput; the service validates it. */
-export function parseProfileSubmission(values: unknown): ProfileInput {
+/** Turns the profile modal's state into a ProfileInput; validateProfile checks it. */
+export function parseProfileSubmission(values: unknown): ParsedForm<ProfileInput> {
   const read = reader(values);
   const f = PROFILE_FIELDS;
   const consent = read.selectedMany(f.consent);
   const capacity = read.number(f.capacity);
-  return {
+  return read.form({
     name: read.text(f.name) ?? '',
     memberType: (read.selected(f.memberType) ?? '') as ProfileInput['memberType'],
     yearJoined: read.number(f.yearJoined),
     yearLeft: read.number(f.yearLeft),
-    formerDivisions: read.text(f.formerDivisions),
+    formerDivisions: read.text(f.formerDivisions, 'lines'),
     organisation: read.text(f.organisation),
     jobTitle: read.text(f.jobTitle),
     sector: read.selected(f.sector),
     topics: read.selectedMany(f.topics),
-    helpText: read.text(f.helpText),
+    helpText: read.text(f.helpText, 'lines'),
     helpKinds: read.selectedMany(f.helpKinds),
     monthlyCapacity: capacity ?? Number.NaN,
     shareWithStaff: consent.includes(PROFILE_OPTION_VALUES.consentStaff),
     shareWithAlumni: consent.includes(PROFILE_OPTION_VALUES.consentAlumni),
     coiDeclared: read.selected(f.coi) === PROFILE_OPTION_VALUES.yes,
-    coiDescription: read.text(f.coiDescription),
+    coiDescription: read.text(f.coiDescription, 'lines'),
     codeOfConductAccepted: read.selectedMany(f.codeOfConduct).includes(PROFILE_OPTION_VALUES.yes),
     referredBySlackUserId: read.user(f.referredBy),
     interestedInReturning: read.selectedMany(f.returning).includes(PROFILE_OPTION_VALUES.yes),
-  };
+  });
 }
 
 /** `<@U123|name>` (escaped command text) or a bare `U123`; undefined when the text names no user. */
@@ -84,22 +107,22 @@ export function parseUserMention(text: string): string | undefined {
 export const memberIdValue = z.uuid();
 
 /** Turns the introduction modal's state into an IntroductionInput; the service validates it. */
-export function parseIntroductionSubmission(values: unknown): IntroductionInput {
+export function parseIntroductionSubmission(values: unknown): ParsedForm<IntroductionInput> {
   const read = reader(values);
   const f = INTRODUCTION_FIELDS;
-  return {
+  return read.form({
     purpose: read.selected(f.purpose),
-    details: read.text(f.details) ?? '',
+    details: read.text(f.details, 'lines') ?? '',
     format: read.selected(f.format),
     dueDate: read.date(f.dueDate),
     requesterDivision: read.text(f.requesterDivision) ?? '',
     coiAcknowledged: read.selectedMany(f.coiAcknowledged).includes(COI_ACK_VALUE),
-  };
+  });
 }
 
-export function parseDeclineSubmission(values: unknown): { reason: string | null; unavailableUntil: string | null } {
+export function parseDeclineSubmission(values: unknown): ParsedForm<{ reason: string | null; unavailableUntil: string | null }> {
   const read = reader(values);
-  return { reason: read.text(DECLINE_FIELDS.reason), unavailableUntil: read.date(DECLINE_FIELDS.unavailableUntil) };
+  return read.form({ reason: read.text(DECLINE_FIELDS.reason, 'lines'), unavailableUntil: read.date(DECLINE_FIELDS.unavailableUntil) });
 }
 
 /** Reads a JSON button value or private_metadata against a schema; a forged or broken one is undefined. */
@@ -112,7 +135,11 @@ export function parseJsonValue<T>(schema: z.ZodType<T>, raw: string | undefined)
   }
 }
 
-const topic = z.string().max(500);
+/** The search a request is about, carried in buttons and metadata; stored with the request. */
+const topic = z
+  .string()
+  .max(500)
+  .refine((text) => textProblem(text, 'lines') === undefined);
 /** "Ask for an introduction": the member and the topic. */
 export const askIntroductionValue = z.object({ m: z.uuid(), q: topic });
 /** "Post an open request": the topic. */
@@ -123,20 +150,20 @@ export const introductionMetadata = z.object({ m: z.uuid().optional(), q: topic 
 export const pickVolunteerValue = z.object({ r: z.uuid(), m: z.uuid() });
 
 /** Turns the event modal's state into an EventInput; the service validates it. */
-export function parseEventSubmission(values: unknown): EventInput {
+export function parseEventSubmission(values: unknown): ParsedForm<EventInput> {
   const read = reader(values);
   const f = EVENT_FIELDS;
-  return {
+  return read.form({
     title: read.text(f.title) ?? '',
     startsAt: read.dateTime(f.startsAt),
     endsAt: read.dateTime(f.endsAt),
     place: read.text(f.place) ?? '',
-    description: read.text(f.description),
+    description: read.text(f.description, 'lines'),
     audience: read.selected(f.audience),
     capacity: read.number(f.capacity),
     rsvpDeadline: read.dateTime(f.rsvpDeadline),
     channelId: read.conversation(f.channel),
-  };
+  });
 }
 
 /** An organizer menu value: `edit:<event id>` and so on. */

@@ -74,9 +74,11 @@ describe('the import with a Slack bot token', () => {
       let body = '';
       request.on('data', (chunk) => (body += chunk));
       request.on('end', () => {
+        response.setHeader('content-type', 'application/json');
+        // Which workspace the token belongs to: a user found by email is read against it.
+        if (request.url === '/api/auth.test') return response.end(JSON.stringify({ ok: true, team_id: 'T0KAKEHASH' }));
         const email = new URLSearchParams(body).get('email') ?? '';
         asked.push(`${request.url} ${email}`);
-        response.setHeader('content-type', 'application/json');
         response.end(JSON.stringify(answer(email)));
       });
     });
@@ -90,7 +92,10 @@ describe('the import with a Slack bot token', () => {
   });
 
   it('links members to their Slack user by email; an unknown email is not an error', async () => {
-    answer = (email) => (email === 'taro@meti.go.jp' ? { ok: true, user: { id: 'U0TARO' } } : { ok: false, error: 'users_not_found' });
+    answer = (email) =>
+      email === 'taro@meti.go.jp'
+        ? { ok: true, user: { id: 'U0TARO', team_id: 'T0KAKEHASH', deleted: false, is_restricted: false, profile: { email } } }
+        : { ok: false, error: 'users_not_found' };
     const file = join(dir, 'members.csv');
     await writeFile(file, MEMBERS);
 

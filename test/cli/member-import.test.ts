@@ -5,6 +5,7 @@ import { auditEvents, consentEvents, members } from '../../src/db/schema';
 import type { ServiceDeps } from '../../src/services/deps';
 import { parseMemberCsv } from '../../src/services/member-csv';
 import { exportMembers, importMembers } from '../../src/services/member-import';
+import type { SlackUserRecord } from '../../src/services/slack-accounts';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { CURRENT_YEAR, csvFile, type CsvCells } from './member-csv-fixtures';
 
@@ -47,6 +48,17 @@ async function snapshot() {
     auditEvents: await db.select().from(auditEvents).orderBy(asc(auditEvents.id)),
   };
 }
+
+
+/** What Slack says of a user found by email (users.lookupByEmail), as the bot records it. */
+const slackUser = (slackUserId: string, accountStanding: SlackUserRecord['accountStanding'] = 'member'): SlackUserRecord => ({
+  slackUserId,
+  accountStanding,
+  email: null,
+  realName: null,
+  slackLocale: null,
+  tz: null,
+});
 
 describe('importing members', () => {
   it('creates active members with a pseudonym, confirmed now, with the consents given recorded', async () => {
@@ -99,12 +111,12 @@ describe('importing members', () => {
   });
 
   it('changes nothing when the same file is imported again', async () => {
-    const lookup = async (email: string) => (email === 'taro@meti.go.jp' ? 'U0TARO' : null);
-    await importMembers(deps, rowsOf(HANAKO, TARO), { lookupSlackUserIdByEmail: lookup });
+    const lookup = async (email: string) => (email === 'taro@meti.go.jp' ? slackUser('U0TARO') : null);
+    await importMembers(deps, rowsOf(HANAKO, TARO), { lookupSlackUserByEmail: lookup });
     const before = await snapshot();
 
     now = new Date('2025-03-02T09:00:00Z');
-    const summary = await importMembers(deps, rowsOf(HANAKO, TARO), { lookupSlackUserIdByEmail: lookup });
+    const summary = await importMembers(deps, rowsOf(HANAKO, TARO), { lookupSlackUserByEmail: lookup });
 
     expect(summary).toEqual({ created: 0, updated: 0, unchanged: 2, linked: 0 });
     expect(await snapshot()).toEqual(before);
@@ -195,10 +207,10 @@ describe('linking imported members to Slack', () => {
     const asked: { email: string; membersAtTheTime: number }[] = [];
     const lookup = async (email: string) => {
       asked.push({ email, membersAtTheTime: (await database.db.select().from(members)).length });
-      return email === 'hanako.sato@example.jp' ? 'U0HANAKO' : null;
+      return email === 'hanako.sato@example.jp' ? slackUser('U0HANAKO') : null;
     };
 
-    const summary = await importMembers(deps, rowsOf(HANAKO, TARO, { email: 'jiro@example.jp' }), { lookupSlackUserIdByEmail: lookup });
+    const summary = await importMembers(deps, rowsOf(HANAKO, TARO, { email: 'jiro@example.jp' }), { lookupSlackUserByEmail: lookup });
 
     expect(asked).toEqual([
       { email: 'hanako.sato@example.jp', membersAtTheTime: 1 },
@@ -212,7 +224,7 @@ describe('linking imported members to Slack', () => {
   it('links an existing member who was not linked yet, and records it', async () => {
     await importMembers(deps, rowsOf(HANAKO));
 
-    const summary = await importMembers(deps, rowsOf(HANAKO), { lookupSlackUserIdByEmail: async () => 'U0HANAKO' });
+    const summary = await importMembers(deps, rowsOf(HANAKO), { lookupSlackUserByEmail: async () => slackUser('U0HANAKO') });
 
     expect(summary).toEqual({ created: 0, updated: 1, unchanged: 0, linked: 1 });
     const hanako = await memberByEmail('hanako.sato@example.jp');
@@ -224,7 +236,7 @@ describe('linking imported members to Slack', () => {
     await repos().members.insert({ pseudonym: 'M-OTHER', slackUserId: 'U0SAME', email: 'other@example.jp', memberType: 'alumni', status: 'active' });
 
     const summary = await importMembers(deps, rowsOf(HANAKO, { email: 'jiro@example.jp' }), {
-      lookupSlackUserIdByEmail: async (email) => (email === 'jiro@example.jp' ? 'U0JIRO' : 'U0SAME'),
+      lookupSlackUserByEmail: async (email) => slackUser(email === 'jiro@example.jp' ? 'U0JIRO' : 'U0SAME'),
     });
 
     expect(summary).toMatchObject({ created: 2, linked: 1 });
@@ -232,12 +244,24 @@ describe('linking imported members to Slack', () => {
     expect((await memberByEmail('jiro@example.jp')).slackUserId).toBe('U0JIRO');
   });
 
+  it('links a guest or deactivated account but leaves the member out of every result', async () => {
+    const summary = await importMembers(deps, rowsOf(HANAKO, { email: 'jiro@example.jp' }), {
+      lookupSlackUserByEmail: async (email) => slackUser(email === 'jiro@example.jp' ? 'U0JIRO' : 'U0HANAKO', email === 'jiro@example.jp' ? 'deactivated' : 'guest'),
+    });
+
+    expect(summary).toMatchObject({ created: 2, linked: 2 });
+    expect(await memberByEmail('hanako.sato@example.jp')).toMatchObject({ slackUserId: 'U0HANAKO', slackStanding: 'guest' });
+    expect(await memberByEmail('jiro@example.jp')).toMatchObject({ slackUserId: 'U0JIRO', slackStanding: 'deactivated' });
+    expect(await repos().members.findVisibleBySlackUserId('staff', 'U0HANAKO')).toBeUndefined();
+    expect(await repos().members.findVisibleBySlackUserId('organizer', 'U0HANAKO')).toBeDefined();
+  });
+
   it('imports nothing when Slack cannot be asked', async () => {
     const failing = async () => {
       throw new Error('invalid_auth');
     };
 
-    await expect(importMembers(deps, rowsOf(HANAKO), { lookupSlackUserIdByEmail: failing })).rejects.toThrow('invalid_auth');
+    await expect(importMembers(deps, rowsOf(HANAKO), { lookupSlackUserByEmail: failing })).rejects.toThrow('invalid_auth');
     expect(await snapshot()).toEqual({ members: [], consentEvents: [], auditEvents: [] });
   });
 });

@@ -26,6 +26,7 @@ function nextIds() {
 export function memberRow(overrides: Partial<MemberRow> = {}): MemberRow {
   return {
     ...nextIds(),
+    slackStanding: 'member',
     name: '佐藤 花子',
     locale: 'ja',
     memberType: 'alumni',

@@ -113,3 +113,16 @@ export function appHomeOpened(overrides: { user: string; tab?: 'home' | 'message
     event: { type: 'app_home_opened', user: overrides.user, channel: 'D0HOME', tab: overrides.tab ?? 'home', event_ts: '1700000000.1' },
   };
 }
+
+/** user_change, team_join or user_guest_status_changed: Slack sends the whole user object. */
+export function userEvent(type: 'user_change' | 'team_join' | 'user_guest_status_changed', user: Record<string, unknown>) {
+  return {
+    token: 'legacy-verification-token',
+    team_id: team.id,
+    api_app_id: 'A0KAKEHASH',
+    type: 'event_callback',
+    event_id: `Ev${++counter}`,
+    event_time: 1_700_000_000,
+    event: { type, user, cache_ts: 1_700_000_000, event_ts: '1700000000.2' },
+  };
+}

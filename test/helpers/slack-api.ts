@@ -8,6 +8,40 @@ export interface SlackUserFixture {
   email?: string | null;
   locale?: string;
   realName?: string;
+  /**
+   * Fields of Slack's user object as users.info sends them, over a full member of the test
+   * workspace: `{ is_restricted: true }`, `{ deleted: true }`, `{ team_id: 'T0OTHER' }` …
+   */
+  slack?: Record<string, unknown>;
+}
+
+/** The workspace the test bot is installed in (its auth.test answer). */
+export const TEST_TEAM_ID = 'T0KAKEHASH';
+
+/** A user object shaped as Slack sends it (users.info, user_change, team_join …). */
+export function slackUserObject(id: string, user: SlackUserFixture = {}): Record<string, any> {
+  const realName = user.realName ?? `User ${id}`;
+  return {
+    id,
+    team_id: TEST_TEAM_ID,
+    name: realName.toLowerCase().replace(/\s+/g, '.'),
+    deleted: false,
+    real_name: realName,
+    tz: 'Asia/Tokyo',
+    tz_label: 'Japan Standard Time',
+    tz_offset: 32400,
+    is_admin: false,
+    is_owner: false,
+    is_primary_owner: false,
+    is_restricted: false,
+    is_ultra_restricted: false,
+    is_bot: false,
+    is_app_user: false,
+    updated: 1_700_000_000,
+    locale: user.locale ?? 'en-US',
+    profile: { email: user.email ?? undefined, real_name: realName, display_name: realName, team: TEST_TEAM_ID },
+    ...user.slack,
+  };
 }
 
 export interface RecordedCall {
@@ -44,15 +78,11 @@ export function mockSlack() {
   let ts = 1_700_000_000;
 
   const answer = (method: string, body: Record<string, any>): Record<string, unknown> => {
-    if (method === 'auth.test') return { ok: true, user_id: 'U0KAKEHASHI', bot_id: 'B0KAKEHASHI', team_id: 'T0KAKEHASH' };
+    if (method === 'auth.test') return { ok: true, user_id: 'U0KAKEHASHI', bot_id: 'B0KAKEHASHI', team_id: TEST_TEAM_ID };
     if (method === 'users.info') {
       const user = users.get(body.user);
       if (!user) return { ok: false, error: 'user_not_found' };
-      const realName = user.realName ?? `User ${body.user}`;
-      return {
-        ok: true,
-        user: { id: body.user, real_name: realName, locale: user.locale ?? 'en-US', profile: { email: user.email ?? undefined, real_name: realName } },
-      };
+      return { ok: true, user: slackUserObject(body.user, user) };
     }
     const queue = expected.get(method);
     const reply = queue?.shift();

@@ -82,8 +82,8 @@ describe('over HTTP, as Slack calls it', () => {
     await database.close().catch(() => undefined);
   });
 
-  function signedPost(body: string, secret = SIGNING_SECRET) {
-    const timestamp = Math.floor(Date.now() / 1000);
+  function signedPost(body: string, secret = SIGNING_SECRET, skewSeconds = 0) {
+    const timestamp = Math.floor(Date.now() / 1000) + skewSeconds;
     const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     return fetch(`${baseUrl}/slack/events`, {
       method: 'POST',
@@ -107,6 +107,16 @@ describe('over HTTP, as Slack calls it', () => {
     const body = new URLSearchParams(slashCommand({ command: COMMANDS.profile, user_id: USER, text: 'help' })).toString();
     const response = await signedPost(body, 'not-the-secret');
     expect(response.status).toBe(401);
+  });
+
+  it('refuses a correctly signed request dated more than 5 minutes ahead or behind, and accepts small clock drift', async () => {
+    const body = new URLSearchParams(slashCommand({ command: COMMANDS.profile, user_id: USER, text: 'help' })).toString();
+    expect((await signedPost(body, SIGNING_SECRET, 6 * 60)).status).toBe(401);
+    expect((await signedPost(body, SIGNING_SECRET, 24 * 60 * 60)).status).toBe(401);
+    expect((await signedPost(body, SIGNING_SECRET, -6 * 60)).status).toBe(401);
+    const drifted = await signedPost(body, SIGNING_SECRET, 60);
+    expect(drifted.status).toBe(200);
+    expect(await drifted.json()).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.help });
   });
 
   it('/healthz says 200 while the database answers and 503 once it does not', async () => {

@@ -27,7 +27,7 @@ const ctx = setupListenerTest({
 async function addExpert(slackUserId: string, profile: Partial<ProfileInput>) {
   const { member } = await saveProfile(
     ctx.harness.deps.services,
-    { slackUserId, email: `${slackUserId.toLowerCase()}@example.org`, realName: null, locale: 'ja' },
+    { slackUserId, standing: 'member', email: `${slackUserId.toLowerCase()}@example.org`, realName: null, locale: 'ja' },
     profileInput(profile),
   );
   await createRepositories(ctx.database.db).members.update(member.id, { status: 'active' });
@@ -63,7 +63,7 @@ describe('/find-expert', () => {
     await addExpert('U0BUSY', { name: 'Busy', topics: ['dx'], monthlyCapacity: 0 });
     await saveProfile(
       ctx.harness.deps.services,
-      { slackUserId: 'U0PENDING', email: 'p@example.org', realName: null, locale: 'ja' },
+      { slackUserId: 'U0PENDING', standing: 'member', email: 'p@example.org', realName: null, locale: 'ja' },
       profileInput({ name: 'Pending', topics: ['dx'] }),
     );
     await addExpert(ALUMNUS, { name: 'Caller', topics: ['dx'] });

@@ -35,7 +35,7 @@ const ctx = setupListenerTest({
 async function addExpert(slackUserId: string, profile: Partial<ProfileInput>, locale = 'en') {
   const { member } = await saveProfile(
     ctx.harness.deps.services,
-    { slackUserId, email: `${slackUserId.toLowerCase()}@example.org`, realName: null, locale },
+    { slackUserId, standing: 'member', email: `${slackUserId.toLowerCase()}@example.org`, realName: null, locale },
     profileInput(profile),
   );
   await createRepositories(ctx.database.db).members.update(member.id, { status: 'active' });

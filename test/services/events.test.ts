@@ -58,7 +58,7 @@ async function givenMember(overrides: Partial<MemberRow> = {}): Promise<MemberRo
   return createRepositories(database.db).members.insert(memberRow(overrides));
 }
 
-const actor = (member: MemberRow) => ({ slackUserId: member.slackUserId!, email: member.email, realName: member.name });
+const actor = (member: MemberRow) => ({ slackUserId: member.slackUserId!, standing: 'member' as const, email: member.email, realName: member.name });
 
 async function answers(eventId: string) {
   const rows = await database.db.select().from(eventRsvps).where(eq(eventRsvps.eventId, eventId));
@@ -156,7 +156,7 @@ describe('answering', () => {
     expect(await answerRsvp(deps, { actor: actor(staff), eventId: closed.id, answer: 'going' })).toMatchObject({ kind: 'answered' });
     expect(await answerRsvp(deps, { actor: actor(pending), eventId: closed.id, answer: 'going' })).toEqual({ kind: 'needs_profile' });
     expect(
-      await answerRsvp(deps, { actor: { slackUserId: 'U0NOBODY', email: null, realName: null }, eventId: closed.id, answer: 'going' }),
+      await answerRsvp(deps, { actor: { slackUserId: 'U0NOBODY', standing: 'member', email: null, realName: null }, eventId: closed.id, answer: 'going' }),
     ).toEqual({ kind: 'needs_profile' });
     expect(await answerRsvp(deps, { actor: actor(alumna), eventId: 'not-a-uuid', answer: 'going' })).toEqual({ kind: 'not_found' });
     await cancelEvent(deps, { organizerSlackUserId: ORGANIZER, eventId: closed.id });

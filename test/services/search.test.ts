@@ -355,7 +355,7 @@ describe('keeping the search up to date', () => {
     topics: ['ip'],
     helpKinds: [],
   });
-  const actor = { slackUserId: 'U0HANAKO', email: 'hanako@example.jp', realName: null, locale: 'ja' };
+  const actor = { slackUserId: 'U0HANAKO', standing: 'member' as const, email: 'hanako@example.jp', realName: null, locale: 'ja' };
 
   it('a saved profile is found by what it says, an edit changes that, and erasure removes it', async () => {
     const { member } = await saveProfile(deps, actor, profile);

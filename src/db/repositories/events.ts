@@ -1,6 +1,17 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { eventRsvps, events, memberColumns, members, type EventRow, type EventRsvpRow, type MemberRow, type NewEventRow, type RsvpAnswer } from '../schema';
+import {
+  eventRsvps,
+  events,
+  memberColumns,
+  members,
+  type EventAudience,
+  type EventRow,
+  type EventRsvpRow,
+  type MemberRow,
+  type NewEventRow,
+  type RsvpAnswer,
+} from '../schema';
 
 export interface RsvpCountsRow {
   going: number;
@@ -155,14 +166,44 @@ export function createEventsRepository({ db }: { db: Db }) {
         .orderBy(asc(eventRsvps.answer), asc(eventRsvps.waitlisted), asc(eventRsvps.answeredAt));
     },
 
-    /** Scheduled events that have not ended, soonest first; only those open to staff when asked. */
-    async listUpcoming(now: Date, options: { staffOnly: boolean; limit: number }): Promise<EventRow[]> {
+    /** Scheduled events for these audiences that have not ended, soonest first. */
+    async listUpcoming(now: Date, options: { audiences: readonly EventAudience[]; limit: number }): Promise<EventRow[]> {
+      if (options.audiences.length === 0) return [];
       return db
         .select()
         .from(events)
-        .where(and(eq(events.status, 'scheduled'), gt(events.endsAt, now), options.staffOnly ? eq(events.audience, 'all') : undefined))
+        .where(and(eq(events.status, 'scheduled'), gt(events.endsAt, now), inArray(events.audience, [...options.audiences])))
         .orderBy(asc(events.startsAt))
         .limit(options.limit);
+    },
+
+    /**
+     * The member answering, their row share-locked until the transaction ends: an erasure (which
+     * updates that row first) and an answer of the same member are taken one after the other, so an
+     * erased member's answer can neither survive the erasure nor be saved after it.
+     */
+    async lockAnsweringMember(slackUserId: string): Promise<MemberRow | undefined> {
+      const [row] = await db.select(memberColumns).from(members).where(eq(members.slackUserId, slackUserId)).for('share', { of: members });
+      return row;
+    },
+
+    /** The events a member answered, in ID order (the order their rows are locked in). */
+    async listEventIdsAnsweredBy(memberId: string): Promise<string[]> {
+      const rows = await db
+        .select({ eventId: eventRsvps.eventId })
+        .from(eventRsvps)
+        .where(eq(eventRsvps.memberId, memberId))
+        .orderBy(asc(eventRsvps.eventId));
+      return rows.map((row) => row.eventId);
+    },
+
+    /** Deletes these members' answers to an event; returns them as they were (with their reminders). */
+    async deleteRsvps(eventId: string, memberIds: string[]): Promise<EventRsvpRow[]> {
+      if (memberIds.length === 0) return [];
+      return db
+        .delete(eventRsvps)
+        .where(and(eq(eventRsvps.eventId, eventId), inArray(eventRsvps.memberId, memberIds)))
+        .returning();
     },
 
     async listMyRsvps(memberId: string, eventIds: string[]): Promise<EventRsvpRow[]> {

@@ -3,6 +3,7 @@ import { createAuditRepository } from './audit';
 import { createIntroductionsRepository } from './introductions';
 import { createMembersRepository } from './members';
 import { createOrganizersRepository } from './organizers';
+import { createSlackUsersRepository } from './slack-users';
 
 export type { Audience } from './members';
 
@@ -13,6 +14,7 @@ export function createRepositories(db: Db) {
     organizers: createOrganizersRepository({ db }),
     audit: createAuditRepository({ db }),
     introductions: createIntroductionsRepository({ db }),
+    slackUsers: createSlackUsersRepository({ db }),
   };
 }
 

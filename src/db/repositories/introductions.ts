@@ -95,6 +95,25 @@ export function createIntroductionsRepository({ db }: { db: Db }) {
       return row;
     },
 
+    /**
+     * Closes what is still waiting on an account that stopped taking part: asks addressed to the
+     * member, and asks and open requests the user made.
+     */
+    async closeInvolving(who: { slackUserId: string; memberId: string | undefined }, at: Date): Promise<IntroductionRow[]> {
+      const addressedToMember = who.memberId
+        ? and(eq(introductionRequests.alumnusMemberId, who.memberId), eq(introductionRequests.status, 'pending'))
+        : undefined;
+      const madeByUser = and(
+        eq(introductionRequests.requesterSlackUserId, who.slackUserId),
+        inArray(introductionRequests.status, ['pending', 'open']),
+      );
+      return db
+        .update(introductionRequests)
+        .set({ status: 'closed', answeredAt: at })
+        .where(addressedToMember ? or(addressedToMember, madeByUser) : madeByUser)
+        .returning();
+    },
+
     async update(id: string, values: Partial<NewIntroductionRow>): Promise<void> {
       await db.update(introductionRequests).set(values).where(eq(introductionRequests.id, id));
     },

@@ -1,16 +1,30 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { consentEvents, memberColumns, members, type ConsentEventRow, type MemberRow, type NewMemberRow } from '../schema';
+import {
+  consentEvents,
+  memberColumns,
+  members,
+  reachableAccount,
+  type ConsentEventRow,
+  type MemberRow,
+  type NewMemberRow,
+} from '../schema';
+import type { SlackStanding } from '../../services/slack-standing';
 
 /** Who is looking: decides which profiles a query may return. */
 export type Audience = 'organizer' | 'staff' | 'alumni' | 'none';
 
 /**
  * The one visibility rule. Consent is opt-in: `IS TRUE` treats a never-answered (null) consent as
- * no. Only alumni and returnees are shown to other members; organizers see every non-erased row.
+ * no. Only alumni and returnees whose Slack account may take part are shown to other members;
+ * organizers see every non-erased row.
  */
 export function visibleTo(audience: Audience): SQL {
-  const sharedAlumni = and(eq(members.status, 'active'), inArray(members.memberType, ['alumni', 'returnee']));
+  const sharedAlumni = and(
+    eq(members.status, 'active'),
+    inArray(members.memberType, ['alumni', 'returnee']),
+    reachableAccount(members.slackStanding),
+  );
   switch (audience) {
     case 'organizer':
       return ne(members.status, 'erased');
@@ -133,6 +147,16 @@ export function createMembersRepository({ db }: { db: Db }) {
       await db.update(members).set({ staleReminderSentAt: null }).where(eq(members.id, id));
     },
 
+    /** Mirrors the linked Slack account's standing; returns the member when it changed. */
+    async recordSlackStanding(slackUserId: string, standing: SlackStanding): Promise<MemberRow | undefined> {
+      const [row] = await db
+        .update(members)
+        .set({ slackStanding: standing })
+        .where(and(eq(members.slackUserId, slackUserId), sql`${members.slackStanding} is distinct from ${standing}`))
+        .returning(memberColumns);
+      return row;
+    },
+
     async recordConsent(event: Omit<ConsentEventRow, 'id' | 'recordedAt'> & { recordedAt: Date }): Promise<void> {
       await db.insert(consentEvents).values(event);
     },
@@ -153,10 +177,10 @@ export type MembersRepository = ReturnType<typeof createMembersRepository>;
  * Links an imported member (known by email, no Slack user yet) to the Slack user with that email,
  * unless that Slack user already has a profile. One statement, so concurrent requests agree.
  */
-export async function linkImportedMember(db: Db, slackUserId: string, email: string): Promise<void> {
+export async function linkImportedMember(db: Db, slackUserId: string, email: string, standing: SlackStanding): Promise<void> {
   await db
     .update(members)
-    .set({ slackUserId, updatedAt: sql`now()` })
+    .set({ slackUserId, slackStanding: standing, updatedAt: sql`now()` })
     .where(
       and(
         eq(members.email, email.toLowerCase()),

@@ -1,6 +1,12 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { organizers } from '../schema';
+import { organizers, slackUsers } from '../schema';
+
+/**
+ * The role counts only for a full member of the workspace: not for a guest (even one let in),
+ * a deactivated account or another workspace's user, as far as Slack last told us.
+ */
+const heldByFullMember = sql`not exists (select 1 from ${slackUsers} where ${slackUsers.slackUserId} = ${organizers.slackUserId} and ${slackUsers.accountStanding} <> 'member')`;
 
 export function createOrganizersRepository({ db }: { db: Db }) {
   return {
@@ -17,7 +23,7 @@ export function createOrganizersRepository({ db }: { db: Db }) {
       const [row] = await db
         .select({ active: organizers.active })
         .from(organizers)
-        .where(and(eq(organizers.slackUserId, slackUserId), eq(organizers.active, true)));
+        .where(and(eq(organizers.slackUserId, slackUserId), eq(organizers.active, true), heldByFullMember));
       return row !== undefined;
     },
 
@@ -25,13 +31,13 @@ export function createOrganizersRepository({ db }: { db: Db }) {
       const rows = await db
         .select({ slackUserId: organizers.slackUserId })
         .from(organizers)
-        .where(eq(organizers.active, true))
+        .where(and(eq(organizers.active, true), heldByFullMember))
         .orderBy(asc(organizers.slackUserId));
       return rows.map((row) => row.slackUserId);
     },
 
     async countActive(): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(organizers).where(eq(organizers.active, true));
+      const [row] = await db.select({ n: count() }).from(organizers).where(and(eq(organizers.active, true), heldByFullMember));
       return row?.n ?? 0;
     },
 

@@ -4,3 +4,4 @@ export * from './audit';
 export * from './searches';
 export * from './introductions';
 export * from './events';
+export * from './slack-users';

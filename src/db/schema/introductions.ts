@@ -10,9 +10,10 @@ export const introductionKindEnum = pgEnum('introduction_kind', ['direct', 'open
 /**
  * `open`: an open request waiting for volunteers; `pending`: asked of one alumnus, unanswered;
  * `accepted`: introduced (an open request whose requester picked a volunteer too); `declined`;
- * `expired`: nobody answered by the date.
+ * `expired`: nobody answered by the date; `closed`: one side's Slack account stopped taking part
+ * (deactivated, became a guest, left the workspace) before an answer.
  */
-export const introductionStatusEnum = pgEnum('introduction_status', ['open', 'pending', 'accepted', 'declined', 'expired']);
+export const introductionStatusEnum = pgEnum('introduction_status', ['open', 'pending', 'accepted', 'declined', 'expired', 'closed']);
 // The purposes are a fixed list with no procurement, budget or contract entry: not what the network is for.
 export const introductionPurposeEnum = pgEnum('introduction_purpose', INTRODUCTION_PURPOSES);
 export const introductionFormatEnum = pgEnum('introduction_format', INTRODUCTION_FORMATS);

@@ -1,5 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
-import { boolean, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { slackStandingEnum } from './slack-users';
 
 /** Drizzle has no tsvector type; the value is a tsvector literal built by src/services/search-text.ts. */
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
@@ -8,6 +9,15 @@ export const memberTypeEnum = pgEnum('member_type', ['alumni', 'staff', 'returne
 export const memberStatusEnum = pgEnum('member_status', ['pending', 'active', 'declined', 'erased']);
 export const consentAudienceEnum = pgEnum('consent_audience', ['staff', 'alumni']);
 
+/**
+ * A member whose Slack account may take part (or who is not linked to Slack yet: imported members
+ * are found before their first interaction). Written out, not parameterised, so that the partial
+ * search indexes below and `visibleTo` in src/db/repositories/members.ts read the same words.
+ */
+export function reachableAccount(column: AnyPgColumn) {
+  return sql`(${column} is null or ${column} in ('member', 'allowed_guest'))`;
+}
+
 export const members = pgTable(
   'members',
   {
@@ -15,6 +25,11 @@ export const members = pgTable(
     /** Stands for the member in the audit trail once their personal data is erased. */
     pseudonym: text().notNull().unique(),
     slackUserId: text().unique(),
+    /**
+     * The linked Slack account's standing as last known (null: not linked or not yet seen). A
+     * member whose account is deactivated, a guest not allowed in, or external is found by nobody.
+     */
+    slackStanding: slackStandingEnum(),
     email: text().unique(),
     name: text(),
     locale: text(),
@@ -57,10 +72,11 @@ export const members = pgTable(
     searchDocument: tsvector().notNull().default(sql`''::tsvector`),
   },
   (table) => {
+    const reachable = reachableAccount(table.slackStanding);
     // Who /find-expert may return to staff or to alumni: `searchableBy` in
     // src/db/repositories/search.ts, which must keep implying these for the indexes to be used.
     const searchableBy = (consent: typeof table.shareWithStaff) =>
-      sql`${table.status} = 'active' and ${table.memberType} in ('alumni', 'returnee') and ${consent} is true and ${table.monthlyCapacity} > 0`;
+      sql`${table.status} = 'active' and ${table.memberType} in ('alumni', 'returnee') and ${consent} is true and ${table.monthlyCapacity} > 0 and ${reachable}`;
     // A function: `.desc()` marks the column until the next `.on()` takes it.
     const recentFirst = () =>
       [

@@ -3,14 +3,20 @@ import { networkToday } from '../../services/calendar';
 import { AppError } from '../../services/errors';
 import { checkRecordRange, exportIntroductionRecord } from '../../services/introduction-record';
 import { isOrganizer, listOrganizers, setOrganizer } from '../../services/organizers';
+import { listAllowedGuests, setGuestAllowed } from '../../services/slack-accounts';
+import { isFullMember } from '../../services/slack-standing';
 import { mention } from '../../slack/mrkdwn';
 import { parseUserMention } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
 import { guardCommand, type CommandArgs } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { uploadFileToDm } from '../shared/upload';
+import { announceClosures } from '../shared/introductions';
 
-/** `/alumni-admin organizers | grant @someone | revoke @someone | audit [from] [to]` — organizers only. */
+/**
+ * `/alumni-admin organizers | grant @x | revoke @x | guests | allow-guest @x | disallow-guest @x |
+ * audit [from] [to]` — organizers only.
+ */
 export function handleAdminCommand(deps: ListenerDeps) {
   return guardCommand(deps, async (args) => {
     const { command, ack } = args;
@@ -31,8 +37,22 @@ export function handleAdminCommand(deps: ListenerDeps) {
         await ack({ response_type: 'ephemeral', text: m.admin.needUser });
         return;
       }
+      if (verb === 'grant' && !isFullMember((await deps.directory.lookup(target)).standing)) {
+        await ack({ response_type: 'ephemeral', text: m.admin.grantNeedsMember(mention(target)) });
+        return;
+      }
       await setOrganizer(deps.services, { bySlackUserId: command.user_id, targetSlackUserId: target, active: verb === 'grant' });
       await ack({ response_type: 'ephemeral', text: (verb === 'grant' ? m.admin.granted : m.admin.revoked)(mention(target)) });
+      return;
+    }
+    if (verb === 'guests') {
+      const guests = await listAllowedGuests(deps.services, command.user_id);
+      const list = guests.map((guest) => mention(guest.slackUserId)).join(', ');
+      await ack({ response_type: 'ephemeral', text: list ? m.admin.guests(list) : m.admin.noGuests });
+      return;
+    }
+    if (verb === 'allow-guest' || verb === 'disallow-guest') {
+      await changeGuest(deps, args, m, { target: parseUserMention(rest.join(' ')), allowed: verb === 'allow-guest' });
       return;
     }
     if (verb === 'audit') {
@@ -41,6 +61,33 @@ export function handleAdminCommand(deps: ListenerDeps) {
     }
     await ack({ response_type: 'ephemeral', text: m.admin.help });
   });
+}
+
+/**
+ * `allow-guest @x | disallow-guest @x`: a named guest account takes part, or stops. Whether the
+ * account is a guest comes from Slack; what waited on a guest no longer let in is closed and told.
+ */
+async function changeGuest(
+  deps: ListenerDeps,
+  { command, ack, client }: CommandArgs,
+  m: Messages,
+  input: { target: string | undefined; allowed: boolean },
+) {
+  if (!input.target) {
+    await ack({ response_type: 'ephemeral', text: m.admin.needUser });
+    return;
+  }
+  const target = await deps.directory.lookup(input.target);
+  const change = await setGuestAllowed(deps.services, { bySlackUserId: command.user_id, target, allowed: input.allowed });
+  const who = mention(target.slackUserId);
+  const text =
+    change.kind === 'not_a_guest'
+      ? m.admin.notAGuest(who)
+      : change.kind === 'unchanged'
+        ? (input.allowed ? m.admin.guestAlreadyAllowed : m.admin.guestNotListed)(who)
+        : (input.allowed ? m.admin.guestAllowed : m.admin.guestDisallowed)(who);
+  await ack({ response_type: 'ephemeral', text });
+  if (change.kind === 'changed') await announceClosures(deps, client, change.closed);
 }
 
 /**

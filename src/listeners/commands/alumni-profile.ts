@@ -1,10 +1,12 @@
 import { buildProfileCard } from '../../blocks/profile-card';
 import { buildEraseConfirmation } from '../../blocks/prompts';
+import { AppError } from '../../services/errors';
 import { findVisibleProfile, resolveViewer } from '../../services/identity';
 import { exportOwnData } from '../../services/privacy';
 import { findOwnProfile } from '../../services/profile';
 import { escapeMrkdwn } from '../../slack/mrkdwn';
 import { parseUserMention } from '../../slack/parse';
+import { refusalFor } from '../../services/slack-standing';
 import type { ListenerDeps } from '../deps';
 import { guardCommand, type CommandArgs } from '../shared/guard';
 import { identify } from '../shared/identify';
@@ -19,8 +21,13 @@ export function handleProfileCommand(deps: ListenerDeps) {
     const { command, ack, client } = args;
     const text = command.text.trim();
     const word = text.toLowerCase();
-    const user = await identify(deps, command.user_id);
+    // Help, export and erasure stay open to an account that no longer takes part (a member who
+    // became a guest keeps the right to their data); everything else is refused for it.
+    const user = await identify(deps, command.user_id, { anyAccount: true });
     const m = user.t;
+    const refusal = refusalFor(user.standing);
+    const ownDataOnly = word === 'export' || word === 'delete' || (text !== '' && !parseUserMention(text));
+    if (refusal && !ownDataOnly) throw new AppError(refusal);
 
     if (text === '') {
       await openProfileModal(deps, client, { user, triggerId: command.trigger_id });

@@ -6,6 +6,7 @@ import { identify } from '../shared/identify';
 export function handleAppHomeOpened(deps: ListenerDeps) {
   return guardEvent<'app_home_opened'>(deps, async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    await publishHome(deps, client, await identify(deps, event.user));
+    // Any account gets a Home: one that takes no part is told why there (see publishHome).
+    await publishHome(deps, client, await identify(deps, event.user, { anyAccount: true }));
   });
 }

@@ -2,7 +2,11 @@ import type { App } from '@slack/bolt';
 import { EVENTS } from '../../slack/ids';
 import type { ListenerDeps } from '../deps';
 import { handleAppHomeOpened } from './app-home-opened';
+import { handleUserChanged } from './user-changed';
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
   app.event(EVENTS.appHomeOpened, handleAppHomeOpened(deps));
+  app.event(EVENTS.userChange, handleUserChanged<'user_change'>(deps));
+  app.event(EVENTS.teamJoin, handleUserChanged<'team_join'>(deps));
+  app.event(EVENTS.userGuestStatusChanged, handleUserChanged<'user_guest_status_changed'>(deps));
 }

@@ -14,6 +14,12 @@ export function userMessageFor(error: unknown, t: Messages): string {
         return t.approval.notFound;
       case 'last_organizer':
         return t.admin.lastOrganizer;
+      case 'guest_account':
+        return t.access.guest;
+      case 'external_account':
+        return t.access.external;
+      case 'inactive_account':
+        return t.access.inactive;
     }
   }
   return t.common.unexpected;

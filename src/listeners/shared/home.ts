@@ -4,11 +4,24 @@ import { listPendingRegistrations } from '../../services/approvals';
 import { listOrganizedEvents, listUpcomingEvents } from '../../services/events';
 import { listMyIntroductions } from '../../services/introductions';
 import { resolveViewer } from '../../services/identity';
+import { buildAccessHomeView } from '../../blocks/access-home';
+import { AppError } from '../../services/errors';
+import { refusalFor } from '../../services/slack-standing';
 import type { ListenerDeps } from '../deps';
+import { userMessageFor } from './errors';
 import type { IdentifiedUser } from './identify';
 
-/** Renders and publishes a user's App Home from the current state. */
+/**
+ * Renders and publishes a user's App Home from the current state. An account that takes no part
+ * sees only why, in the same words it gets everywhere else.
+ */
 export async function publishHome(deps: ListenerDeps, client: WebClient, user: IdentifiedUser): Promise<void> {
+  const refusal = refusalFor(user.standing);
+  if (refusal) {
+    const reason = userMessageFor(new AppError(refusal), user.t);
+    await client.views.publish({ user_id: user.slackUserId, view: buildAccessHomeView({ t: user.t, reason }) });
+    return;
+  }
   const viewer = await resolveViewer(deps.services, user);
   const pending = viewer.isOrganizer ? await listPendingRegistrations(deps.services, HOME_PENDING_LIMIT) : undefined;
   const [introductions, upcoming, organized] = await Promise.all([

@@ -10,8 +10,10 @@ import {
 import type { IntroductionRow, MemberRow } from '../../db/schema';
 import { t, toLocale, type Locale, type Messages } from '../../i18n';
 import { findNextMatch, listVolunteers, recordDelivery, recordGroupChannel } from '../../services/introductions';
+import type { ClosedRequest } from '../../services/slack-accounts';
 import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import type { ListenerDeps } from '../deps';
+import { describeError } from './errors';
 
 const NAME_BUDGET = 120;
 
@@ -195,4 +197,30 @@ export async function announceExpiry(
   else if (alumnus) await updateRequestMessage(deps, client, request, alumnus, 'expired');
   const topic = escapeMrkdwnWithin(request.topic, 200);
   await tellRequester(deps, request, client, (m) => m.expiredNotice(topic));
+}
+
+/**
+ * A request closed because one side's account stopped taking part: the alumnus's copy loses its
+ * buttons, an open request says it closed, and a requester still here hears it with the next match.
+ */
+export async function announceClosure(deps: ListenerDeps, client: WebClient, closed: ClosedRequest): Promise<void> {
+  const { request, alumnus, lostSide } = closed;
+  if (request.kind === 'open') await updateOpenRequestMessage(deps, client, request, 'closed');
+  else if (alumnus) await updateRequestMessage(deps, client, request, alumnus, 'closed');
+  if (lostSide === 'alumnus' && alumnus) {
+    const topic = escapeMrkdwnWithin(request.topic, 200);
+    await tellRequester(deps, request, client, (m) => m.closedNotice(nameOf(alumnus), topic));
+  }
+}
+
+/**
+ * Tells everyone concerned about requests closed because an account stopped taking part. Each
+ * notice stands alone: one Slack failure does not keep the others from going out.
+ */
+export async function announceClosures(deps: ListenerDeps, client: WebClient, closed: ClosedRequest[]): Promise<void> {
+  for (const item of closed) {
+    await announceClosure(deps, client, item).catch((error: unknown) =>
+      deps.logger.error('closure notice failed', { requestId: item.request.id, ...describeError(error) }),
+    );
+  }
 }

@@ -2,6 +2,7 @@ import { answerIntroduction } from '../../services/introductions';
 import { DECLINE_FIELDS } from '../../slack/ids';
 import { introductionErrorText } from '../../slack/introduction-errors';
 import { parseDeclineSubmission } from '../../slack/parse';
+import { textErrorsForSlack } from '../../slack/text-errors';
 import type { ListenerDeps } from '../deps';
 import { guardSubmission } from '../shared/guard';
 import { identify } from '../shared/identify';
@@ -12,7 +13,9 @@ export function handleDeclineSubmission(deps: ListenerDeps) {
   return guardSubmission(deps, DECLINE_FIELDS.reason, async ({ ack, body, view, client }) => {
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
-    const form = parseDeclineSubmission(view.state.values);
+    const parsed = parseDeclineSubmission(view.state.values);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: textErrorsForSlack(parsed.problems, user.t) });
+    const form = parsed.input;
     const result = await answerIntroduction(deps.services, {
       alumnusSlackUserId: user.slackUserId,
       requestId: view.private_metadata,

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { createEvent, deleteUnannouncedEvent, loadEventView, recordAnnouncement, updateEvent, type EventFieldError } from '../../services/events';
 import { EVENT_FIELDS } from '../../slack/ids';
 import { parseEventSubmission } from '../../slack/parse';
+import { textErrorsForSlack } from '../../slack/text-errors';
 import type { ListenerDeps } from '../deps';
 import { guardSubmission } from '../shared/guard';
 import { identify } from '../shared/identify';
@@ -32,7 +33,9 @@ function isChannelProblem(error: unknown): boolean {
 export function handleEventSubmission(deps: ListenerDeps) {
   return guardSubmission(deps, EVENT_FIELDS.title, async ({ ack, body, view, client }) => {
     const user = await identify(deps, body.user.id);
-    const form = parseEventSubmission(view.state.values);
+    const parsed = parseEventSubmission(view.state.values);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: textErrorsForSlack(parsed.problems, user.t) });
+    const form = parsed.input;
     const editing = view.private_metadata;
 
     if (editing) {

@@ -3,6 +3,7 @@ import { INTRODUCTION_FIELDS } from '../../slack/ids';
 import { introductionErrorsForSlack } from '../../slack/introduction-errors';
 import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import { introductionMetadata, parseIntroductionSubmission, parseJsonValue } from '../../slack/parse';
+import { textErrorsForSlack } from '../../slack/text-errors';
 import type { ListenerDeps } from '../deps';
 import { guardSubmission } from '../shared/guard';
 import { identify } from '../shared/identify';
@@ -19,7 +20,9 @@ export function handleIntroductionSubmission(deps: ListenerDeps) {
     const refuse = (text: string) => ack({ response_action: 'errors', errors: { [INTRODUCTION_FIELDS.details]: text } });
     const metadata = parseJsonValue(introductionMetadata, view.private_metadata);
     if (!metadata) return refuse(m.notAvailable);
-    const form = parseIntroductionSubmission(view.state.values);
+    const parsed = parseIntroductionSubmission(view.state.values);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: textErrorsForSlack(parsed.problems, user.t) });
+    const form = parsed.input;
 
     if (!metadata.m) {
       if (!deps.config.requestsChannelId) return refuse(m.openRequestsOff);

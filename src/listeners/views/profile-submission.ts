@@ -3,6 +3,7 @@ import { validateProfile } from '../../services/profile-rules';
 import { PROFILE_FIELDS } from '../../slack/ids';
 import { parseProfileSubmission } from '../../slack/parse';
 import { profileErrorsForSlack } from '../../slack/profile-errors';
+import { textErrorsForSlack } from '../../slack/text-errors';
 import type { ListenerDeps } from '../deps';
 import { postApprovalRequest } from '../shared/approvals';
 import { guardSubmission } from '../shared/guard';
@@ -13,10 +14,12 @@ import { identify } from '../shared/identify';
 export function handleProfileSubmission(deps: ListenerDeps) {
   return guardSubmission(deps, PROFILE_FIELDS.name, async ({ ack, body, view, client }) => {
     const user = await identify(deps, body.user.id);
-    const input = parseProfileSubmission(view.state.values);
+    const parsed = parseProfileSubmission(view.state.values);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: textErrorsForSlack(parsed.problems, user.t) });
+    const { input } = parsed;
     const errors = validateProfile(input, {
       currentYear: deps.services.clock().getUTCFullYear(),
-      actorEmail: user.email,
+      actor: user,
       staffEmailDomains: deps.services.staffEmailDomains,
     });
     if (errors.length > 0) {
