@@ -6,6 +6,14 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Message text as Slack sends it (a message shortcut's `message.text`) has `&`, `<` and `>` typed
+ * by the writer escaped; this gives back what they typed, to be escaped again where it is shown.
+ */
+export function unescapeMrkdwn(text: string): string {
+  return text.replace(/&(amp|lt|gt);/g, (_entity, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
+}
+
 export function mention(slackUserId: string): string {
   return `<@${slackUserId}>`;
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../services/errors';
 import { findVisibleProfile, resolveViewer } from '../../services/identity';
 import { exportOwnData } from '../../services/privacy';
 import { findOwnProfile } from '../../services/profile';
-import { escapeMrkdwn } from '../../slack/mrkdwn';
+import { escapeMrkdwn, escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import { parseUserMention } from '../../slack/parse';
 import { refusalFor } from '../../services/slack-standing';
 import type { ListenerDeps } from '../deps';
@@ -78,7 +78,7 @@ export function handleProfileCommand(deps: ListenerDeps) {
     }
     await ack({
       response_type: 'ephemeral',
-      text: m.profileCard.heading(member.name ?? ''),
+      text: m.profileCard.heading(escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)),
       blocks: buildProfileCard({ t: m, locale: user.locale, member, showPrivate: isSelf || viewer.isOrganizer }),
     });
   });

@@ -1,5 +1,6 @@
 import { buildExpertResults, MAX_QUERY_LENGTH } from '../../blocks/expert-results';
 import { findExperts } from '../../services/find-experts';
+import { escapeMrkdwn } from '../../slack/mrkdwn';
 import type { ListenerDeps } from '../deps';
 import { identify } from './identify';
 
@@ -21,7 +22,7 @@ export async function expertSearchReply(
   if (result.kind === 'not_allowed') return { text: f.notAllowed };
   if (result.kind === 'rate_limited') return { text: f.rateLimited(result.perHour) };
   return {
-    text: result.matches.length > 0 ? f.resultsFor(query) : f.noMatch(query),
+    text: result.matches.length > 0 ? f.resultsFor(escapeMrkdwn(query)) : f.noMatch(escapeMrkdwn(query)),
     blocks: buildExpertResults({
       t: user.t,
       locale: user.locale,

@@ -128,7 +128,7 @@ export async function completeIntroduction(
     if (!channel) throw new Error('conversations.open returned no channel');
     await client.chat.postMessage({
       channel,
-      text: languages[0]!.introductions.introPost(request.requesterName ?? '', alumnus.name ?? alumnus.pseudonym),
+      text: languages[0]!.introductions.introPost(escapeMrkdwnWithin(request.requesterName ?? '', NAME_BUDGET), nameOf(alumnus)),
       blocks: buildIntroductionPost({ messages: languages, request, alumnus }),
       unfurl_links: false,
     });

@@ -1,4 +1,5 @@
 import type { MessageShortcut } from '@slack/bolt';
+import { unescapeMrkdwn } from '../../slack/mrkdwn';
 import type { ListenerDeps } from '../deps';
 import { expertSearchReply } from '../shared/experts';
 import { guardShortcut } from '../shared/guard';
@@ -8,7 +9,8 @@ import { identify } from '../shared/identify';
 export function handleFindExpertFromMessage(deps: ListenerDeps) {
   return guardShortcut(deps, async ({ shortcut, respond }) => {
     const message = (shortcut as MessageShortcut).message;
-    const query = (message?.text ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    // Mentions and links go; what the writer typed is searched as typed (Slack sent it escaped).
+    const query = unescapeMrkdwn((message?.text ?? '').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
     const reply = query
       ? await expertSearchReply(deps, { slackUserId: shortcut.user.id, query, offset: 0 })
       : { text: (await identify(deps, shortcut.user.id)).t.findExpert.fromMessageEmpty };

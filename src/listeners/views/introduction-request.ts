@@ -39,8 +39,10 @@ export function handleIntroductionSubmission(deps: ListenerDeps) {
     if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: introductionErrorsForSlack(result.errors, user.t) });
     if (result.kind === 'not_allowed') return refuse(user.t.findExpert.notAllowed);
     if (result.kind === 'not_available') return refuse(m.notAvailable);
-    const name = escapeMrkdwnWithin(result.alumnus.name ?? result.alumnus.pseudonym, 120);
-    if (result.kind === 'already_asked') return refuse(m.alreadyAsked(name));
+    const rawName = result.alumnus.name ?? result.alumnus.pseudonym;
+    // A modal's field errors are plain text (Slack parses no mentions there): the name as typed.
+    if (result.kind === 'already_asked') return refuse(m.alreadyAsked(rawName));
+    const name = escapeMrkdwnWithin(rawName, 120);
     await ack();
     await deliverRequest(deps, client, result.request, result.alumnus);
     await client.chat.postMessage({ channel: user.slackUserId, text: m.sent(name) });
