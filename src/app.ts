@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
   await app.start(config.port);
   startStaleReminderSweeper(deps, app.client);
-  startIntroductionSweeper(deps, app.client);
+  startIntroductionSweeper(deps);
+  deps.deliveries.start();
   app.logger.info(
     `Kakehashi is running (${config.slack.appToken ? 'Socket Mode' : `HTTP on port ${config.port}`}, database: ${database.driver})`,
   );

@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { MemberRow } from '../db/schema';
+import type { DeliveryRow, MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
@@ -20,6 +20,8 @@ export interface HomeProps {
   introductions?: { made: IntroductionListItem[]; toMe: IntroductionListItem[] };
   /** Upcoming events with my answer; for organizers, the events with counts. */
   events?: { upcoming: MyEventView[]; organized?: EventView[] };
+  /** Organizers only: deliveries that finally failed, newest first. */
+  failedDeliveries?: { rows: Pick<DeliveryRow, 'kind' | 'lastError' | 'failedAt'>[]; total: number };
 }
 
 /** How many pending registrations the home tab lists (2 blocks each, within the 100-block limit). */
@@ -29,7 +31,7 @@ function consentText(t: Messages, value: boolean | null): string {
   return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;
 }
 
-export function buildHomeView({ t, member, pending, introductions, events }: HomeProps): HomeView {
+export function buildHomeView({ t, member, pending, introductions, events, failedDeliveries }: HomeProps): HomeView {
   const h = t.home;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(h.title, 150) },
@@ -78,5 +80,21 @@ export function buildHomeView({ t, member, pending, introductions, events }: Hom
     const hidden = pending.total - Math.min(pending.rows.length, HOME_PENDING_LIMIT);
     if (hidden > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: h.morePending(hidden) }] });
   }
+  if (failedDeliveries && failedDeliveries.total > 0) blocks.push(...failedDeliveryBlocks(t, failedDeliveries));
   return { type: 'home', blocks };
+}
+
+/** What finally failed to reach Slack, so organizers can act (the kinds and codes are Slack's words). */
+function failedDeliveryBlocks(t: Messages, failed: NonNullable<HomeProps['failedDeliveries']>): KnownBlock[] {
+  const d = t.deliveries;
+  const lines = failed.rows.map((row) =>
+    d.homeItem(row.kind, row.lastError ?? 'unknown', row.failedAt ? t.common.dateTime(row.failedAt.toISOString()) : ''),
+  );
+  const more = failed.total - failed.rows.length;
+  return [
+    { type: 'divider' },
+    { type: 'header', text: plain(d.homeTitle, 150) },
+    { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: more > 0 ? `${d.homeMore(more)} ${d.homeHint}` : d.homeHint }] },
+  ];
 }

@@ -230,6 +230,21 @@ export const en = {
     noSuggestions: 'Try a broader word, or the name of a policy area (e.g. エネルギー, DX, 中小企業).',
     fromMessageEmpty: 'That message has no text to search with.',
   },
+  /** The delivery worker (src/delivery/): what a person hears when a message for them finally failed. */
+  deliveries: {
+    what: {
+      'introduction.request': 'your introduction request to the alumnus',
+      'introduction.introduce': 'the group DM for your introduction',
+      'introduction.open_post': 'your open request to the requests channel',
+      other: 'a message on your behalf',
+    },
+    failedNotice: (what: string, code: string) =>
+      `:warning: I could not deliver ${what}: Slack refused it (\`${code}\`), so I have stopped trying. Organizers can see this in their App Home; please contact one of them.`,
+    homeTitle: 'Deliveries that failed',
+    homeItem: (kind: string, code: string, when: string) => `\`${kind}\` — Slack said \`${code}\` · ${when}`,
+    homeMore: (count: number) => `…and ${count} more.`,
+    homeHint: 'Usually the person is not on Slack any more, or the bot is not in the channel. Check, then ask the person to try again.',
+  },
   introductions: {
     askButton: 'Ask for an introduction',
     openRequestButton: 'Post an open request',
@@ -266,6 +281,11 @@ export const en = {
     coiAck: 'I have read the disclosure and will keep it in mind',
     sent: (name: string) => `Your request was sent to ${name}. I will tell you here when they answer.`,
     openPosted: 'Your open request was posted. I will DM you when someone volunteers.',
+    savedDelivering: (name: string) =>
+      `Your request to ${name} is saved. Slack is not taking messages right now, so I will deliver it as soon as it does, and tell you here if I cannot.`,
+    acceptedDelivering: 'Thank you! Your answer is saved. Slack is slow right now: the group DM will open as soon as it can.',
+    openSavedDelivering:
+      'Your open request is saved. Slack is not taking messages right now, so I will post it as soon as it does, and tell you here if I cannot.',
     alreadyAsked: (name: string) => `You already asked ${name} and are waiting for their answer. Nothing new was sent.`,
     notAvailable:
       'That member cannot be asked right now (they may have changed what they share or paused requests). Nothing was sent.',

@@ -222,6 +222,20 @@ export const ja = {
     noSuggestions: 'より広い言葉や政策分野の名前（例：エネルギー、DX、中小企業）でお試しください。',
     fromMessageEmpty: 'このメッセージには検索に使えるテキストがありません。',
   },
+  deliveries: {
+    what: {
+      'introduction.request': 'OB・OGへの紹介依頼',
+      'introduction.introduce': '紹介のためのグループDM',
+      'introduction.open_post': '依頼チャンネルへのオープン依頼',
+      other: 'あなたに代わって送るメッセージ',
+    },
+    failedNotice: (what: string, code: string) =>
+      `:warning: ${what}を届けられませんでした。Slackに拒否された（\`${code}\`）ため、送信を中止しました。幹事のApp Homeに表示されていますので、幹事にご連絡ください。`,
+    homeTitle: '届けられなかったメッセージ',
+    homeItem: (kind: string, code: string, when: string) => `\`${kind}\` — Slackの応答 \`${code}\` · ${when}`,
+    homeMore: (count: number) => `…ほか${count}件`,
+    homeHint: '多くの場合、相手がSlackにいない、またはボットがチャンネルに参加していないことが原因です。確認のうえ、ご本人に再度お試しいただくようお伝えください。',
+  },
   introductions: {
     askButton: '紹介を依頼する',
     openRequestButton: 'オープン依頼を出す',
@@ -258,6 +272,11 @@ export const ja = {
     coiAck: '開示内容を確認し、留意します',
     sent: (name: string) => `${name} さんに依頼を送りました。回答があればここでお知らせします。`,
     openPosted: 'オープン依頼を投稿しました。名乗り出た人がいればDMでお知らせします。',
+    savedDelivering: (name: string) =>
+      `${name} さんへの依頼を保存しました。現在Slackにメッセージを送れないため、送れるようになり次第お届けします。届けられなかった場合はここでお知らせします。`,
+    acceptedDelivering: 'ありがとうございます。回答を保存しました。現在Slackの応答が遅いため、グループDMは準備ができ次第開きます。',
+    openSavedDelivering:
+      'オープン依頼を保存しました。現在Slackにメッセージを送れないため、送れるようになり次第投稿します。投稿できなかった場合はここでお知らせします。',
     alreadyAsked: (name: string) => `${name} さんにはすでに依頼済みで、回答待ちです。新たな依頼は送っていません。`,
     notAvailable: 'このメンバーには現在依頼できません（共有設定の変更や受付停止の可能性があります）。何も送っていません。',
     openRequestsOff: 'このワークスペースではオープン依頼が設定されていません。幹事にお問い合わせください。',

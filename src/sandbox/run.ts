@@ -21,7 +21,8 @@ export interface RunSandboxOptions {
 export async function runSandbox(options: RunSandboxOptions): Promise<void> {
   const database = await openDatabase({ databaseUrl: undefined, pgliteDataDir: options.dataDir || undefined });
   const sandbox = await startSandbox({ database, port: options.port, botPort: options.botPort ?? 0, env: { LOG_LEVEL: options.logLevel || 'warn' } });
-  const stopSweepers = [startStaleReminderSweeper(sandbox.deps, sandbox.app.client), startIntroductionSweeper(sandbox.deps, sandbox.app.client)];
+  const stopSweepers = [startStaleReminderSweeper(sandbox.deps, sandbox.app.client), startIntroductionSweeper(sandbox.deps)];
+  sandbox.deps.deliveries.start();
   try {
     await seedDemo(sandbox);
   } catch (error) {
@@ -29,6 +30,7 @@ export async function runSandbox(options: RunSandboxOptions): Promise<void> {
   }
   const stop = async () => {
     for (const stopSweeper of stopSweepers) stopSweeper();
+    await sandbox.deps.deliveries.stop();
     await sandbox.close();
     await database.close();
     process.exit(0);

@@ -15,6 +15,7 @@ import {
 } from './introduction-rules';
 import { searchExperts, type ExpertMatch } from './search';
 import { isUuid } from './uuid';
+import { DELIVERIES } from './deliveries';
 
 /** Who is asking: a Slack user as Slack describes them, with the name shown to the alumnus. */
 export type Requester = Actor;
@@ -84,7 +85,7 @@ export type RequestResult =
   | { kind: 'not_allowed' }
   | { kind: 'not_available' }
   | { kind: 'already_asked'; alumnus: MemberRow }
-  | { kind: 'sent'; request: IntroductionRow; alumnus: MemberRow };
+  | { kind: 'sent'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[] };
 
 /**
  * Sends an ask to one alumnus. Everything is checked again here (consent may have been withdrawn
@@ -134,7 +135,8 @@ export async function requestIntroduction(
         details: { requestId: request.id, purpose: request.purpose, topic: request.topic, coiAcknowledged: coiDisclosed },
         occurredAt: now,
       });
-      return { kind: 'sent', request, alumnus };
+      const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.introductionRequest(request.id, input.requester.slackUserId)], now);
+      return { kind: 'sent', request, alumnus, deliveryIds };
     });
   } catch (error) {
     // Two submissions at once: the unique index lets one through; the other is "already asked".
@@ -149,7 +151,7 @@ export async function requestIntroduction(
 export type OpenRequestResult =
   | { kind: 'invalid'; errors: IntroductionFieldError[] }
   | { kind: 'not_allowed' }
-  | { kind: 'sent'; request: IntroductionRow };
+  | { kind: 'sent'; request: IntroductionRow; deliveryIds: string[] };
 
 /** Records an open request for the requests channel, where alumni may volunteer. */
 export async function postOpenRequest(
@@ -185,7 +187,8 @@ export async function postOpenRequest(
       details: { requestId: request.id, purpose: request.purpose, topic: request.topic },
       occurredAt: now,
     });
-    return { kind: 'sent', request };
+    const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.openRequestPost(request.id, input.requester.slackUserId)], now);
+    return { kind: 'sent', request, deliveryIds };
   });
 }
 
@@ -197,16 +200,39 @@ export async function recordDelivery(deps: ServiceDeps, requestId: string, messa
   });
 }
 
-export async function recordGroupChannel(deps: ServiceDeps, requestId: string, channelId: string) {
-  await createRepositories(deps.db).introductions.update(requestId, { groupChannelId: channelId });
+/**
+ * The introduction was posted in `channelId`: recorded with what follows it (the alumnus's copy or
+ * the open request's post updated, both people told), in one transaction. Returns what to deliver.
+ */
+export async function introductionFollowUps(deps: ServiceDeps, request: IntroductionRow, channelId: string): Promise<string[]> {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    await repos.introductions.update(request.id, { groupChannelId: channelId });
+    return repos.deliveries.enqueue(
+      request.kind === 'direct'
+        ? [DELIVERIES.introductionOutcome(request.id, 'accepted'), DELIVERIES.introductionNotice(request.id, 'accepted')]
+        : [
+            DELIVERIES.openRequestRefresh(request.id, 'accepted'),
+            DELIVERIES.introductionNotice(request.id, 'picked'),
+            DELIVERIES.introductionNotice(request.id, 'picked_you'),
+          ],
+      now,
+    );
+  });
+}
+
+/** A volunteer of an open request, if they still are one. */
+export async function loadVolunteer(deps: ServiceDeps, requestId: string, memberId: string): Promise<MemberRow | undefined> {
+  return (await createRepositories(deps.db).introductions.listVolunteers(requestId)).find((member) => member.id === memberId);
 }
 
 export type AnswerResult =
   | { kind: 'not_yours' }
   | { kind: 'invalid'; field: 'unavailableUntil' | 'reason'; code: IntroductionErrorCode; max?: number }
   | { kind: 'already_answered'; request: IntroductionRow; alumnus: MemberRow }
-  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow }
-  | { kind: 'declined'; request: IntroductionRow; alumnus: MemberRow };
+  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[] }
+  | { kind: 'declined'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[] };
 
 /**
  * The alumnus answers an ask. Only the member it was addressed to may answer, whatever request ID
@@ -258,7 +284,15 @@ export async function answerIntroduction(
       },
       occurredAt: now,
     });
-    return { kind: status, request: answered, alumnus: updatedAlumnus };
+    // Accepted: the introduction, whose notices follow it (introductionFollowUps). Declined: the
+    // alumnus's copy shows it, and the requester hears it with the next match.
+    const deliveryIds = await repos.deliveries.enqueue(
+      status === 'accepted'
+        ? [DELIVERIES.introduction(answered.id, answered.requesterSlackUserId)]
+        : [DELIVERIES.introductionOutcome(answered.id, 'declined'), DELIVERIES.introductionNotice(answered.id, 'declined')],
+      now,
+    );
+    return { kind: status, request: answered, alumnus: updatedAlumnus, deliveryIds };
   });
 }
 
@@ -266,7 +300,7 @@ export type VolunteerResult =
   | { kind: 'not_allowed' }
   | { kind: 'closed'; request: IntroductionRow }
   | { kind: 'already'; request: IntroductionRow }
-  | { kind: 'volunteered'; request: IntroductionRow; volunteer: MemberRow };
+  | { kind: 'volunteered'; request: IntroductionRow; volunteer: MemberRow; deliveryIds: string[] };
 
 /**
  * "I can help" on an open request: only an active alumnus or returnee who shares their profile with
@@ -293,7 +327,11 @@ export async function volunteerForRequest(
       details: { requestId: request.id },
       occurredAt: now,
     });
-    return { kind: 'volunteered', request, volunteer };
+    const deliveryIds = await repos.deliveries.enqueue(
+      [DELIVERIES.volunteerNotice(request.id, volunteer.id), DELIVERIES.openRequestRefresh(request.id, `volunteer:${volunteer.id}`)],
+      now,
+    );
+    return { kind: 'volunteered', request, volunteer, deliveryIds };
   });
 }
 
@@ -301,7 +339,7 @@ export type PickResult =
   | { kind: 'not_yours' }
   | { kind: 'not_available' }
   | { kind: 'already_decided'; request: IntroductionRow }
-  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow };
+  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[] };
 
 /** The requester picks one volunteer of their open request, which makes the introduction, once. */
 export async function pickVolunteer(
@@ -329,7 +367,8 @@ export async function pickVolunteer(
       details: { requestId: picked.id },
       occurredAt: now,
     });
-    return { kind: 'accepted', request: picked, alumnus };
+    const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.introduction(picked.id, picked.requesterSlackUserId)], now);
+    return { kind: 'accepted', request: picked, alumnus, deliveryIds };
   });
 }
 
@@ -373,81 +412,44 @@ export async function listVolunteers(deps: ServiceDeps, requestId: string): Prom
 }
 
 /**
- * Sends each due reminder once: claimed in Postgres before the DM goes out, so several instances
- * never double-send; a failed DM is released for a later sweep, so a restart loses nothing.
+ * Records each due reminder once, with its delivery, in one transaction: claimed with SKIP LOCKED,
+ * so several instances never double it; the delivery worker carries it out (and retries it).
  */
-export async function sendIntroductionReminders(
-  deps: ServiceDeps,
-  send: (view: ParticipantView & { alumnus: MemberRow }) => Promise<void>,
-  options: { batchSize?: number; onError?: (error: unknown, request: IntroductionRow) => void } = {},
-): Promise<{ sent: number; failed: number }> {
-  const repos = createRepositories(deps.db);
+export async function sendIntroductionReminders(deps: ServiceDeps, options: { batchSize?: number } = {}): Promise<string[]> {
   const now = deps.clock();
   const createdBefore = new Date(now.getTime() - REMINDER_AFTER_DAYS * 86_400_000);
-  const claimed = await repos.introductions.claimReminders(createdBefore, networkToday(now), now, options.batchSize ?? 50);
-  return deliverEach(claimed, async (request) => {
-    const alumnus = request.alumnusMemberId ? await repos.members.findById(request.alumnusMemberId) : undefined;
-    // An alumnus who erased their data meanwhile has nobody to remind: nothing to send.
-    if (alumnus?.slackUserId) await send({ request, alumnus });
-  }, (error, request) => {
-    options.onError?.(error, request);
-    return repos.introductions.releaseReminder(request.id);
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const claimed = await repos.introductions.claimReminders(createdBefore, networkToday(now), now, options.batchSize ?? 50);
+    return repos.deliveries.enqueue(claimed.map((request) => DELIVERIES.introductionReminder(request.id)), now);
   });
 }
 
 /**
- * Expires requests nobody answered by their date, then tells each requester once (claimed as
- * reminders are).
+ * Expires requests nobody answered by their date and, in the same transaction, records what tells
+ * of it: the alumnus's copy or the open request's post, and the requester's notice.
  */
-export async function expireIntroductions(
-  deps: ServiceDeps,
-  notify: (view: ParticipantView) => Promise<void>,
-  options: { batchSize?: number; onError?: (error: unknown, request: IntroductionRow) => void } = {},
-): Promise<{ expired: number; sent: number; failed: number }> {
-  const repos = createRepositories(deps.db);
+export async function expireIntroductions(deps: ServiceDeps): Promise<{ expired: number; deliveryIds: string[] }> {
   const now = deps.clock();
-  const expired = await deps.db.transaction(async (tx) => {
-    const inTx = createRepositories(tx);
-    const rows = await inTx.introductions.expireOverdue(networkToday(now), now);
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const rows = await repos.introductions.expireOverdue(networkToday(now), now);
+    const deliveries = [];
     for (const request of rows) {
-      await inTx.audit.record({
+      await repos.audit.record({
         actor: null,
         action: 'introduction.expired',
         subjectMemberId: request.alumnusMemberId,
         details: { requestId: request.id },
         occurredAt: now,
       });
+      deliveries.push(
+        request.kind === 'open' ? DELIVERIES.openRequestRefresh(request.id, 'expired') : DELIVERIES.introductionOutcome(request.id, 'expired'),
+        DELIVERIES.introductionNotice(request.id, 'expired'),
+      );
     }
-    return rows.length;
+    return { expired: rows.length, deliveryIds: await repos.deliveries.enqueue(deliveries, now) };
   });
-  const claimed = await repos.introductions.claimExpiryNotices(now, options.batchSize ?? 50);
-  const result = await deliverEach(claimed, async (request) => {
-    const alumnus = request.alumnusMemberId ? await repos.members.findById(request.alumnusMemberId) : undefined;
-    await notify({ request, alumnus });
-  }, (error, request) => {
-    options.onError?.(error, request);
-    return repos.introductions.releaseExpiryNotice(request.id);
-  });
-  return { expired, ...result };
-}
-
-async function deliverEach(
-  requests: IntroductionRow[],
-  deliver: (request: IntroductionRow) => Promise<void>,
-  release: (error: unknown, request: IntroductionRow) => Promise<void>,
-): Promise<{ sent: number; failed: number }> {
-  let sent = 0;
-  let failed = 0;
-  for (const request of requests) {
-    try {
-      await deliver(request);
-      sent++;
-    } catch (error) {
-      failed++;
-      await release(error, request);
-    }
-  }
-  return { sent, failed };
 }
 
 /** How many of each list the App Home shows. */

@@ -1,20 +1,12 @@
 import { createRepositories, type Repositories } from '../db/repositories';
-import type { IntroductionRow, MemberRow } from '../db/schema';
+import type { MemberRow } from '../db/schema';
 import type { SlackUserRecord } from '../db/repositories/slack-users';
+import { DELIVERIES } from './deliveries';
 import type { ServiceDeps } from './deps';
 import { AppError } from './errors';
 import { effectiveStanding, takesPart, type SlackStanding } from './slack-standing';
 
 export type { SlackUserRecord };
-
-/** A request closed because one side's account stopped taking part, and who to tell. */
-export interface ClosedRequest {
-  request: IntroductionRow;
-  /** The alumnus asked (or picked), when there is one. */
-  alumnus: MemberRow | undefined;
-  /** Whose account stopped taking part: the alumnus asked, or the requester. */
-  lostSide: 'alumnus' | 'requester';
-}
 
 /** What Slack last said about a user, if recorded, with the standing it gives them here. */
 export async function findRecordedAccount(
@@ -36,7 +28,7 @@ export async function recordSlackAccount(
   deps: ServiceDeps,
   record: SlackUserRecord,
   options: { closeRequests: boolean },
-): Promise<{ standing: SlackStanding; closed: ClosedRequest[] }> {
+): Promise<{ standing: SlackStanding; closed: string[] }> {
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
@@ -58,17 +50,21 @@ export async function recordSlackAccount(
   });
 }
 
-/** Closes, with audit events, what still waits on an account that stopped taking part. */
+/**
+ * Closes, with audit events, what still waits on an account that stopped taking part, and records
+ * what tells of it: the alumnus's copy or the open request's post, and a requester whose alumnus
+ * is gone hears it with the next match. Returns the deliveries.
+ */
 async function closeRequestsOf(
   repos: Repositories,
   slackUserId: string,
   standing: SlackStanding,
   knownMember: MemberRow | undefined,
   now: Date,
-): Promise<ClosedRequest[]> {
+): Promise<string[]> {
   const member = knownMember ?? (await repos.members.findBySlackUserId(slackUserId));
   const closedRows = await repos.introductions.closeInvolving({ slackUserId, memberId: member?.id }, now);
-  const closed: ClosedRequest[] = [];
+  const notices = [];
   for (const request of closedRows) {
     await repos.audit.record({
       actor: null,
@@ -77,14 +73,15 @@ async function closeRequestsOf(
       details: { requestId: request.id, reason: standing },
       occurredAt: now,
     });
-    const lostSide = member && request.alumnusMemberId === member.id ? 'alumnus' : 'requester';
-    const alumnus = request.alumnusMemberId ? await repos.members.findById(request.alumnusMemberId) : undefined;
-    closed.push({ request, alumnus, lostSide });
+    notices.push(
+      request.kind === 'open' ? DELIVERIES.openRequestRefresh(request.id, 'closed') : DELIVERIES.introductionOutcome(request.id, 'closed'),
+    );
+    if (member && request.alumnusMemberId === member.id) notices.push(DELIVERIES.introductionNotice(request.id, 'closed'));
   }
-  return closed;
+  return repos.deliveries.enqueue(notices, now);
 }
 
-export type GuestChange = { kind: 'not_a_guest' } | { kind: 'unchanged' } | { kind: 'changed'; closed: ClosedRequest[] };
+export type GuestChange = { kind: 'not_a_guest' } | { kind: 'unchanged' } | { kind: 'changed'; closed: string[] };
 
 /**
  * Organizers let a named guest account take part, or stop letting it: off by default, audited.

@@ -4,6 +4,9 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { registerListeners, type ListenerDeps } from '../listeners';
 import type { ServiceDeps } from '../services/deps';
+import { WebClient } from '@slack/web-api';
+import { deliveryHandlers } from '../delivery/handlers';
+import { createDeliveryWorker } from '../delivery/worker';
 import { createSlackDirectory } from './directory';
 import { createHttpReceiver } from './receiver';
 
@@ -61,7 +64,17 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: List
     directory: createSlackDirectory(app.client, { services, defaultLocale: config.defaultLocale }),
     config,
     logger: app.logger,
+    deliveries: undefined as never,
   };
+  // The worker retries by itself (backoff, Retry-After), so its client neither retries nor waits.
+  const deliveryClient = new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    logger: app.logger,
+  });
+  deps.deliveries = createDeliveryWorker({ services, logger: app.logger, client: deliveryClient, handlers: deliveryHandlers(deps) });
   registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error('unhandled Slack request error', { name: error.name, code: error.code, message: error.message });

@@ -18,6 +18,16 @@ export interface SlackUserFixture {
 /** The workspace the test bot is installed in (its auth.test answer). */
 export const TEST_TEAM_ID = 'T0KAKEHASH';
 
+/** An answer at the HTTP level: `{ httpStatus: 500 }`, or 429 with `{ 'retry-after': '7' }`. */
+export interface HttpReply {
+  httpStatus: number;
+  headers?: Record<string, string>;
+}
+
+function isHttpReply(reply: unknown): reply is HttpReply {
+  return typeof (reply as HttpReply).httpStatus === 'number';
+}
+
 /** A user object shaped as Slack sends it (users.info, user_change, team_join …). */
 export function slackUserObject(id: string, user: SlackUserFixture = {}): Record<string, any> {
   const realName = user.realName ?? `User ${id}`;
@@ -77,7 +87,7 @@ export function mockSlack() {
   const users = new Map<string, SlackUserFixture>();
   let ts = 1_700_000_000;
 
-  const answer = (method: string, body: Record<string, any>): Record<string, unknown> => {
+  const answer = (method: string, body: Record<string, any>): Record<string, unknown> | HttpReply => {
     if (method === 'auth.test') return { ok: true, user_id: 'U0KAKEHASHI', bot_id: 'B0KAKEHASHI', team_id: TEST_TEAM_ID };
     if (method === 'users.info') {
       const user = users.get(body.user);
@@ -91,13 +101,21 @@ export function mockSlack() {
       return { ok: false, error: 'unexpected_call_in_test' };
     }
     calls.push({ method, body });
+    if (reply.httpStatus) return reply as unknown as HttpReply;
     return { ok: true, ...(method === 'chat.postMessage' ? { channel: 'C_POSTED', ts: String(++ts) } : {}), ...reply };
   };
 
   nock('https://slack.test')
     .persist()
     .post(/^\/api\/[\w.]+$/)
-    .reply(200, (uri, raw) => answer(uri.replace('/api/', ''), decodeForm(String(raw))));
+    .reply(async (uri, raw) => {
+      const reply = answer(uri.replace('/api/', ''), decodeForm(String(raw)));
+      // Slack takes its time (conversations.open answers in about 300 ms): `{ delayMs }` in a reply.
+      const delayMs = Number((reply as { delayMs?: unknown }).delayMs ?? 0);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (isHttpReply(reply)) return [reply.httpStatus, JSON.stringify({ ok: false }), reply.headers ?? {}];
+      return [200, reply];
+    });
   nock(RESPONSE_URL_HOST)
     .persist()
     .post(/.*/)

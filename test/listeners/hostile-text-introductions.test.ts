@@ -142,14 +142,14 @@ describe('a direct request', () => {
     await ask(alumna.id, 'D0ALUMNA');
     ctx.harness.setNow(new Date('2026-11-27T09:00:01Z'));
     ctx.slack.expect('chat.postMessage');
-    expect((await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client)).reminders.sent).toBe(1);
+    expect((await runIntroductionSweep(ctx.harness.deps)).reminders).toBe(1);
     const reminder = ctx.slack.bodies('chat.postMessage').at(-1)!;
     expectEscaped(reminder.text);
     assertValidMessage(reminder.blocks, reminder.text);
 
     ctx.harness.setNow(new Date('2026-12-10T15:00:00Z'));
     ctx.slack.expect('chat.update').expect('chat.postMessage');
-    expect((await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client)).expiries.sent).toBe(1);
+    expect((await runIntroductionSweep(ctx.harness.deps)).expired).toBe(1);
     const expired = ctx.slack.bodies('chat.postMessage').at(-1)!;
     expectEscaped(expired.text);
   });

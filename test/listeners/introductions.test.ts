@@ -350,23 +350,23 @@ describe('reminders and expiry', () => {
     second.setNow(at);
     ctx.slack.expect('chat.postMessage');
     const results = await Promise.all([
-      runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client),
-      runIntroductionSweep(second.deps, second.app.client),
+      runIntroductionSweep(ctx.harness.deps),
+      runIntroductionSweep(second.deps),
     ]);
-    expect(results.map((result) => result.reminders.sent).sort()).toEqual([0, 1]);
+    expect(results.map((result) => result.reminders).sort()).toEqual([0, 1]);
     const reminder = ctx.slack.bodies('chat.postMessage').at(-1)!;
     expect(reminder).toMatchObject({ channel: ALUMNA, text: en.introductions.reminder('経産 太郎') });
     expect(buttons(reminder.blocks).map((button) => button.action_id)).toEqual([ACTIONS.acceptIntroduction, ACTIONS.declineIntroduction]);
     ctx.slack.assertDone();
 
-    expect((await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client)).reminders.sent).toBe(0);
+    expect((await runIntroductionSweep(ctx.harness.deps)).reminders).toBe(0);
     ctx.slack.assertDone();
   });
 
   it('does not remind before 3 days', async () => {
     await askAlumna();
     ctx.harness.setNow(new Date('2026-11-27T08:59:00Z'));
-    expect((await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client)).reminders.sent).toBe(0);
+    expect((await runIntroductionSweep(ctx.harness.deps)).reminders).toBe(0);
     ctx.slack.assertDone();
   });
 
@@ -376,12 +376,12 @@ describe('reminders and expiry', () => {
     await ctx.database.db.update(introductionRequests).set({ reminderSentAt: new Date('2026-11-27T09:00:00Z') });
     // 2026-12-10 is the last day (Japan time); 2026-12-11 00:00 JST is 2026-12-10 15:00 UTC.
     ctx.harness.setNow(new Date('2026-12-10T14:59:00Z'));
-    expect((await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client)).expiries.expired).toBe(0);
+    expect((await runIntroductionSweep(ctx.harness.deps)).expired).toBe(0);
 
     ctx.harness.setNow(new Date('2026-12-10T15:00:00Z'));
     ctx.slack.expect('chat.update').expect('chat.postMessage');
-    const first = await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client);
-    expect(first.expiries).toEqual({ expired: 1, sent: 1, failed: 0 });
+    const first = await runIntroductionSweep(ctx.harness.deps);
+    expect(first.expired).toBe(1);
     const notice = ctx.slack.bodies('chat.postMessage').at(-1)!;
     expect(notice.channel).toBe(STAFF);
     expect(JSON.stringify(notice.blocks)).toContain(ja.introductions.expiredNotice('再エネ'));
@@ -391,7 +391,7 @@ describe('reminders and expiry', () => {
     expect(buttons(update!.blocks)).toEqual([]);
     ctx.slack.assertDone();
 
-    expect((await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client)).expiries).toEqual({ expired: 0, sent: 0, failed: 0 });
+    expect(await runIntroductionSweep(ctx.harness.deps)).toEqual({ reminders: 0, expired: 0 });
     const [stored] = await requestRows();
     expect(stored).toMatchObject({ id: request.id, status: 'expired' });
     const expired = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'introduction.expired'));
@@ -404,14 +404,19 @@ describe('reminders and expiry', () => {
     expect(ctx.slack.bodies('response_url')[0]).toMatchObject({ text: en.introductions.alreadyAnswered });
   });
 
-  it('a notice Slack could not deliver is retried by the next sweep', async () => {
+  it('a notice Slack could not deliver is retried by the delivery worker, and the others still go', async () => {
     await askAlumna();
     await ctx.database.db.update(introductionRequests).set({ reminderSentAt: new Date('2026-11-27T09:00:00Z') });
     ctx.harness.setNow(new Date('2026-12-11T00:00:00Z'));
-    ctx.slack.expect('chat.update', { ok: false, error: 'ratelimited' });
-    expect((await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client)).expiries).toEqual({ expired: 1, sent: 0, failed: 1 });
-    ctx.slack.expect('chat.update').expect('chat.postMessage');
-    expect((await runIntroductionSweep(ctx.harness.deps, ctx.harness.app.client)).expiries).toEqual({ expired: 0, sent: 1, failed: 0 });
+    ctx.slack.expect('chat.update', { ok: false, error: 'ratelimited' }).expect('chat.postMessage');
+    expect(await runIntroductionSweep(ctx.harness.deps)).toEqual({ reminders: 0, expired: 1 });
+    ctx.slack.assertDone();
+    expect((await ctx.harness.deps.deliveries.runDue()).size).toBe(0);
+
+    ctx.harness.setNow(new Date('2026-12-11T00:10:00Z'));
+    ctx.slack.expect('chat.update');
+    expect([...(await ctx.harness.deps.deliveries.runDue()).values()]).toEqual(['sent']);
+    expect(await runIntroductionSweep(ctx.harness.deps)).toEqual({ reminders: 0, expired: 0 });
     ctx.slack.assertDone();
   });
 });

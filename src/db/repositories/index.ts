@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { createAuditRepository } from './audit';
+import { createDeliveriesRepository } from './deliveries';
 import { createIntroductionsRepository } from './introductions';
 import { createMembersRepository } from './members';
 import { createOrganizersRepository } from './organizers';
@@ -15,6 +16,7 @@ export function createRepositories(db: Db) {
     audit: createAuditRepository({ db }),
     introductions: createIntroductionsRepository({ db }),
     slackUsers: createSlackUsersRepository({ db }),
+    deliveries: createDeliveriesRepository({ db }),
   };
 }
 

@@ -114,6 +114,14 @@ export function createIntroductionsRepository({ db }: { db: Db }) {
         .returning();
     },
 
+    /** An ask that could not be delivered is closed (if still waiting). */
+    async closeUndelivered(id: string, at: Date): Promise<void> {
+      await db
+        .update(introductionRequests)
+        .set({ status: 'closed', answeredAt: at })
+        .where(and(eq(introductionRequests.id, id), eq(introductionRequests.status, 'pending')));
+    },
+
     async update(id: string, values: Partial<NewIntroductionRow>): Promise<void> {
       await db.update(introductionRequests).set(values).where(eq(introductionRequests.id, id));
     },

@@ -5,3 +5,4 @@ export * from './searches';
 export * from './introductions';
 export * from './events';
 export * from './slack-users';
+export * from './deliveries';

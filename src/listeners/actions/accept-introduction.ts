@@ -2,15 +2,15 @@ import { answerIntroduction } from '../../services/introductions';
 import type { ListenerDeps } from '../deps';
 import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
-import { completeIntroduction } from '../shared/introductions';
 
 /**
- * "Accept" in the alumnus's DM. The service decides whether the clicker may answer this request;
- * a second click reports the answer, and finishes an introduction a failure left half made.
+ * "Accept" in the alumnus's DM. The service decides whether the clicker may answer this request,
+ * once: a second click (or a second instance's copy) only hears it was answered; the introduction
+ * is one delivery, made (and retried) by the worker.
  */
 export function handleAcceptIntroduction(deps: ListenerDeps) {
   return guardButton(deps, async (args) => {
-    const { body, action, client } = args;
+    const { body, action } = args;
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
     const tell = privateReply(args);
@@ -20,13 +20,9 @@ export function handleAcceptIntroduction(deps: ListenerDeps) {
       answer: 'accept',
     });
     if (result.kind === 'not_yours' || result.kind === 'invalid') return tell(m.notYours);
-    if (result.kind === 'already_answered') {
-      if (result.request.status === 'accepted' && !result.request.groupChannelId) {
-        await completeIntroduction(deps, client, result.request, result.alumnus);
-        return;
-      }
-      return tell(m.alreadyAnswered);
-    }
-    if (result.kind === 'accepted') await completeIntroduction(deps, client, result.request, result.alumnus);
+    if (result.kind === 'already_answered') return tell(m.alreadyAnswered);
+    if (result.kind !== 'accepted') return;
+    // Sent: the group DM says so itself. Not yet: the clicker hears it is on its way.
+    if ((await deps.deliveries.deliverNow(result.deliveryIds)) !== 'sent') await tell(m.acceptedDelivering);
   });
 }

@@ -3,12 +3,11 @@ import { parseJsonValue, pickVolunteerValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
 import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
-import { completeIntroduction } from '../shared/introductions';
 
 /** "Choose …" on a volunteer notice: only the requester may pick, once; that makes the introduction. */
 export function handlePickVolunteer(deps: ListenerDeps) {
   return guardButton(deps, async (args) => {
-    const { body, action, client } = args;
+    const { body, action } = args;
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
     const tell = privateReply(args);
@@ -18,6 +17,6 @@ export function handlePickVolunteer(deps: ListenerDeps) {
     if (result.kind === 'not_yours') return tell(m.notYours);
     if (result.kind === 'not_available') return tell(m.notAvailable);
     if (result.kind === 'already_decided') return tell(m.alreadyDecided);
-    await completeIntroduction(deps, client, result.request, result.alumnus);
+    if ((await deps.deliveries.deliverNow(result.deliveryIds)) !== 'sent') await tell(m.acceptedDelivering);
   });
 }

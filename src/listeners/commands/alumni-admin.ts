@@ -11,7 +11,6 @@ import type { ListenerDeps } from '../deps';
 import { guardCommand, type CommandArgs } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { uploadFileToDm } from '../shared/upload';
-import { announceClosures } from '../shared/introductions';
 
 /**
  * `/alumni-admin organizers | grant @x | revoke @x | guests | allow-guest @x | disallow-guest @x |
@@ -69,7 +68,7 @@ export function handleAdminCommand(deps: ListenerDeps) {
  */
 async function changeGuest(
   deps: ListenerDeps,
-  { command, ack, client }: CommandArgs,
+  { command, ack }: CommandArgs,
   m: Messages,
   input: { target: string | undefined; allowed: boolean },
 ) {
@@ -87,7 +86,7 @@ async function changeGuest(
         ? (input.allowed ? m.admin.guestAlreadyAllowed : m.admin.guestNotListed)(who)
         : (input.allowed ? m.admin.guestAllowed : m.admin.guestDisallowed)(who);
   await ack({ response_type: 'ephemeral', text });
-  if (change.kind === 'changed') await announceClosures(deps, client, change.closed);
+  if (change.kind === 'changed') await deps.deliveries.deliverNow(change.closed);
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { SlackUserObject } from '../../slack/user-record';
 import type { ListenerDeps } from '../deps';
 import { guardEvent } from '../shared/guard';
-import { announceClosures } from '../shared/introductions';
 
 type UserEvent = 'user_change' | 'team_join' | 'user_guest_status_changed';
 
@@ -11,10 +10,10 @@ type UserEvent = 'user_change' | 'team_join' | 'user_guest_status_changed';
  * stopped taking part is found by nobody and has their waiting requests closed.
  */
 export function handleUserChanged<Type extends UserEvent>(deps: ListenerDeps) {
-  return guardEvent<Type>(deps, async ({ event, client }) => {
+  return guardEvent<Type>(deps, async ({ event }) => {
     const user = (event as { user?: SlackUserObject }).user;
     if (!user?.id) return;
     const { closed } = await deps.directory.record({ ...user, id: user.id });
-    await announceClosures(deps, client, closed);
+    await deps.deliveries.deliverNow(closed);
   });
 }

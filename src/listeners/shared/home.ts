@@ -3,6 +3,7 @@ import { buildHomeView, HOME_PENDING_LIMIT } from '../../blocks/home';
 import { listPendingRegistrations } from '../../services/approvals';
 import { listOrganizedEvents, listUpcomingEvents } from '../../services/events';
 import { listMyIntroductions } from '../../services/introductions';
+import { listFailedDeliveries } from '../../services/deliveries';
 import { resolveViewer } from '../../services/identity';
 import { buildAccessHomeView } from '../../blocks/access-home';
 import { AppError } from '../../services/errors';
@@ -24,10 +25,11 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, user: I
   }
   const viewer = await resolveViewer(deps.services, user);
   const pending = viewer.isOrganizer ? await listPendingRegistrations(deps.services, HOME_PENDING_LIMIT) : undefined;
-  const [introductions, upcoming, organized] = await Promise.all([
+  const [introductions, upcoming, organized, failedDeliveries] = await Promise.all([
     listMyIntroductions(deps.services, { slackUserId: user.slackUserId, member: viewer.member }),
     listUpcomingEvents(deps.services, user),
     viewer.isOrganizer ? listOrganizedEvents(deps.services) : Promise.resolve(undefined),
+    viewer.isOrganizer ? listFailedDeliveries(deps.services) : Promise.resolve(undefined),
   ]);
   const view = buildHomeView({
     t: user.t,
@@ -36,6 +38,7 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, user: I
     pending,
     introductions,
     events: { upcoming, organized },
+    failedDeliveries,
   });
   await client.views.publish({ user_id: user.slackUserId, view });
 }

@@ -6,11 +6,10 @@ import { textErrorsForSlack } from '../../slack/text-errors';
 import type { ListenerDeps } from '../deps';
 import { guardSubmission } from '../shared/guard';
 import { identify } from '../shared/identify';
-import { announceDecline } from '../shared/introductions';
 
 /** The decline form: recorded once, then the requester hears it with the next match. */
 export function handleDeclineSubmission(deps: ListenerDeps) {
-  return guardSubmission(deps, DECLINE_FIELDS.reason, async ({ ack, body, view, client }) => {
+  return guardSubmission(deps, DECLINE_FIELDS.reason, async ({ ack, body, view }) => {
     const user = await identify(deps, body.user.id);
     const m = user.t.introductions;
     const parsed = parseDeclineSubmission(view.state.values);
@@ -32,6 +31,6 @@ export function handleDeclineSubmission(deps: ListenerDeps) {
       return ack({ response_action: 'errors', errors: { [DECLINE_FIELDS.reason]: m.alreadyAnswered } });
     }
     await ack();
-    if (result.kind === 'declined') await announceDecline(deps, client, result.request, result.alumnus);
+    if (result.kind === 'declined') await deps.deliveries.deliverNow(result.deliveryIds);
   });
 }

@@ -7,7 +7,6 @@ import { textErrorsForSlack } from '../../slack/text-errors';
 import type { ListenerDeps } from '../deps';
 import { guardSubmission } from '../shared/guard';
 import { identify } from '../shared/identify';
-import { deliverRequest, postOpenRequestMessage } from '../shared/introductions';
 
 /**
  * Sends the request: to the alumnus's DM, or as an open request to the requests channel. Problems
@@ -30,8 +29,9 @@ export function handleIntroductionSubmission(deps: ListenerDeps) {
       if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: introductionErrorsForSlack(result.errors, user.t) });
       if (result.kind === 'not_allowed') return refuse(user.t.findExpert.notAllowed);
       await ack();
-      await postOpenRequestMessage(deps, client, result.request);
-      await client.chat.postMessage({ channel: user.slackUserId, text: m.openPosted });
+      const posted = await deps.deliveries.deliverNow(result.deliveryIds);
+      // "Posted" only once it is; a post Slack finally refused is told by the worker.
+      if (posted !== 'failed') await client.chat.postMessage({ channel: user.slackUserId, text: posted === 'sent' ? m.openPosted : m.openSavedDelivering });
       return;
     }
 
@@ -44,7 +44,8 @@ export function handleIntroductionSubmission(deps: ListenerDeps) {
     if (result.kind === 'already_asked') return refuse(m.alreadyAsked(rawName));
     const name = escapeMrkdwnWithin(rawName, 120);
     await ack();
-    await deliverRequest(deps, client, result.request, result.alumnus);
-    await client.chat.postMessage({ channel: user.slackUserId, text: m.sent(name) });
+    const delivered = await deps.deliveries.deliverNow(result.deliveryIds);
+    // "Sent" only once it is; a request Slack finally refused is told by the worker.
+    if (delivered !== 'failed') await client.chat.postMessage({ channel: user.slackUserId, text: delivered === 'sent' ? m.sent(name) : m.savedDelivering(name) });
   });
 }

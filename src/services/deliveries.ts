@@ -1,0 +1,74 @@
+import { createRepositories, type Repositories } from '../db/repositories';
+import type { NewDelivery } from '../db/repositories/deliveries';
+import type { DeliveryRow } from '../db/schema';
+import type { ServiceDeps } from './deps';
+import { isUuid } from './uuid';
+
+/**
+ * What Kakehashi must tell someone on Slack after a change, as recorded in the outbox in the
+ * change's own transaction (src/db/schema/deliveries.ts) and carried out by the delivery worker.
+ * Each builder names the side effect once: the same change asked twice gives the same key, so it
+ * is delivered once.
+ */
+export type IntroductionNotice = 'accepted' | 'declined' | 'expired' | 'closed' | 'picked' | 'picked_you';
+
+export const DELIVERY_KINDS = [
+  'introduction.request',
+  'introduction.reminder',
+  'introduction.outcome',
+  'introduction.introduce',
+  'introduction.notice',
+  'introduction.open_post',
+  'introduction.open_refresh',
+  'introduction.volunteer',
+  'delivery.failed',
+] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+
+function make(kind: DeliveryKind, id: string, payload: Record<string, unknown>, onBehalfOfSlackUserId?: string): NewDelivery {
+  return { kind, key: `${kind}:${id}`, payload, onBehalfOfSlackUserId: onBehalfOfSlackUserId ?? null };
+}
+
+export const DELIVERIES = {
+  /** The ask, in the alumnus's DM, with Accept / Decline. */
+  introductionRequest: (requestId: string, requesterSlackUserId: string): NewDelivery => make('introduction.request', requestId, { requestId }, requesterSlackUserId),
+  /** The gentle reminder after three days. */
+  introductionReminder: (requestId: string): NewDelivery => make('introduction.reminder', requestId, { requestId }),
+  /** The alumnus's copy of the ask shows its outcome (the buttons go). */
+  introductionOutcome: (requestId: string, status: string): NewDelivery => make('introduction.outcome', `${requestId}:${status}`, { requestId }),
+  /** An accepted introduction: the group DM with both, and the introduction post. */
+  introduction: (requestId: string, requesterSlackUserId: string): NewDelivery => make('introduction.introduce', requestId, { requestId }, requesterSlackUserId),
+  /** A DM about a request's outcome, to the requester (or, when picked, to the alumnus). */
+  introductionNotice: (requestId: string, notice: IntroductionNotice): NewDelivery => make('introduction.notice', `${requestId}:${notice}`, { requestId, notice }),
+  /** An open request, posted to the requests channel. */
+  openRequestPost: (requestId: string, requesterSlackUserId: string): NewDelivery => make('introduction.open_post', requestId, { requestId }, requesterSlackUserId),
+  /** The open request's post shows its current state (volunteers, matched, expired, closed). */
+  openRequestRefresh: (requestId: string, version: string): NewDelivery => make('introduction.open_refresh', `${requestId}:${version}`, { requestId }),
+  /** Someone volunteered for an open request: the requester sees them with "Choose". */
+  volunteerNotice: (requestId: string, memberId: string): NewDelivery => make('introduction.volunteer', `${requestId}:${memberId}`, { requestId, memberId }),
+  /** A delivery finally failed: the person it was for hears of it. */
+  failureNotice: (deliveryId: string, slackUserId: string): NewDelivery => make('delivery.failed', deliveryId, { deliveryId, slackUserId }),
+} as const;
+
+export async function findDelivery(deps: ServiceDeps, id: string): Promise<DeliveryRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await createRepositories(deps.db).deliveries.findByIds([id]);
+  return row;
+}
+
+/** How many failed deliveries organizers see in App Home. */
+export const HOME_FAILED_DELIVERIES_LIMIT = 5;
+
+/** The deliveries that finally failed, newest first, for organizers. */
+export async function listFailedDeliveries(deps: ServiceDeps) {
+  return createRepositories(deps.db).deliveries.listFailed(HOME_FAILED_DELIVERIES_LIMIT);
+}
+
+/**
+ * What a final failure changes besides the delivery, in the same transaction: an ask that never
+ * reached the alumnus is closed, so the requester may ask again (they are told, see the worker).
+ */
+export async function recordDeliveryFailure(repos: Repositories, delivery: DeliveryRow, now: Date): Promise<void> {
+  const requestId = String(delivery.payload.requestId);
+  if (delivery.kind === 'introduction.request' && isUuid(requestId)) await repos.introductions.closeUndelivered(requestId, now);
+}
