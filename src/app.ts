@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   await seedOrganizers(deps.services, config.organizerUserIds);
   process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
   await app.start(config.port);
-  startStaleReminderSweeper(deps, app.client);
+  startStaleReminderSweeper(deps);
   startIntroductionSweeper(deps);
   deps.deliveries.start();
   app.logger.info(

@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
 import { findDelivery } from '../services/deliveries';
 import { introductionHandlers } from './introductions';
+import { memberHandlers } from './members';
 import type { DeliveryHandler, DeliveryHandlers } from './worker';
 
 /** A delivery failed for good: the person it was for hears what, and that organizers can see it. */
@@ -18,5 +19,5 @@ function failureNotice(deps: ListenerDeps): DeliveryHandler {
 
 /** Every kind of delivery, and how it is carried out. */
 export function deliveryHandlers(deps: ListenerDeps): DeliveryHandlers {
-  return { ...introductionHandlers(deps), 'delivery.failed': failureNotice(deps) };
+  return { ...introductionHandlers(deps), ...memberHandlers(deps), 'delivery.failed': failureNotice(deps) };
 }

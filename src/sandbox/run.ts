@@ -21,7 +21,7 @@ export interface RunSandboxOptions {
 export async function runSandbox(options: RunSandboxOptions): Promise<void> {
   const database = await openDatabase({ databaseUrl: undefined, pgliteDataDir: options.dataDir || undefined });
   const sandbox = await startSandbox({ database, port: options.port, botPort: options.botPort ?? 0, env: { LOG_LEVEL: options.logLevel || 'warn' } });
-  const stopSweepers = [startStaleReminderSweeper(sandbox.deps, sandbox.app.client), startIntroductionSweeper(sandbox.deps)];
+  const stopSweepers = [startStaleReminderSweeper(sandbox.deps), startIntroductionSweeper(sandbox.deps)];
   sandbox.deps.deliveries.start();
   try {
     await seedDemo(sandbox);

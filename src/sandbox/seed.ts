@@ -1,5 +1,4 @@
 import { toLocale } from '../i18n';
-import { postApprovalRequest } from '../listeners/shared/approvals';
 import { decideRegistration } from '../services/approvals';
 import { saveProfile } from '../services/profile';
 import { validateProfile } from '../services/profile-rules';
@@ -16,7 +15,7 @@ const DAY_MS = 24 * 60 * 60_000;
  * organizer, except one left pending, whose approval request the bot posts to #organizers.
  */
 export async function seedProfiles(sandbox: Sandbox): Promise<void> {
-  const { deps, app, personas } = sandbox;
+  const { deps, personas } = sandbox;
   const organizer = personas.find((p) => p.organizer);
   const now = deps.services.clock();
   for (const persona of personas.filter((p): p is Persona & { profile: object } => p.profile !== undefined)) {
@@ -24,9 +23,9 @@ export async function seedProfiles(sandbox: Sandbox): Promise<void> {
     const actor = { slackUserId: persona.id, standing: 'member' as const, email: persona.email, realName: persona.realName, locale: toLocale(persona.locale, 'ja') };
     const errors = validateProfile(input, { currentYear: now.getUTCFullYear(), actor, staffEmailDomains: deps.services.staffEmailDomains });
     if (errors.length > 0) throw new Error(`demo profile of ${persona.name} is invalid: ${JSON.stringify(errors)}`);
-    const { member, outcome } = await saveProfile(deps.services, actor, input);
+    const { member, outcome, deliveryIds } = await saveProfile(deps.services, actor, input);
     if (outcome !== 'created_pending') continue;
-    if (persona.pending || !organizer) await postApprovalRequest(deps, app.client, member);
+    if (persona.pending || !organizer) await deps.deliveries.deliverNow(deliveryIds);
     else await decideRegistration(deps.services, { organizerSlackUserId: organizer.id, memberId: member.id, decision: 'approve' });
   }
 }

@@ -1,6 +1,7 @@
 import type { MemberRow } from '../db/schema';
 import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
+import { DELIVERIES } from './deliveries';
 import { AppError } from './errors';
 
 export type Decision = 'approve' | 'decline';
@@ -12,7 +13,7 @@ export type Decision = 'approve' | 'decline';
 export async function decideRegistration(
   deps: ServiceDeps,
   input: { organizerSlackUserId: string; memberId: string; decision: Decision },
-): Promise<MemberRow> {
+): Promise<{ member: MemberRow; deliveryIds: string[] }> {
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
@@ -32,7 +33,11 @@ export async function decideRegistration(
       subjectMemberId: decided.id,
       occurredAt: now,
     });
-    return decided;
+    const deliveryIds = await repos.deliveries.enqueue(
+      [DELIVERIES.approvalRefresh(decided.id, decided.status, now), DELIVERIES.decisionNotice(decided.id, decided.status, now)],
+      now,
+    );
+    return { member: decided, deliveryIds };
   });
 }
 

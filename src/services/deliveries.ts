@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createRepositories, type Repositories } from '../db/repositories';
 import type { NewDelivery } from '../db/repositories/deliveries';
-import type { DeliveryRow } from '../db/schema';
+import type { DeliveryRow, MemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import { isUuid } from './uuid';
 
@@ -21,6 +22,10 @@ export const DELIVERY_KINDS = [
   'introduction.open_post',
   'introduction.open_refresh',
   'introduction.volunteer',
+  'registration.approval_post',
+  'registration.approval_refresh',
+  'registration.decision_notice',
+  'profile.stale_reminder',
   'delivery.failed',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
@@ -46,6 +51,21 @@ export const DELIVERIES = {
   openRequestRefresh: (requestId: string, version: string): NewDelivery => make('introduction.open_refresh', `${requestId}:${version}`, { requestId }),
   /** Someone volunteered for an open request: the requester sees them with "Choose". */
   volunteerNotice: (requestId: string, memberId: string): NewDelivery => make('introduction.volunteer', `${requestId}:${memberId}`, { requestId, memberId }),
+  /**
+   * A registration waiting for approval, posted to the organizers' channel. Once per submission:
+   * the transition to pending happens once per submission, so each gets a key of its own.
+   */
+  approvalPost: (memberId: string, applicantSlackUserId: string | null): NewDelivery =>
+    make('registration.approval_post', `${memberId}:${randomUUID()}`, { memberId }, applicantSlackUserId ?? undefined),
+  /** The approval post shows who decided and when. */
+  approvalRefresh: (memberId: string, status: string, decidedAt: Date): NewDelivery =>
+    make('registration.approval_refresh', `${memberId}:${status}:${decidedAt.toISOString()}`, { memberId }),
+  /** The applicant hears the decision. */
+  decisionNotice: (memberId: string, status: string, decidedAt: Date): NewDelivery =>
+    make('registration.decision_notice', `${memberId}:${status}:${decidedAt.toISOString()}`, { memberId }),
+  /** "Is this still right?" to a member whose profile is stale (once per claim). */
+  staleReminder: (memberId: string, claimedAt: Date): NewDelivery =>
+    make('profile.stale_reminder', `${memberId}:${claimedAt.toISOString()}`, { memberId }),
   /** A delivery finally failed: the person it was for hears of it. */
   failureNotice: (deliveryId: string, slackUserId: string): NewDelivery => make('delivery.failed', deliveryId, { deliveryId, slackUserId }),
 } as const;
@@ -71,4 +91,9 @@ export async function listFailedDeliveries(deps: ServiceDeps) {
 export async function recordDeliveryFailure(repos: Repositories, delivery: DeliveryRow, now: Date): Promise<void> {
   const requestId = String(delivery.payload.requestId);
   if (delivery.kind === 'introduction.request' && isUuid(requestId)) await repos.introductions.closeUndelivered(requestId, now);
+}
+
+/** The member a delivery is about, as stored now. */
+export async function findMemberForDelivery(deps: ServiceDeps, memberId: string): Promise<MemberRow | undefined> {
+  return isUuid(memberId) ? createRepositories(deps.db).members.findById(memberId) : undefined;
 }

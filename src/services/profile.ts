@@ -5,6 +5,7 @@ import type { ServiceDeps } from './deps';
 import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, type ProfileInput, validateProfile } from './profile-rules';
 import { searchDocumentFor } from './search-text';
 import { isStaffAccount, type Actor } from './identity';
+import { DELIVERIES } from './deliveries';
 import { AppError } from './errors';
 import { refusalFor } from './slack-standing';
 
@@ -28,7 +29,7 @@ export async function saveProfile(
   deps: ServiceDeps,
   actor: Actor & { locale: string | null },
   input: ProfileInput,
-): Promise<{ member: MemberRow; outcome: SaveOutcome }> {
+): Promise<{ member: MemberRow; outcome: SaveOutcome; deliveryIds: string[] }> {
   const now = deps.clock();
   const refusal = refusalFor(actor.standing);
   if (refusal) throw new AppError(refusal);
@@ -120,7 +121,12 @@ export async function saveProfile(
       details: { status: member.status },
       occurredAt: now,
     });
-    return { member, outcome };
+    // A registration waiting for approval goes to the organizers' channel, once per submission.
+    const deliveryIds =
+      outcome === 'created_pending' || outcome === 'resubmitted'
+        ? await repos.deliveries.enqueue([DELIVERIES.approvalPost(member.id, actor.slackUserId)], now)
+        : [];
+    return { member, outcome, deliveryIds };
   });
 }
 

@@ -1,5 +1,5 @@
-import type { MemberRow } from '../db/schema';
 import { createRepositories } from '../db/repositories';
+import { DELIVERIES } from './deliveries';
 import type { ServiceDeps } from './deps';
 
 export const STALE_AFTER_MONTHS = 6;
@@ -11,31 +11,17 @@ export function staleCutoff(now: Date): Date {
 }
 
 /**
- * Sends each due "is this still right?" reminder once. Members are claimed in Postgres before the
- * DM goes out, so several instances sweeping at once never double-send; a failed DM is released
- * and retried by a later sweep, so a restart loses nothing.
+ * Records each due "is this still right?" reminder once, with its delivery, in one transaction:
+ * members are claimed with SKIP LOCKED, so several instances sweeping at once never double it, and
+ * the delivery worker sends (and retries) it, so a restart loses nothing. Returns the deliveries.
  */
-export async function sendStaleProfileReminders(
-  deps: ServiceDeps,
-  send: (member: MemberRow) => Promise<void>,
-  options: { batchSize?: number; onError?: (error: unknown, member: MemberRow) => void } = {},
-): Promise<{ sent: number; failed: number }> {
-  const repos = createRepositories(deps.db);
+export async function sendStaleProfileReminders(deps: ServiceDeps, options: { batchSize?: number } = {}): Promise<string[]> {
   const now = deps.clock();
-  const claimed = await repos.members.claimStaleReminders(staleCutoff(now), now, options.batchSize ?? 50);
-  let sent = 0;
-  let failed = 0;
-  for (const member of claimed) {
-    try {
-      await send(member);
-      sent++;
-    } catch (error) {
-      failed++;
-      options.onError?.(error, member);
-      await repos.members.releaseStaleReminder(member.id);
-    }
-  }
-  return { sent, failed };
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const claimed = await repos.members.claimStaleReminders(staleCutoff(now), now, options.batchSize ?? 50);
+    return repos.deliveries.enqueue(claimed.map((member) => DELIVERIES.staleReminder(member.id, now)), now);
+  });
 }
 
 /** "Keep": the member confirms their profile as it is. */

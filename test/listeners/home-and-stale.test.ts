@@ -96,8 +96,8 @@ describe('stale profile reminders', () => {
     await insert({ slackUserId: 'U0PENDING', status: 'pending', profileConfirmedAt: sevenMonthsAgo });
     ctx.slack.expect('chat.postMessage');
 
-    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 1, failed: 0 });
-    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 0, failed: 0 });
+    expect(await runStaleReminderSweep(ctx.harness.deps)).toEqual({ reminders: 1, outcome: 'sent' });
+    expect(await runStaleReminderSweep(ctx.harness.deps)).toEqual({ reminders: 0, outcome: 'sent' });
     const [dm] = ctx.slack.bodies('chat.postMessage');
     expect(dm?.channel).toBe(ALUMNA);
     expect(dm?.text).toBe(ja.stale.reminder(6));
@@ -115,19 +115,22 @@ describe('stale profile reminders', () => {
     for (let index = 0; index < 12; index++) ctx.slack.expect('chat.postMessage');
     const instances = [ctx.harness, createTestApp(ctx.database, { now: NOW }), createTestApp(ctx.database, { now: NOW })];
 
-    const results = await Promise.all(instances.map((instance) => runStaleReminderSweep(instance.deps, instance.app.client)));
-    expect(results.reduce((sum, result) => sum + result.sent, 0)).toBe(12);
+    const results = await Promise.all(instances.map((instance) => runStaleReminderSweep(instance.deps)));
+    expect(results.reduce((sum, result) => sum + result.reminders, 0)).toBe(12);
     const channels = ctx.slack.bodies('chat.postMessage').map((body) => body.channel);
     expect(new Set(channels).size).toBe(12);
     ctx.slack.assertDone();
   });
 
-  it('a reminder that could not be delivered is retried by the next sweep', async () => {
+  it('a reminder that could not be delivered is retried by the delivery worker, not claimed again', async () => {
     await insert({ slackUserId: ALUMNA, profileConfirmedAt: sevenMonthsAgo });
     ctx.slack.expect('chat.postMessage', { ok: false, error: 'ratelimited' });
-    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 0, failed: 1 });
+    expect(await runStaleReminderSweep(ctx.harness.deps)).toEqual({ reminders: 1, outcome: 'queued' });
+    expect(await runStaleReminderSweep(ctx.harness.deps)).toEqual({ reminders: 0, outcome: 'sent' });
+    ctx.harness.setNow(new Date(NOW.getTime() + 60_000));
     ctx.slack.expect('chat.postMessage');
-    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 1, failed: 0 });
+    expect([...(await ctx.harness.deps.deliveries.runDue()).values()]).toEqual(['sent']);
+    ctx.slack.assertDone();
   });
 
   it('Keep records the confirmation, so no reminder comes for another 6 months', async () => {
@@ -136,7 +139,7 @@ describe('stale profile reminders', () => {
     await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.keepProfile }));
     expect((await createRepositories(ctx.database.db).members.findById(stale.id))?.profileConfirmedAt).toEqual(NOW);
     expect(ctx.slack.bodies('response_url')[0]).toMatchObject({ text: ja.stale.kept, replace_original: true });
-    expect(await runStaleReminderSweep(ctx.harness.deps, ctx.harness.app.client)).toEqual({ sent: 0, failed: 0 });
+    expect(await runStaleReminderSweep(ctx.harness.deps)).toEqual({ reminders: 0, outcome: 'sent' });
   });
 
   it('Edit opens the profile modal', async () => {

@@ -142,11 +142,6 @@ export function createMembersRepository({ db }: { db: Db }) {
         .returning(memberColumns);
     },
 
-    /** Gives a claimed reminder back when it could not be delivered, so a later sweep retries it. */
-    async releaseStaleReminder(id: string): Promise<void> {
-      await db.update(members).set({ staleReminderSentAt: null }).where(eq(members.id, id));
-    },
-
     /** Mirrors the linked Slack account's standing; returns the member when it changed. */
     async recordSlackStanding(slackUserId: string, standing: SlackStanding): Promise<MemberRow | undefined> {
       const [row] = await db

@@ -2,7 +2,6 @@ import { decideRegistration, type Decision } from '../../services/approvals';
 import { isAppError } from '../../services/errors';
 import { memberIdValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
-import { announceDecision } from '../shared/approvals';
 import { userMessageFor } from '../shared/errors';
 import { guardButton, tellUser } from '../shared/guard';
 import { publishHome } from '../shared/home';
@@ -22,12 +21,12 @@ export function handleDecideRegistration(deps: ListenerDeps, decision: Decision)
       return;
     }
     try {
-      const member = await decideRegistration(deps.services, {
+      const { deliveryIds } = await decideRegistration(deps.services, {
         organizerSlackUserId: body.user.id,
         memberId: memberId.data,
         decision,
       });
-      await announceDecision(deps, client, member);
+      await deps.deliveries.deliverNow(deliveryIds);
     } catch (error) {
       if (!isAppError(error)) throw error;
       await refuse(userMessageFor(error, user.t));

@@ -5,7 +5,6 @@ import { parseProfileSubmission } from '../../slack/parse';
 import { profileErrorsForSlack } from '../../slack/profile-errors';
 import { textErrorsForSlack } from '../../slack/text-errors';
 import type { ListenerDeps } from '../deps';
-import { postApprovalRequest } from '../shared/approvals';
 import { guardSubmission } from '../shared/guard';
 import { publishHome } from '../shared/home';
 import { identify } from '../shared/identify';
@@ -26,11 +25,12 @@ export function handleProfileSubmission(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors: profileErrorsForSlack(errors, user.t) });
       return;
     }
-    const { member, outcome } = await saveProfile(deps.services, { ...user, locale: user.locale }, input);
+    const { outcome, deliveryIds } = await saveProfile(deps.services, { ...user, locale: user.locale }, input);
     await ack();
 
     if (outcome === 'created_pending' || outcome === 'resubmitted') {
-      await postApprovalRequest(deps, client, member);
+      // The organizers' post is the worker's: a failure there is shown to organizers and told to the applicant.
+      await deps.deliveries.deliverNow(deliveryIds);
       await client.chat.postMessage({ channel: body.user.id, text: user.t.profileCommand.submittedForApproval });
     }
     await publishHome(deps, client, user);

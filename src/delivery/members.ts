@@ -1,0 +1,72 @@
+import { approvalMessageText, buildApprovalMessage } from '../blocks/approval';
+import { buildStaleReminder } from '../blocks/prompts';
+import { t, toLocale } from '../i18n';
+import type { ListenerDeps } from '../listeners/deps';
+import { recordApprovalMessage } from '../services/approvals';
+import { findMemberForDelivery } from '../services/deliveries';
+import { STALE_AFTER_MONTHS } from '../services/stale-profiles';
+import { UndeliverableError } from './failures';
+import type { DeliveryHandler } from './worker';
+
+/** Registrations and profiles: the organizers' approval post, the applicant's answer, stale reminders. */
+export function memberHandlers(deps: ListenerDeps) {
+  const network = () => {
+    const locale = deps.config.defaultLocale;
+    return { locale, messages: t(locale) };
+  };
+  const load = async (memberId: unknown) => findMemberForDelivery(deps.services, String(memberId));
+
+  return {
+    /** A new registration in the organizers' channel (in the network's language); where it landed is kept. */
+    async 'registration.approval_post'(delivery, client) {
+      const member = await load(delivery.payload.memberId);
+      if (!member || member.status !== 'pending') return;
+      const channel = deps.config.organizersChannelId;
+      if (!channel) throw new UndeliverableError('organizers_channel_not_set');
+      const { locale, messages } = network();
+      const posted = await client.chat.postMessage({
+        channel,
+        text: approvalMessageText({ t: messages, member }),
+        blocks: buildApprovalMessage({ t: messages, locale, member }),
+        unfurl_links: false,
+      });
+      if (posted.channel && posted.ts) await recordApprovalMessage(deps.services, member.id, { channelId: posted.channel, ts: posted.ts });
+    },
+
+    /** The approval post as it stands: who decided, and when. */
+    async 'registration.approval_refresh'(delivery, client) {
+      const member = await load(delivery.payload.memberId);
+      if (!member?.approvalChannelId || !member.approvalMessageTs) return;
+      const { locale, messages } = network();
+      await client.chat.update({
+        channel: member.approvalChannelId,
+        ts: member.approvalMessageTs,
+        text: approvalMessageText({ t: messages, member }),
+        blocks: buildApprovalMessage({ t: messages, locale, member }),
+      });
+    },
+
+    /** The applicant hears the outcome, in their language. */
+    async 'registration.decision_notice'(delivery, client) {
+      const member = await load(delivery.payload.memberId);
+      if (!member?.slackUserId || (member.status !== 'active' && member.status !== 'declined')) return;
+      const applicant = t(toLocale(member.locale, deps.config.defaultLocale));
+      await client.chat.postMessage({
+        channel: member.slackUserId,
+        text: member.status === 'active' ? applicant.approval.applicantApproved : applicant.approval.applicantDeclined,
+      });
+    },
+
+    /** "Is this still right?", with Keep / Edit. */
+    async 'profile.stale_reminder'(delivery, client) {
+      const member = await load(delivery.payload.memberId);
+      if (!member?.slackUserId || member.status !== 'active') return;
+      const messages = t(toLocale(member.locale, deps.config.defaultLocale));
+      await client.chat.postMessage({
+        channel: member.slackUserId,
+        text: messages.stale.reminder(STALE_AFTER_MONTHS),
+        blocks: buildStaleReminder({ t: messages }),
+      });
+    },
+  } satisfies Record<string, DeliveryHandler>;
+}
