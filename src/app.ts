@@ -23,9 +23,21 @@ async function main(): Promise<void> {
   await seedOrganizers(deps.services, config.organizerUserIds);
   process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
   await app.start(config.port);
-  startStaleReminderSweeper(deps);
-  startIntroductionSweeper(deps);
+  const stopSweepers = [startStaleReminderSweeper(deps), startIntroductionSweeper(deps)];
   deps.deliveries.start();
+  // SIGTERM (systemd, a deploy): stop taking requests, finish what is in flight, give back claimed
+  // deliveries, close the database, exit. A second signal exits at once.
+  process.once('SIGTERM', () => {
+    process.once('SIGTERM', () => process.exit(1));
+    app.logger.info('SIGTERM: finishing in-flight work, then exiting');
+    void (async () => {
+      for (const stop of stopSweepers) stop();
+      await app.stop().catch(() => undefined);
+      await deps.deliveries.stop();
+      await database.close().catch(() => undefined);
+      process.exit(0);
+    })();
+  });
   app.logger.info(
     `Kakehashi is running (${config.slack.appToken ? 'Socket Mode' : `HTTP on port ${config.port}`}, database: ${database.driver})`,
   );

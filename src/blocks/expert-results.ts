@@ -78,7 +78,8 @@ export function buildMatchBlocks(
         type: 'mrkdwn',
         text: `*${escapeMrkdwnWithin(member.name ?? member.pseudonym, BUDGET.name)}*${role ? `\n${role}` : ''}${help}`,
       },
-      ...(options.askButton === false
+      // Nobody to ask until they are on Slack: no button, and the context says why.
+      ...(options.askButton === false || !member.slackUserId
         ? {}
         : {
             accessory: {
@@ -95,6 +96,7 @@ export function buildMatchBlocks(
     elements: [{ type: 'mrkdwn', text: `${f.matched}: ${escapeMrkdwn(why.join(', ') || '—')}` }],
   };
   if (match.capacityLeft <= 0) context.elements.push({ type: 'mrkdwn', text: t.introductions.capacityFull });
+  if (!member.slackUserId) context.elements.push({ type: 'mrkdwn', text: t.introductions.notOnSlack });
   if (member.coiDeclared) {
     context.elements.push({ type: 'mrkdwn', text: f.coi(escapeMrkdwnWithin(member.coiDescription ?? '', BUDGET.coi)) });
   }

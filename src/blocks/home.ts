@@ -22,7 +22,12 @@ export interface HomeProps {
   events?: { upcoming: MyEventView[]; organized?: EventView[] };
   /** Organizers only: deliveries that finally failed, newest first. */
   failedDeliveries?: { rows: Pick<DeliveryRow, 'kind' | 'lastError' | 'failedAt'>[]; total: number };
+  /** Organizers only: active members not on Slack yet (nobody can ask them). */
+  unlinked?: { rows: Pick<MemberRow, 'name' | 'pseudonym' | 'email'>[]; total: number };
 }
+
+/** How many members not on Slack the organizers' home names (one section; the rest are counted). */
+export const HOME_UNLINKED_LIMIT = 20;
 
 /** How many pending registrations the home tab lists (2 blocks each, within the 100-block limit). */
 export const HOME_PENDING_LIMIT = 20;
@@ -31,7 +36,7 @@ function consentText(t: Messages, value: boolean | null): string {
   return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;
 }
 
-export function buildHomeView({ t, member, pending, introductions, events, failedDeliveries }: HomeProps): HomeView {
+export function buildHomeView({ t, member, pending, introductions, events, failedDeliveries, unlinked }: HomeProps): HomeView {
   const h = t.home;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(h.title, 150) },
@@ -79,6 +84,16 @@ export function buildHomeView({ t, member, pending, introductions, events, faile
     }
     const hidden = pending.total - Math.min(pending.rows.length, HOME_PENDING_LIMIT);
     if (hidden > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: h.morePending(hidden) }] });
+  }
+  if (unlinked && unlinked.total > 0) {
+    const names = unlinked.rows.map((row) => escapeMrkdwnWithin(`${row.name ?? row.pseudonym}${row.email ? ` <${row.email}>` : ''}`, 120));
+    const more = unlinked.total - unlinked.rows.length;
+    blocks.push(
+      { type: 'divider' },
+      { type: 'header', text: plain(h.unlinkedHeader(unlinked.total), 150) },
+      { type: 'section', text: { type: 'mrkdwn', text: names.join('\n') } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: more > 0 ? `${h.morePending(more)} ${h.unlinkedHint}` : h.unlinkedHint }] },
+    );
   }
   if (failedDeliveries && failedDeliveries.total > 0) blocks.push(...failedDeliveryBlocks(t, failedDeliveries));
   return { type: 'home', blocks };

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -16,7 +17,15 @@ export interface Database {
   driver: 'postgres' | 'pglite';
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/** The generated migrations, found upwards from this module (src/db in development, dist/ when built). */
+export const migrationsFolder = findMigrations(dirname(fileURLToPath(import.meta.url)));
+
+function findMigrations(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'drizzle', 'meta', '_journal.json'))) return join(dir, 'drizzle');
+    if (dirname(dir) === dir) throw new Error(`Cannot find the drizzle/ migrations above ${from}`);
+  }
+}
 
 // One lock number for every instance, so that concurrent start-ups migrate one at a time.
 const MIGRATION_LOCK_KEY = 7_261_530_114;

@@ -83,6 +83,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     const outcomes = new Map<string, DeliveryOutcome>();
     if (stopping) return outcomes;
     const claimed = await repos().deliveries.claim({ now: services.clock(), limit: ids?.length ?? batchSize, leaseMs, ids });
+    // In the order the change recorded them (an UPDATE … RETURNING has none): e.g. the outcome before the notice.
+    if (ids) claimed.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
     const followUps: string[] = [];
     for (const delivery of claimed) {
       if (stopping) {

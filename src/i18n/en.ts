@@ -163,6 +163,9 @@ export const en = {
     consentLine: (staff: string, alumni: string) => `*Shown to staff:* ${staff}   *Shown to alumni:* ${alumni}`,
     pendingHeader: 'Registrations waiting for approval',
     noPending: 'No registrations are waiting.',
+    unlinkedHeader: (count: number) => `Members not on Slack yet (${count})`,
+    unlinkedHint:
+      'Imported from the spreadsheet but not found on Slack by their email: nobody can ask them. Invite them to the workspace (or correct the email); they are linked when they join.',
     morePending: (count: number) => `…and ${count} more.`,
   },
   stale: {
@@ -250,6 +253,7 @@ export const en = {
     openRequestButton: 'Post an open request',
     openRequestOffer: 'Nobody suitable? Post an open request: alumni who can help will volunteer.',
     capacityFull: 'Has taken all their requests for this month',
+    notOnSlack: 'Not on Slack yet, so cannot be asked through Kakehashi (organizers can see who is missing)',
     modalTitle: 'Ask for an introduction',
     openModalTitle: 'Post an open request',
     submit: 'Send',

@@ -156,6 +156,9 @@ export const ja = {
     consentLine: (staff: string, alumni: string) => `*職員への表示：* ${staff}　*OB・OGへの表示：* ${alumni}`,
     pendingHeader: '承認待ちの登録',
     noPending: '承認待ちの登録はありません。',
+    unlinkedHeader: (count: number) => `まだSlackにいないメンバー（${count}人）`,
+    unlinkedHint:
+      '名簿から取り込みましたが、メールアドレスでSlackに見つからない方です。この方々には依頼できません。ワークスペースに招待する（またはメールアドレスを修正する）と、参加時に自動で紐付きます。',
     morePending: (count: number) => `…ほか${count}件`,
   },
   stale: {
@@ -241,6 +244,7 @@ export const ja = {
     openRequestButton: 'オープン依頼を出す',
     openRequestOffer: '適任者が見つからない場合は、オープン依頼を出せます。協力できるOB・OGが名乗り出ます。',
     capacityFull: '今月の受付件数に達しています',
+    notOnSlack: 'まだSlackに参加していないため、架け橋から依頼できません（幹事は未参加の方を確認できます）',
     modalTitle: '紹介の依頼',
     openModalTitle: 'オープン依頼',
     submit: '送信',

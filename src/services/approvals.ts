@@ -53,6 +53,11 @@ export async function recordApprovalMessage(
   });
 }
 
+/** Active members no one can reach on Slack yet, for organizers to follow up. */
+export async function listUnlinkedMembers(deps: ServiceDeps, limit: number) {
+  return createRepositories(deps.db).members.listUnlinked(limit);
+}
+
 export async function listPendingRegistrations(deps: ServiceDeps, limit: number) {
   return createRepositories(deps.db).members.listPending(limit);
 }

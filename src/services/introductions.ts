@@ -40,7 +40,8 @@ async function findAskable(
   const audience = askingAudience(viewer);
   if (!audience) return undefined;
   const member = await repos.members.findVisibleById(audience, memberId);
-  if (!member || member.monthlyCapacity <= 0 || member.slackUserId === requesterSlackUserId) return undefined;
+  // Not on Slack (yet): nobody to deliver the ask to, so not askable.
+  if (!member?.slackUserId || member.monthlyCapacity <= 0 || member.slackUserId === requesterSlackUserId) return undefined;
   if (member.unavailableUntil && member.unavailableUntil >= today) return undefined;
   return member;
 }

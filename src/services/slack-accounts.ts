@@ -1,5 +1,6 @@
 import { createRepositories, type Repositories } from '../db/repositories';
 import type { MemberRow } from '../db/schema';
+import { linkImportedMember } from '../db/repositories/members';
 import type { SlackUserRecord } from '../db/repositories/slack-users';
 import { DELIVERIES } from './deliveries';
 import type { ServiceDeps } from './deps';
@@ -35,6 +36,8 @@ export async function recordSlackAccount(
     await repos.slackUsers.save(record, now);
     const { guestAllowed } = await repos.slackUsers.find(record.slackUserId);
     const standing = effectiveStanding(record.accountStanding, guestAllowed);
+    // A member imported by email is linked as soon as Slack shows us their account (team_join too).
+    if (record.email) await linkImportedMember(tx, record.slackUserId, record.email, standing);
     const changed = await repos.members.recordSlackStanding(record.slackUserId, standing);
     if (changed) {
       await repos.audit.record({
@@ -123,4 +126,22 @@ export async function listAllowedGuests(deps: ServiceDeps, bySlackUserId: string
   const repos = createRepositories(deps.db);
   if (!(await repos.organizers.isActive(bySlackUserId))) throw new AppError('not_organizer');
   return repos.slackUsers.listAllowedGuests();
+}
+
+/**
+ * An imported member not linked to Slack yet, found on Slack by their email (users.lookupByEmail):
+ * linked now, with their standing, unless another member holds that Slack user. Returns the
+ * standing the member now has, or undefined when nothing was linked.
+ */
+export async function linkFoundByEmail(deps: ServiceDeps, email: string, record: SlackUserRecord): Promise<SlackStanding | undefined> {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    await repos.slackUsers.save(record, now);
+    const { guestAllowed } = await repos.slackUsers.find(record.slackUserId);
+    const standing = effectiveStanding(record.accountStanding, guestAllowed);
+    await linkImportedMember(tx, record.slackUserId, email, standing);
+    const member = await repos.members.findBySlackUserId(record.slackUserId);
+    return member?.email === email.toLowerCase() ? standing : undefined;
+  });
 }

@@ -4,7 +4,7 @@ import { toLocale } from '../i18n';
 import { isDatabaseUnavailable } from '../services/errors';
 import type { ServiceDeps } from '../services/deps';
 import type { Actor } from '../services/identity';
-import { findRecordedAccount, recordSlackAccount, type SlackUserRecord } from '../services/slack-accounts';
+import { findRecordedAccount, linkFoundByEmail, recordSlackAccount, type SlackUserRecord } from '../services/slack-accounts';
 import { effectiveStanding, type Installation } from '../services/slack-standing';
 import { toSlackUserRecord, type SlackUserObject } from './user-record';
 
@@ -87,6 +87,22 @@ export function createSlackDirectory(
      */
     async record(user: SlackUserObject & { id: string }) {
       return recordSlackAccount(services, toSlackUserRecord(user.id, user, await installed()), { closeRequests: true });
+    },
+
+    /**
+     * Links an imported member to the Slack user with their email, when Slack knows one (at search,
+     * before anyone can ask them). Undefined when Slack has nobody with that email, or cannot say now.
+     */
+    async linkByEmail(email: string): Promise<{ slackUserId: string; standing: Actor['standing'] } | undefined> {
+      try {
+        const [answer, team] = await Promise.all([client.users.lookupByEmail({ email }), installed()]);
+        if (!answer.user?.id) return undefined;
+        const record = toSlackUserRecord(answer.user.id, answer.user as SlackUserObject, team);
+        const standing = await linkFoundByEmail(services, email, record);
+        return standing ? { slackUserId: record.slackUserId, standing } : undefined;
+      } catch {
+        return undefined;
+      }
     },
 
     /** The user's language, or the default when Slack cannot be asked. */

@@ -76,7 +76,10 @@ describe('delivery that survives Slack outages and restarts', () => {
     // The process dies; another starts later and its worker finds the request still to deliver.
     const restarted = createTestApp(ctx.database, { now: new Date('2026-11-24T09:05:00Z') });
     ctx.slack.expect('chat.postMessage', { channel: 'D0ALUMNA', ts: '1800000000.000100' });
-    expect([...(await restarted.deps.deliveries.runDue()).values()]).toEqual(['sent']);
+    await restarted.deps.deliveries.runDue();
+    expect(await ctx.database.db.select().from(deliveries).where(eq(deliveries.kind, 'introduction.request'))).toMatchObject([
+      { status: 'sent', attempts: 2, lastError: null },
+    ]);
     const dm = ctx.slack.bodies('chat.postMessage').at(-1)!;
     expect(dm).toMatchObject({ channel: ALUMNA, text: en.introductions.requestHeader });
     expect(await requests()).toMatchObject([{ status: 'pending', deliveredChannelId: 'D0ALUMNA' }]);
@@ -153,5 +156,45 @@ describe('every handler is safe twice', () => {
     expect(ctx.slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: STAFF, text: ja.introductions.acceptedNotice('Hanako Sato') });
     ctx.slack.assertDone();
     expect((await ctx.harness.deps.deliveries.runDue()).size).toBe(0);
+  });
+});
+
+describe('members not yet on Slack', () => {
+  async function importAlumna(email: string) {
+    const { member } = await saveProfile(
+      ctx.harness.deps.services,
+      { slackUserId: 'U0PLACEHOLDER', standing: 'member', email, realName: null, locale: 'en' },
+      profileInput({ name: 'Imported Alumna', topics: ['renewable_energy'], shareWithStaff: true }),
+    );
+    // As the spreadsheet import leaves them: active, known by email, no Slack user yet.
+    await createRepositories(ctx.database.db).members.update(member.id, { status: 'active', slackUserId: null, slackStanding: null, email });
+    return member;
+  }
+  const search = () => ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '再エネ' }));
+
+  it('are shown as not reachable, with no Ask button, when Slack knows nobody with their email; organizers see them', async () => {
+    await importAlumna('nobody-yet@fund.example');
+    ctx.slack.expect('users.lookupByEmail', { ok: false, error: 'users_not_found' });
+    const results = await search();
+    const section = results.blocks.find((block: any) => block.type === 'section' && block.text.text.startsWith('*Imported Alumna*'));
+    expect(section.accessory).toBeUndefined();
+    expect(JSON.stringify(results.blocks)).toContain(ja.introductions.notOnSlack);
+
+    ctx.slack.expect('views.publish');
+    await ctx.harness.send(appHomeOpened({ user: ORGANIZER }));
+    const home = JSON.stringify(ctx.slack.bodies('views.publish')[0]!.view.blocks);
+    expect(home).toContain(en.home.unlinkedHeader(1));
+    expect(home).toContain('nobody-yet@fund.example');
+    ctx.slack.assertDone();
+  });
+
+  it('are linked by email when someone searches for them, and can then be asked', async () => {
+    const member = await importAlumna('alumna@fund.example');
+    ctx.slack.expect('users.lookupByEmail', { user: { id: ALUMNA, team_id: 'T0KAKEHASH', profile: { email: 'alumna@fund.example' } } });
+    const results = await search();
+    const section = results.blocks.find((block: any) => block.type === 'section' && block.text.text.startsWith('*Imported Alumna*'));
+    expect(section.accessory.action_id).toBe(ACTIONS.askIntroduction);
+    expect(await createRepositories(ctx.database.db).members.findById(member.id)).toMatchObject({ slackUserId: ALUMNA, slackStanding: 'member' });
+    ctx.slack.assertDone();
   });
 });

@@ -112,6 +112,16 @@ export function createMembersRepository({ db }: { db: Db }) {
       return { rows, total: total?.n ?? 0 };
     },
 
+    /** Active members not linked to a Slack user (imported, never seen): nobody can reach them. */
+    async listUnlinked(limit: number): Promise<{ rows: MemberRow[]; total: number }> {
+      const unlinked = and(eq(members.status, 'active'), isNull(members.slackUserId));
+      const [rows, [total]] = await Promise.all([
+        db.select(memberColumns).from(members).where(unlinked).orderBy(asc(members.name)).limit(limit),
+        db.select({ n: count() }).from(members).where(unlinked),
+      ]);
+      return { rows, total: total?.n ?? 0 };
+    },
+
     async listAll(): Promise<MemberRow[]> {
       return db.select(memberColumns).from(members).where(ne(members.status, 'erased')).orderBy(asc(members.createdAt));
     },

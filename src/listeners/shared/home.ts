@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { buildHomeView, HOME_PENDING_LIMIT } from '../../blocks/home';
-import { listPendingRegistrations } from '../../services/approvals';
+import { buildHomeView, HOME_PENDING_LIMIT, HOME_UNLINKED_LIMIT } from '../../blocks/home';
+import { listPendingRegistrations, listUnlinkedMembers } from '../../services/approvals';
 import { listOrganizedEvents, listUpcomingEvents } from '../../services/events';
 import { listMyIntroductions } from '../../services/introductions';
 import { listFailedDeliveries } from '../../services/deliveries';
@@ -25,11 +25,12 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, user: I
   }
   const viewer = await resolveViewer(deps.services, user);
   const pending = viewer.isOrganizer ? await listPendingRegistrations(deps.services, HOME_PENDING_LIMIT) : undefined;
-  const [introductions, upcoming, organized, failedDeliveries] = await Promise.all([
+  const [introductions, upcoming, organized, failedDeliveries, unlinked] = await Promise.all([
     listMyIntroductions(deps.services, { slackUserId: user.slackUserId, member: viewer.member }),
     listUpcomingEvents(deps.services, user),
     viewer.isOrganizer ? listOrganizedEvents(deps.services) : Promise.resolve(undefined),
     viewer.isOrganizer ? listFailedDeliveries(deps.services) : Promise.resolve(undefined),
+    viewer.isOrganizer ? listUnlinkedMembers(deps.services, HOME_UNLINKED_LIMIT) : Promise.resolve(undefined),
   ]);
   const view = buildHomeView({
     t: user.t,
@@ -39,6 +40,7 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, user: I
     introductions,
     events: { upcoming, organized },
     failedDeliveries,
+    unlinked,
   });
   await client.views.publish({ user_id: user.slackUserId, view });
 }
