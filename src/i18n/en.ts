@@ -6,6 +6,8 @@ export const en = {
   common: {
     appName: 'Kakehashi',
     unavailable: 'Kakehashi is temporarily unavailable, so nothing was saved. Please try again in a moment.',
+    formNotSaved: (problems: string) =>
+      `Slack closed your form before I could finish checking it, so it was *not* saved. Please open it again and fix this:\n${problems}`,
     unexpected: 'Something went wrong and nothing was saved. Please try again; if it keeps happening, tell an organizer.',
     notOrganizer: 'Only organizers can do this. Nothing was changed.',
     yes: 'Yes',
@@ -457,6 +459,14 @@ export const en = {
     posted: (channel: string) => `Your event was posted in ${channel}.`,
     updated: 'Your changes were saved and the announcement was updated.',
     cancelled: 'The event was cancelled. Members who had answered were told by DM.',
+    savedPosting: (channel: string) => `Your event is saved. Slack is slow right now, so it will be posted in ${channel} as soon as Slack lets me.`,
+    notPosted: (title: string, channel: string, code: string) =>
+      `:warning: I could not post *${title}* in ${channel}: Slack refused it (\`${code}\`), so the event was withdrawn. Invite Kakehashi to the channel, then announce it again.`,
+    postRefused: (code: string) => `Slack refused to post the announcement (${code}). Nothing was kept; please try again.`,
+    updatedDelivering:
+      'Your changes were saved. Slack has not taken all the updates yet (the announcement, the members’ DMs): they follow as soon as it does, and any it refuses are listed in your App Home.',
+    cancelledDelivering:
+      'The event was cancelled. Slack has not taken all the updates yet (the announcement, the DMs to members who had answered): they follow as soon as it does, and any it refuses are listed in your App Home.',
     alreadyCancelled: 'This event was already cancelled. Nothing was changed.',
     notFound: 'That event no longer exists. Nothing was changed.',
     rsvpGoing: 'You’re going. See you there!',

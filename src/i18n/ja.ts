@@ -4,6 +4,8 @@ export const ja = {
   common: {
     appName: '架け橋',
     unavailable: '架け橋は一時的に利用できないため、何も保存されていません。しばらくしてからもう一度お試しください。',
+    formNotSaved: (problems: string) =>
+      `確認が終わる前にSlackがフォームを閉じたため、内容は*保存されていません*。もう一度開いて、次の点を修正してください：\n${problems}`,
     unexpected:
       'エラーが発生したため、何も保存されていません。もう一度お試しください。続く場合は幹事にお知らせください。',
     notOrganizer: 'この操作は幹事のみが行えます。何も変更されていません。',
@@ -447,6 +449,14 @@ export const ja = {
     posted: (channel: string) => `交流会を ${channel} に告知しました。`,
     updated: '変更を保存し、告知を更新しました。',
     cancelled: '交流会を中止しました。回答していたメンバーにはDMでお知らせしました。',
+    savedPosting: (channel: string) => `交流会を保存しました。現在Slackの応答が遅いため、${channel} への告知はSlackが受け付け次第行います。`,
+    notPosted: (title: string, channel: string, code: string) =>
+      `:warning: *${title}* を ${channel} に告知できませんでした。Slackが投稿を受け付けなかったため（\`${code}\`）、交流会は取り下げました。架け橋をチャンネルに招待してから、もう一度告知してください。`,
+    postRefused: (code: string) => `Slackが告知の投稿を受け付けませんでした（${code}）。何も保存していません。もう一度お試しください。`,
+    updatedDelivering:
+      '変更を保存しました。告知の更新やメンバーへのDMをSlackがまだすべて受け付けていません。受け付け次第お送りし、拒否されたものはApp Homeに表示します。',
+    cancelledDelivering:
+      '交流会を中止しました。告知の更新や回答していたメンバーへのDMをSlackがまだすべて受け付けていません。受け付け次第お送りし、拒否されたものはApp Homeに表示します。',
     alreadyCancelled: 'この交流会はすでに中止されています。何も変更していません。',
     notFound: 'この交流会は存在しません。何も変更していません。',
     rsvpGoing: '「参加」で回答しました。当日お会いしましょう！',

@@ -12,6 +12,8 @@ import { isUuid } from './uuid';
  * is delivered once.
  */
 export type IntroductionNotice = 'accepted' | 'declined' | 'expired' | 'closed' | 'picked' | 'picked_you';
+/** A DM to a member about an event: moved up from the waitlist, what an edit changed, shut out by an edit, cancelled. */
+export type EventNotice = 'promoted' | 'changed' | 'no_longer_open' | 'cancelled';
 
 export const DELIVERY_KINDS = [
   'introduction.request',
@@ -26,6 +28,12 @@ export const DELIVERY_KINDS = [
   'registration.approval_refresh',
   'registration.decision_notice',
   'profile.stale_reminder',
+  'event.announce',
+  'event.not_posted',
+  'event.refresh',
+  'event.reminder',
+  'event.reminder_delete',
+  'event.notice',
   'delivery.failed',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
@@ -66,6 +74,28 @@ export const DELIVERIES = {
   /** "Is this still right?" to a member whose profile is stale (once per claim). */
   staleReminder: (memberId: string, claimedAt: Date): NewDelivery =>
     make('profile.stale_reminder', `${memberId}:${claimedAt.toISOString()}`, { memberId }),
+  /**
+   * A new event's announcement in its channel, once per event (an event is made once per form
+   * submission). Nobody is named to be told of a final refusal: the form shows it, or, once the form
+   * has closed, `event.not_posted` tells the organizer.
+   */
+  eventAnnouncement: (eventId: string): NewDelivery => make('event.announce', eventId, { eventId }),
+  /** An announcement Slack refused for good: the event is withdrawn, and the organizer told if the form had closed. */
+  eventNotPosted: (eventId: string): NewDelivery => make('event.not_posted', eventId, { eventId }),
+  /** The announcement redrawn after the event's change number `revision` (skipped once a later change exists). */
+  eventRefresh: (eventId: string, revision: number): NewDelivery => make('event.refresh', `${eventId}:${revision}`, { eventId, revision }),
+  /** A member's reminder, scheduled in Slack as wanted after change `revision` (the handler records its ID). */
+  eventReminder: (eventId: string, memberId: string, revision: number): NewDelivery =>
+    make('event.reminder', `${eventId}:${memberId}:${revision}`, { eventId, memberId }),
+  /**
+   * A reminder Slack holds, deleted. Its IDs travel in the payload: the answer that held it may be
+   * gone (an erasure) or hold the next one by the time this runs.
+   */
+  eventReminderDelete: (channelId: string, scheduledMessageId: string): NewDelivery =>
+    make('event.reminder_delete', `${channelId}:${scheduledMessageId}`, { channelId, scheduledMessageId }),
+  /** A DM to a member about an event, as of change `revision` (an edit's notice names what it changed). */
+  eventNotice: (eventId: string, memberId: string, notice: EventNotice, revision: number, changes?: readonly string[]): NewDelivery =>
+    make('event.notice', `${eventId}:${memberId}:${notice}:${revision}`, { eventId, memberId, notice, ...(changes ? { changes } : {}) }),
   /** A delivery finally failed: the person it was for hears of it. */
   failureNotice: (deliveryId: string, slackUserId: string): NewDelivery => make('delivery.failed', deliveryId, { deliveryId, slackUserId }),
 } as const;
@@ -86,11 +116,14 @@ export async function listFailedDeliveries(deps: ServiceDeps) {
 
 /**
  * What a final failure changes besides the delivery, in the same transaction: an ask that never
- * reached the alumnus is closed, so the requester may ask again (they are told, see the worker).
+ * reached the alumnus is closed, so the requester may ask again (they are told, see the worker); an
+ * announcement Slack refused withdraws its event (`event.not_posted`, which tells the organizer).
  */
 export async function recordDeliveryFailure(repos: Repositories, delivery: DeliveryRow, now: Date): Promise<void> {
   const requestId = String(delivery.payload.requestId);
   if (delivery.kind === 'introduction.request' && isUuid(requestId)) await repos.introductions.closeUndelivered(requestId, now);
+  const eventId = String(delivery.payload.eventId);
+  if (delivery.kind === 'event.announce' && isUuid(eventId)) await repos.deliveries.enqueue([DELIVERIES.eventNotPosted(eventId)], now);
 }
 
 /** The member a delivery is about, as stored now. */

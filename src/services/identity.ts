@@ -1,6 +1,5 @@
 import type { MemberRow } from '../db/schema';
 import { createRepositories, type Audience } from '../db/repositories';
-import { linkImportedMember } from '../db/repositories/members';
 import type { ServiceDeps } from './deps';
 import { isFullMember, takesPart, type SlackStanding } from './slack-standing';
 
@@ -60,10 +59,6 @@ function audienceOf(input: {
   return input.member.memberType === 'alumni' ? 'alumni' : 'staff';
 }
 
-/** An imported member is linked to their Slack user on their first interaction, by email. */
-export async function linkOnFirstInteraction(deps: ServiceDeps, actor: Actor): Promise<void> {
-  if (actor.email && takesPart(actor.standing)) await linkImportedMember(deps.db, actor.slackUserId, actor.email, actor.standing);
-}
 
 /** The target's profile if this viewer may see it (the rule itself lives in the query layer). */
 export async function findVisibleProfile(

@@ -1,6 +1,6 @@
 import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
-import { withdrawAllAnswersOf, type WithdrawnAnswers } from './events';
+import { withdrawAllAnswersOf, type WithdrawnAnswers } from './event-answers';
 import { searchDocumentFor } from './search-text';
 
 /** Everything stored about a member, for `/alumni-profile export` (their right of access). */
@@ -28,7 +28,10 @@ export async function exportOwnData(deps: ServiceDeps, slackUserId: string): Pro
 
 export interface Erasure {
   pseudonym: string;
-  /** The member's event answers, deleted with the rest: Slack must still be told (counts, promotions, reminders). */
+  /**
+   * The member's event answers, deleted with the rest; what Slack must be told of it (their reminders
+   * deleted, counts, promotions) is recorded in the same transaction, to deliver (`deliveryIds`).
+   */
   withdrawn: WithdrawnAnswers;
 }
 
@@ -36,7 +39,8 @@ export interface Erasure {
  * Erases a member's personal data for good, in one transaction. The row stays as a tombstone with
  * only its pseudonym, status and dates, so the audit trail still refers to someone; the consent
  * history stays too (it holds no personal data beyond the member's pseudonymous ID). Their event
- * answers are deleted, and the places they held go to the waitlists.
+ * answers are deleted, and the places they held go to the waitlists; the outbox records, in the
+ * same transaction, the reminders to delete and the announcements and members to tell.
  */
 export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Promise<Erasure | undefined> {
   const now = deps.clock();

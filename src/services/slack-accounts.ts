@@ -134,14 +134,7 @@ export async function listAllowedGuests(deps: ServiceDeps, bySlackUserId: string
  * standing the member now has, or undefined when nothing was linked.
  */
 export async function linkFoundByEmail(deps: ServiceDeps, email: string, record: SlackUserRecord): Promise<SlackStanding | undefined> {
-  const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    const repos = createRepositories(tx);
-    await repos.slackUsers.save(record, now);
-    const { guestAllowed } = await repos.slackUsers.find(record.slackUserId);
-    const standing = effectiveStanding(record.accountStanding, guestAllowed);
-    await linkImportedMember(tx, record.slackUserId, email, standing);
-    const member = await repos.members.findBySlackUserId(record.slackUserId);
-    return member?.email === email.toLowerCase() ? standing : undefined;
-  });
+  const { standing } = await recordSlackAccount(deps, { ...record, email: record.email ?? email.toLowerCase() }, { closeRequests: false });
+  const member = await createRepositories(deps.db).members.findBySlackUserId(record.slackUserId);
+  return member?.email === email.toLowerCase() ? standing : undefined;
 }

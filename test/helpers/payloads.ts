@@ -68,6 +68,8 @@ export function viewSubmission(overrides: {
   callbackId: string;
   values: Record<string, unknown>;
   privateMetadata?: string;
+  /** The modal's view.id: the same for a form submitted again (a retry), new for each form opened. */
+  viewId?: string;
 }) {
   return {
     type: 'view_submission',
@@ -77,7 +79,7 @@ export function viewSubmission(overrides: {
     token: 'legacy-verification-token',
     trigger_id: nextTrigger(),
     view: {
-      id: 'V0MODAL',
+      id: overrides.viewId ?? 'V0MODAL',
       team_id: team.id,
       type: 'modal',
       callback_id: overrides.callbackId,

@@ -13,6 +13,8 @@ export interface SlackUserFixture {
    * workspace: `{ is_restricted: true }`, `{ deleted: true }`, `{ team_id: 'T0OTHER' }` …
    */
   slack?: Record<string, unknown>;
+  /** users.info answers after this long (a slow or rate-limited Slack). */
+  delayMs?: number;
 }
 
 /** The workspace the test bot is installed in (its auth.test answer). */
@@ -92,7 +94,7 @@ export function mockSlack() {
     if (method === 'users.info') {
       const user = users.get(body.user);
       if (!user) return { ok: false, error: 'user_not_found' };
-      return { ok: true, user: slackUserObject(body.user, user) };
+      return { ok: true, user: slackUserObject(body.user, user), ...(user.delayMs ? { delayMs: user.delayMs } : {}) };
     }
     const queue = expected.get(method);
     const reply = queue?.shift();

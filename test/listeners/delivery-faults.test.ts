@@ -6,9 +6,10 @@ import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
 import { saveProfile } from '../../src/services/profile';
 import type { ProfileInput } from '../../src/services/profile-rules';
-import { ACTIONS, COMMANDS, INTRODUCTION_FIELDS, VIEWS } from '../../src/slack/ids';
+import { ACTIONS, COMMANDS, VIEWS } from '../../src/slack/ids';
 import { createTestApp } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
+import { introductionFormValues } from '../helpers/introduction-form';
 import { setupListenerTest } from '../helpers/listener-test';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 
@@ -45,19 +46,7 @@ async function openRequestForm() {
 }
 
 function requestForm(metadata: string) {
-  const f = INTRODUCTION_FIELDS;
-  return viewSubmission({
-    user: STAFF,
-    callbackId: VIEWS.introductionRequest,
-    privateMetadata: metadata,
-    values: {
-      [f.purpose]: { [f.purpose]: { type: 'static_select', selected_option: { value: 'policy_research' } } },
-      [f.details]: { [f.details]: { type: 'plain_text_input', value: 'FIP制度について' } },
-      [f.format]: { [f.format]: { type: 'radio_buttons', selected_option: { value: 'call' } } },
-      [f.dueDate]: { [f.dueDate]: { type: 'datepicker', selected_date: '2026-12-10' } },
-      [f.requesterDivision]: { [f.requesterDivision]: { type: 'plain_text_input', value: '新エネルギー課' } },
-    },
-  });
+  return viewSubmission({ user: STAFF, callbackId: VIEWS.introductionRequest, privateMetadata: metadata, values: introductionFormValues() });
 }
 
 const requests = () => ctx.database.db.select().from(introductionRequests);

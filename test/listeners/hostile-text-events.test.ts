@@ -166,7 +166,6 @@ describe('an event with hostile text', () => {
     });
     ctx.slack
       .expect('chat.update')
-      .expect('chat.update')
       .expect('chat.deleteScheduledMessage')
       .expect('chat.postMessage')
       .expect('chat.postMessage')

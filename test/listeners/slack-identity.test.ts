@@ -10,6 +10,7 @@ import { createTestApp } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
 import { appHomeOpened, blockAction, slashCommand, userEvent, viewSubmission } from '../helpers/payloads';
+import { introductionFormValues } from '../helpers/introduction-form';
 import { profileState } from '../helpers/profile-state';
 import { slackUserObject, type SlackUserFixture } from '../helpers/slack-api';
 
@@ -110,13 +111,7 @@ describe('accounts that are not full members of the workspace', () => {
         user: SINGLE_CHANNEL_GUEST,
         callbackId: VIEWS.introductionRequest,
         privateMetadata: metadata,
-        values: {
-          [f.purpose]: { [f.purpose]: { type: 'static_select', selected_option: { value: 'policy_research' } } },
-          [f.details]: { [f.details]: { type: 'plain_text_input', value: '教えてください' } },
-          [f.format]: { [f.format]: { type: 'radio_buttons', selected_option: { value: 'call' } } },
-          [f.dueDate]: { [f.dueDate]: { type: 'datepicker', selected_date: '2026-12-10' } },
-          [f.requesterDivision]: { [f.requesterDivision]: { type: 'plain_text_input', value: '某課' } },
-        },
+        values: introductionFormValues({ details: '教えてください', division: '某課' }),
       }),
     );
     expect(ack).toEqual({ response_action: 'errors', errors: { [f.details]: ja.access.guest } });
@@ -154,20 +149,13 @@ describe('a change in Slack takes effect at once', () => {
     ctx.slack.expect('views.open');
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: ask.value }));
     const metadata = ctx.slack.bodies('views.open')[0]!.view.private_metadata;
-    const f = INTRODUCTION_FIELDS;
     ctx.slack.expect('chat.postMessage', { channel: 'D0ALUMNA', ts: '1800000000.000100' }).expect('chat.postMessage');
     await ctx.harness.send(
       viewSubmission({
         user: STAFF,
         callbackId: VIEWS.introductionRequest,
         privateMetadata: metadata,
-        values: {
-          [f.purpose]: { [f.purpose]: { type: 'static_select', selected_option: { value: 'policy_research' } } },
-          [f.details]: { [f.details]: { type: 'plain_text_input', value: 'FIP制度について' } },
-          [f.format]: { [f.format]: { type: 'radio_buttons', selected_option: { value: 'call' } } },
-          [f.dueDate]: { [f.dueDate]: { type: 'datepicker', selected_date: '2026-12-10' } },
-          [f.requesterDivision]: { [f.requesterDivision]: { type: 'plain_text_input', value: '新エネルギー課' } },
-        },
+        values: introductionFormValues(),
       }),
     );
     const [request] = await ctx.database.db.select().from(introductionRequests);

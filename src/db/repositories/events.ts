@@ -32,6 +32,27 @@ export function createEventsRepository({ db }: { db: Db }) {
       return row!;
     },
 
+    /** Inserts the event unless one was already made by the same submission (`submissionKey`); returns it only if new. */
+    async insertOnce(values: NewEventRow): Promise<EventRow | undefined> {
+      const [row] = await db.insert(events).values(values).onConflictDoNothing({ target: events.submissionKey }).returning();
+      return row;
+    },
+
+    async findBySubmissionKey(submissionKey: string): Promise<EventRow | undefined> {
+      const [row] = await db.select().from(events).where(eq(events.submissionKey, submissionKey));
+      return row;
+    },
+
+    /** Counts one more change of the event (callers hold its lock); returns the new revision. */
+    async bumpRevision(id: string): Promise<number> {
+      const [row] = await db
+        .update(events)
+        .set({ revision: sql`${events.revision} + 1` })
+        .where(eq(events.id, id))
+        .returning({ revision: events.revision });
+      return row!.revision;
+    },
+
     async findById(id: string): Promise<EventRow | undefined> {
       const [row] = await db.select().from(events).where(eq(events.id, id));
       return row;

@@ -26,6 +26,24 @@ export const events = pgTable(
     /** Where the announcement was posted, to update it with counts, edits and cancellation. */
     channelId: text().notNull(),
     messageTs: text(),
+    /**
+     * The view submission (`view.id`) that created the event: the same form submitted twice (a
+     * retry, two instances) creates one event, and so one announcement. null for events made otherwise.
+     */
+    submissionKey: text().unique('events_submission_key_unique'),
+    /** The last edit's view submission: the same edit submitted twice is saved, and told, once. */
+    editSubmissionKey: text(),
+    /**
+     * One more with every change the announcement or the members must hear of (answers, edits,
+     * cancellation, erasures); the outbox keys of that change carry it, so each change is told once
+     * and a refresh older than the current revision is skipped (a later one shows the current state).
+     */
+    revision: integer().notNull().default(0),
+    /**
+     * When the organizer was told "saved, posting" (the form closed before the announcement was
+     * posted): a post Slack then refuses is told to them by DM. Until then the form shows it.
+     */
+    postingToldAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp({ withTimezone: true }),

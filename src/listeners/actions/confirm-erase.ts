@@ -1,14 +1,14 @@
 import { eraseOwnData } from '../../services/privacy';
 import type { ListenerDeps } from '../deps';
-import { announceWithdrawnAnswers } from '../shared/events';
 import { guardButton } from '../shared/guard';
 import { publishHome } from '../shared/home';
 import { identify } from '../shared/identify';
 
 /**
  * Erases the clicker's own data: whose data comes from Slack's user, never from the payload. The
- * member is told first; Slack then hears of the answers the erasure withdrew (counts, waitlist
- * promotions, reminders), and a failure there is logged without touching the erasure.
+ * member is told first; what Slack must hear of the answers the erasure withdrew (their reminders
+ * deleted, counts, waitlist promotions) was recorded in the erasure's transaction and is delivered
+ * now, or by the worker: a Slack failure never touches the erasure, and nothing is lost.
  */
 export function handleConfirmErase(deps: ListenerDeps) {
   return guardButton(deps, async ({ body, respond, client }) => {
@@ -19,8 +19,8 @@ export function handleConfirmErase(deps: ListenerDeps) {
     try {
       await respond({ response_type: 'ephemeral', replace_original: true, text });
     } finally {
-      // Never throws; runs even if the reply failed, so no reminder reaches the erased member.
-      if (erased) await announceWithdrawnAnswers(deps, client, erased.withdrawn);
+      // Never throws; runs even if the reply failed (and the worker would run it anyway).
+      if (erased) await deps.deliveries.deliverNow(erased.withdrawn.deliveryIds);
     }
     await publishHome(deps, client, user);
   });

@@ -3,15 +3,16 @@ import { answerRsvp } from '../../services/events';
 import type { ListenerDeps } from '../deps';
 import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
-import { announcePromotions, refreshAnnouncement, syncReminder } from '../shared/events';
 
 /**
- * Going / Maybe / Can't go on an announcement. The answer is told privately; the message's counts
- * are redrawn; a place given up goes to the first on the waitlist, who gets a DM.
+ * Going / Maybe / Can't go on an announcement. The answer is told privately; what follows in Slack
+ * (the counts redrawn, the member's reminder, a DM to whoever moved up from the waitlist) was
+ * recorded with the answer and is delivered now, or by the worker if Slack is slow: the member's
+ * answer stands either way. The same answer twice (a double click, two instances) records nothing.
  */
 export function handleRsvp(deps: ListenerDeps, answer: RsvpAnswer) {
   return guardButton(deps, async (args) => {
-    const { body, action, client } = args;
+    const { body, action } = args;
     const user = await identify(deps, body.user.id);
     const e = user.t.events;
     const tell = privateReply(args);
@@ -41,14 +42,6 @@ export function handleRsvp(deps: ListenerDeps, answer: RsvpAnswer) {
         ? e.rsvpWaitlisted(result.waitlistPosition)
         : { going: e.rsvpGoing, maybe: e.rsvpMaybe, not_going: e.rsvpNotGoing }[answer];
     await tell(reply);
-    // The answer is saved; what follows only mirrors it in Slack, so a failure there is logged,
-    // not reported to the member as if their answer were lost.
-    try {
-      await refreshAnnouncement(deps, client, result.event.id);
-      await syncReminder(deps, client, result.event, result.rsvp, result.member);
-      await announcePromotions(deps, client, result.event, result.promoted);
-    } catch (error) {
-      deps.logger.warn('RSVP saved but Slack was not fully updated', { event: result.event.id, error: String(error) });
-    }
+    await deps.deliveries.deliverNow(result.deliveryIds);
   });
 }

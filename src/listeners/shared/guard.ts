@@ -27,14 +27,40 @@ async function messageFor(deps: ListenerDeps, slackUserId: string, error: unknow
   return userMessageFor(error, t(await deps.directory.localeOf(slackUserId)));
 }
 
-/** Wraps Bolt's ack so a guard knows whether the listener answered before it failed. */
-function trackAck<Ack extends (response?: never) => Promise<void>>(ack: Ack): { ack: Ack; acked: () => boolean } {
+/**
+ * How long a listener may work before Slack is acknowledged anyway: Slack gives up at 3 s (and
+ * Bolt answers 404), whatever the database or the Web API are doing.
+ */
+export const ACK_DEADLINE_MS = 2_500;
+
+/**
+ * Wraps Bolt's ack so a guard knows whether the listener answered before it failed, and
+ * acknowledges by itself at the deadline: an answer the listener gives later goes to `late`
+ * (the response URL, or a DM) instead of being lost.
+ */
+function trackAck<Ack extends (response?: never) => Promise<void>>(
+  ack: Ack,
+  late: (response: unknown) => Promise<unknown>,
+  deadlineMs = ACK_DEADLINE_MS,
+): { ack: Ack; acked: () => boolean; settle: () => void } {
   let acked = false;
+  let overdue = false;
+  const timer = setTimeout(() => {
+    if (acked) return;
+    acked = overdue = true;
+    void ack().catch(() => undefined);
+  }, deadlineMs);
+  timer.unref();
   const wrapped = (async (response?: never) => {
+    if (overdue) {
+      if (response) await late(response);
+      return;
+    }
     acked = true;
+    clearTimeout(timer);
     await ack(response);
   }) as Ack;
-  return { ack: wrapped, acked: () => acked };
+  return { ack: wrapped, acked: () => acked, settle: () => clearTimeout(timer) };
 }
 
 /** Tells a user something privately: ephemeral where they clicked a message, else in their DM. */
@@ -57,7 +83,9 @@ export function privateReply(args: ButtonArgs): (text: string) => Promise<void> 
 /** Slash commands: a failure becomes an ephemeral reply where the user typed. */
 export function guardCommand(deps: ListenerDeps, handler: (args: CommandArgs) => Promise<void>) {
   return async (args: CommandArgs) => {
-    const tracked = trackAck(args.ack);
+    const tracked = trackAck(args.ack, (response) =>
+      args.respond(typeof response === 'string' ? { text: response } : (response as Parameters<CommandArgs['respond']>[0])),
+    );
     try {
       await handler({ ...args, ack: tracked.ack });
     } catch (error) {
@@ -65,6 +93,8 @@ export function guardCommand(deps: ListenerDeps, handler: (args: CommandArgs) =>
       const text = await messageFor(deps, args.command.user_id, error);
       if (!tracked.acked()) await args.ack({ response_type: 'ephemeral', text });
       else await args.respond({ response_type: 'ephemeral', text }).catch(() => undefined);
+    } finally {
+      tracked.settle();
     }
   };
 }
@@ -95,7 +125,13 @@ export function guardSubmission(
   handler: (args: SubmissionArgs) => Promise<void>,
 ) {
   return async (args: SubmissionArgs) => {
-    const tracked = trackAck(args.ack);
+    // Past the deadline the form has closed: what the user would have read on it comes by DM.
+    const tracked = trackAck(args.ack, async (response) => {
+      const errors = Object.values((response as { errors?: Record<string, string> }).errors ?? {});
+      if (errors.length === 0) return;
+      const m = t(await deps.directory.localeOf(args.body.user.id));
+      await args.client.chat.postMessage({ channel: args.body.user.id, text: m.common.formNotSaved(errors.join('\n')) });
+    });
     try {
       await handler({ ...args, ack: tracked.ack });
     } catch (error) {
@@ -103,6 +139,8 @@ export function guardSubmission(
       const text = await messageFor(deps, args.body.user.id, error);
       if (!tracked.acked()) await args.ack({ response_action: 'errors', errors: { [errorBlockId]: text } });
       else await args.client.chat.postMessage({ channel: args.body.user.id, text }).catch(() => undefined);
+    } finally {
+      tracked.settle();
     }
   };
 }

@@ -1,5 +1,4 @@
 import { AppError } from '../../services/errors';
-import { linkOnFirstInteraction } from '../../services/identity';
 import { refusalFor } from '../../services/slack-standing';
 import type { SlackUser } from '../../slack/directory';
 import type { ListenerDeps } from '../deps';
@@ -8,7 +7,8 @@ import { t, type Messages } from '../../i18n';
 export type IdentifiedUser = SlackUser & { t: Messages };
 
 /**
- * Looks the Slack user up and links an imported profile on first contact; once per request.
+ * Looks the Slack user up, once per request (an imported profile is linked by email whenever
+ * Slack's record of the user is fetched: src/services/slack-accounts.ts).
  * An account that takes no part (guest, other workspace, deactivated, not a person) is refused
  * here, for every listener, unless `anyAccount` (what stays open to anyone: help, and a former
  * member's export and erasure of their own data).
@@ -21,6 +21,5 @@ export async function identify(
   const user = await deps.directory.lookup(slackUserId);
   const refusal = refusalFor(user.standing);
   if (refusal && !options.anyAccount) throw new AppError(refusal);
-  await linkOnFirstInteraction(deps.services, user);
   return { ...user, t: t(user.locale) };
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ja } from '../../src/i18n/ja';
+import { ACK_DEADLINE_MS } from '../../src/listeners/shared/guard';
+import { saveProfile } from '../../src/services/profile';
+import { createRepositories } from '../../src/db/repositories';
+import { COMMANDS } from '../../src/slack/ids';
+import { profileInput } from '../helpers/factories';
+import { setupListenerTest } from '../helpers/listener-test';
+import { slashCommand } from '../helpers/payloads';
+
+const STAFF = 'U0STAFF';
+const SLOW_STAFF = 'U0SLOWSTAFF';
+const ALUMNA = 'U0ALUMNA';
+
+const ctx = setupListenerTest({
+  users: {
+    [STAFF]: { email: 'staff@meti.go.jp', locale: 'ja-JP' },
+    // Slack takes 3.5 s to say who this is (rate limits, an incident).
+    [SLOW_STAFF]: { email: 'slow@meti.go.jp', locale: 'ja-JP', delayMs: 3_500 },
+    [ALUMNA]: { email: 'alumna@fund.example', locale: 'ja-JP' },
+  },
+});
+
+/** Drives Bolt as Slack does, noting when (and with what) the listener acknowledged. */
+async function sendTimed(body: Record<string, unknown>) {
+  const started = Date.now();
+  let ackedAfterMs: number | undefined;
+  let acked: unknown;
+  await ctx.harness.app.processEvent({
+    body,
+    ack: async (response?: unknown) => {
+      ackedAfterMs ??= Date.now() - started;
+      acked = response;
+    },
+  });
+  return { ackedAfterMs: ackedAfterMs!, acked, finishedAfterMs: Date.now() - started };
+}
+
+describe('Slack is always acknowledged within 3 s', () => {
+  it('a slash command whose work takes longer is acknowledged at the deadline, and its answer follows by response URL', async () => {
+    const { member } = await saveProfile(
+      ctx.harness.deps.services,
+      { slackUserId: ALUMNA, standing: 'member', email: 'alumna@fund.example', realName: null, locale: 'ja' },
+      profileInput({ name: 'Hanako Sato', topics: ['renewable_energy'], shareWithStaff: true }),
+    );
+    await createRepositories(ctx.database.db).members.update(member.id, { status: 'active' });
+    ctx.slack.expectResponse();
+    const { ackedAfterMs, acked, finishedAfterMs } = await sendTimed(slashCommand({ command: COMMANDS.findExpert, user_id: SLOW_STAFF, text: '再エネ' }));
+    expect(ackedAfterMs).toBeGreaterThanOrEqual(ACK_DEADLINE_MS - 50);
+    expect(ackedAfterMs).toBeLessThan(3_000);
+    expect(acked).toBeUndefined();
+    expect(finishedAfterMs).toBeGreaterThan(3_000);
+    const [answer] = ctx.slack.bodies('response_url');
+    expect(answer).toMatchObject({ response_type: 'ephemeral', text: ja.findExpert.resultsFor('再エネ') });
+    expect(JSON.stringify(answer!.blocks)).toContain('Hanako Sato');
+    ctx.slack.assertDone();
+  }, 15_000);
+
+  it('a quick command still answers inside its acknowledgement', async () => {
+    const { ackedAfterMs, acked } = await sendTimed(slashCommand({ command: COMMANDS.profile, user_id: STAFF, text: 'help' }));
+    expect(ackedAfterMs).toBeLessThan(ACK_DEADLINE_MS);
+    expect(acked).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.help });
+    ctx.slack.assertDone();
+  });
+
+  it('a command whose modal Slack is slow to open is acknowledged at the deadline, not left to time out', async () => {
+    ctx.slack.expect('views.open', { delayMs: 3_500 });
+    const { ackedAfterMs, acked } = await sendTimed(slashCommand({ command: COMMANDS.profile, user_id: STAFF }));
+    expect(ackedAfterMs).toBeLessThan(3_000);
+    expect(acked).toBeUndefined();
+    ctx.slack.assertDone();
+  }, 15_000);
+});
