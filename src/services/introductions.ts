@@ -157,7 +157,7 @@ export type OpenRequestResult =
 /** Records an open request for the requests channel, where alumni may volunteer. */
 export async function postOpenRequest(
   deps: ServiceDeps,
-  input: { requester: Requester; topic: string; form: IntroductionInput },
+  input: { requester: Requester; topic: string; form: IntroductionInput; submissionKey: string },
 ): Promise<OpenRequestResult> {
   const now = deps.clock();
   const viewer = await resolveViewer(deps, input.requester);
@@ -165,32 +165,44 @@ export async function postOpenRequest(
   if (!audience) return { kind: 'not_allowed' };
   const checked = validateIntroduction(input.form, { today: networkToday(now), coiDisclosed: false });
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
-  return deps.db.transaction(async (tx) => {
-    const repos = createRepositories(tx);
-    const request = await repos.introductions.insert({
-      kind: 'open',
-      status: 'open',
-      requesterSlackUserId: input.requester.slackUserId,
-      requesterMemberId: viewer.member?.id ?? null,
-      requesterName: input.requester.realName,
-      requesterAudience: audience,
-      requesterDivision: checked.value.requesterDivision,
-      topic: input.topic.slice(0, INTRODUCTION_LIMITS.topic),
-      purpose: checked.value.purpose,
-      details: checked.value.details,
-      format: checked.value.format,
-      dueDate: checked.value.dueDate,
-      createdAt: now,
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const repos = createRepositories(tx);
+      // The same form again (a Slack retry, a second instance): what the first recorded, nothing new.
+      const already = await repos.introductions.findBySubmissionKey(input.submissionKey);
+      if (already) return { kind: 'sent', request: already, deliveryIds: [] };
+      const request = await repos.introductions.insert({
+        submissionKey: input.submissionKey,
+        kind: 'open',
+        status: 'open',
+        requesterSlackUserId: input.requester.slackUserId,
+        requesterMemberId: viewer.member?.id ?? null,
+        requesterName: input.requester.realName,
+        requesterAudience: audience,
+        requesterDivision: checked.value.requesterDivision,
+        topic: input.topic.slice(0, INTRODUCTION_LIMITS.topic),
+        purpose: checked.value.purpose,
+        details: checked.value.details,
+        format: checked.value.format,
+        dueDate: checked.value.dueDate,
+        createdAt: now,
+      });
+      await repos.audit.record({
+        actor: input.requester.slackUserId,
+        action: 'introduction.open_posted',
+        details: { requestId: request.id, purpose: request.purpose, topic: request.topic },
+        occurredAt: now,
+      });
+      const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.openRequestPost(request.id, input.requester.slackUserId)], now);
+      return { kind: 'sent', request, deliveryIds };
     });
-    await repos.audit.record({
-      actor: input.requester.slackUserId,
-      action: 'introduction.open_posted',
-      details: { requestId: request.id, purpose: request.purpose, topic: request.topic },
-      occurredAt: now,
-    });
-    const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.openRequestPost(request.id, input.requester.slackUserId)], now);
-    return { kind: 'sent', request, deliveryIds };
-  });
+  } catch (error) {
+    // The same form at the same moment on another instance: the unique key let one through.
+    if (!isUniqueViolation(error)) throw error;
+    const already = await createRepositories(deps.db).introductions.findBySubmissionKey(input.submissionKey);
+    if (!already) throw error;
+    return { kind: 'sent', request: already, deliveryIds: [] };
+  }
 }
 
 /** Where a delivered request lives in Slack, so its message can be updated when answered. */

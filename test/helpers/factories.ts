@@ -133,6 +133,7 @@ export function introductionRow(overrides: Partial<IntroductionRow> = {}): Intro
     id: `9d1f2c3a-1111-4222-8333-${String(sequence).padStart(12, '0')}`,
     kind: 'direct',
     status: 'pending',
+    submissionKey: null,
     requesterSlackUserId: 'U0STAFF',
     requesterMemberId: null,
     requesterName: '経産 太郎',

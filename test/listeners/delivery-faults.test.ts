@@ -7,7 +7,7 @@ import { ja } from '../../src/i18n/ja';
 import { saveProfile } from '../../src/services/profile';
 import type { ProfileInput } from '../../src/services/profile-rules';
 import { ACTIONS, COMMANDS, VIEWS } from '../../src/slack/ids';
-import { createTestApp } from '../helpers/app';
+import { createTestApp, REQUESTS_CHANNEL } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
 import { introductionFormValues } from '../helpers/introduction-form';
 import { setupListenerTest } from '../helpers/listener-test';
@@ -129,6 +129,22 @@ describe('every handler is safe twice', () => {
     // Slack retries the click later: still nothing new.
     ctx.slack.expectResponse();
     await second.send(accept);
+    ctx.slack.assertDone();
+  });
+
+  it('the same open-request form delivered to two instances at once posts one request, once', async () => {
+    await addAlumna({ topics: ['dx'] });
+    const results = await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '宇宙開発' }));
+    const open = results.blocks.flatMap((block: any) => (block.type === 'actions' ? block.elements : [])).find((b: any) => b.action_id === ACTIONS.postOpenRequest);
+    ctx.slack.expect('views.open');
+    await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.postOpenRequest, value: open.value }));
+    const metadata = ctx.slack.bodies('views.open').at(-1)!.view.private_metadata;
+    const second = createTestApp(ctx.database);
+    const form = viewSubmission({ user: STAFF, callbackId: VIEWS.introductionRequest, privateMetadata: metadata, values: introductionFormValues(), viewId: 'V0OPENFORM' });
+    ctx.slack.expect('chat.postMessage', { channel: REQUESTS_CHANNEL, ts: '1800000000.000200', delayMs: 300 }).expect('chat.postMessage').expect('chat.postMessage');
+    await Promise.all([ctx.harness.send(form), second.send(form)]);
+    expect(await requests()).toHaveLength(1);
+    expect(ctx.slack.bodies('chat.postMessage').filter((body) => body.channel === REQUESTS_CHANNEL)).toHaveLength(1);
     ctx.slack.assertDone();
   });
 

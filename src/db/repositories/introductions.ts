@@ -38,6 +38,11 @@ export function createIntroductionsRepository({ db }: { db: Db }) {
       return row;
     },
 
+    async findBySubmissionKey(submissionKey: string): Promise<IntroductionRow | undefined> {
+      const [row] = await db.select().from(introductionRequests).where(eq(introductionRequests.submissionKey, submissionKey));
+      return row;
+    },
+
     /** The unanswered ask from this requester to this alumnus, if any. */
     async findPending(requesterSlackUserId: string, alumnusMemberId: string): Promise<IntroductionRow | undefined> {
       const [row] = await db

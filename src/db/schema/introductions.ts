@@ -57,6 +57,8 @@ export const introductionRequests = pgTable(
     deliveredMessageTs: text(),
     /** The group DM opened for the introduction. */
     groupChannelId: text(),
+    /** The form's view.id for an open request: the same form delivered twice posts one request. */
+    submissionKey: text().unique('introduction_requests_submission_key_unique'),
   },
   (table) => [
     index('introduction_requests_status_due_idx').on(table.status, table.dueDate),

@@ -25,7 +25,7 @@ export function handleIntroductionSubmission(deps: ListenerDeps) {
 
     if (!metadata.m) {
       if (!deps.config.requestsChannelId) return refuse(m.openRequestsOff);
-      const result = await postOpenRequest(deps.services, { requester: user, topic: metadata.q, form });
+      const result = await postOpenRequest(deps.services, { requester: user, topic: metadata.q, form, submissionKey: view.id });
       if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: introductionErrorsForSlack(result.errors, user.t) });
       if (result.kind === 'not_allowed') return refuse(user.t.findExpert.notAllowed);
       await ack();

@@ -1,0 +1,2 @@
+ALTER TABLE "introduction_requests" ADD COLUMN "submission_key" text;--> statement-breakpoint
+ALTER TABLE "introduction_requests" ADD CONSTRAINT "introduction_requests_submission_key_unique" UNIQUE("submission_key");
