@@ -4,14 +4,16 @@
  * measured in the same run, on the same machine — a bare Bolt app whose one command only answers.
  * For each rate (BENCH_RATES, default 50,100,200,400 per second, BENCH_SECONDS each, default 20)
  * from 50 distinct staff users, it prints acknowledgement p50/p99 (the HTTP answer to Slack's
- * request), answer p50/p99 (the results, inside the acknowledgement or later at the response URL),
- * errors and unanswered requests, and the bot's RSS idle and after the load.
+ * request), answer p50/p99 (the results, or "busy, try again in a minute", inside the acknowledgement
+ * or later at the response URL), errors, unanswered and "busy" answers, and the bot's RSS idle and
+ * after the load.
  * Goals (2 cores): at 200/s ack p99 within 1.3× bare Bolt's and answer p99 within 5×, no error; at
  * 400/s everything acknowledged under 3 s and answered; idle RSS under 150 MB.
  * Database: BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres);
  * a throwaway database is created and dropped.
  */
 import type { ChildProcess } from 'node:child_process';
+import { ja } from '../src/i18n/ja';
 import { performance } from 'node:perf_hooks';
 import {
   build,
@@ -38,6 +40,7 @@ async function load(port: number, slack: SlackStandIn, rate: number) {
   const answers: number[] = [];
   let errors = 0;
   let unanswered = 0;
+  let busy = 0;
   const pending: Promise<void>[] = [];
   const total = rate * SECONDS;
   const started = performance.now();
@@ -51,6 +54,7 @@ async function load(port: number, slack: SlackStandIn, rate: number) {
         async ({ status, text, sent, ackedAt }) => {
           if (status !== 200) return void errors++;
           acks.push(ackedAt - sent);
+          if (text.includes(ja.findExpert.busy)) busy++;
           if (text.includes('"text"')) return void answers.push(ackedAt - sent);
           // Answered later, at the response URL (within 10 s, or it counts as unanswered).
           for (let i = 0; i < 100 && !slack.answered.has(id); i++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -63,7 +67,7 @@ async function load(port: number, slack: SlackStandIn, rate: number) {
     );
   }
   await Promise.all(pending);
-  return { rate, sent: total, errors, unanswered, ackP50: percentile(acks, 50), ackP99: percentile(acks, 99), answerP50: percentile(answers, 50), answerP99: percentile(answers, 99) };
+  return { rate, sent: total, errors, unanswered, busy, ackP50: percentile(acks, 50), ackP99: percentile(acks, 99), answerP50: percentile(answers, 50), answerP99: percentile(answers, 99) };
 }
 
 async function main() {
@@ -82,12 +86,12 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const idleRss = rssMb(bot.pid!);
     console.log(`Bot idle RSS: ${idleRss.toFixed(0)} MB (goal < 150 MB); ${MEMBERS} members; ${SECONDS} s per rate\n`);
-    console.log('app   rate/s  sent  errors  unanswered  ack p50  ack p99  answer p50  answer p99   (ms)');
+    console.log('app   rate/s  sent  errors  unanswered   busy  ack p50  ack p99  answer p50  answer p99   (ms)');
     for (const rate of RATES) {
       for (const [label, port] of [['bare', barePort], ['bot', botPort]] as const) {
         const r = await load(port, slack, rate);
         console.log(
-          `${label.padEnd(5)} ${String(rate).padStart(6)} ${String(r.sent).padStart(5)} ${String(r.errors).padStart(7)} ${String(r.unanswered).padStart(11)}` +
+          `${label.padEnd(5)} ${String(rate).padStart(6)} ${String(r.sent).padStart(5)} ${String(r.errors).padStart(7)} ${String(r.unanswered).padStart(11)} ${String(r.busy).padStart(6)}` +
             ` ${r.ackP50.toFixed(1).padStart(8)} ${r.ackP99.toFixed(1).padStart(8)} ${r.answerP50.toFixed(1).padStart(11)} ${r.answerP99.toFixed(1).padStart(11)}`,
         );
         await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -61,6 +61,10 @@ const envSchema = z
       emptyAsUndefined,
       z.coerce.number().int('expected a whole number').min(1, 'expected a number of searches of at least 1').default(30),
     ),
+    SEARCH_CONCURRENCY: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int('expected a whole number').min(1, 'expected at least 1').default(16),
+    ),
     NODE_ENV: z.preprocess(emptyAsUndefined, z.string().optional()),
     BOT_PORT: z.preprocess(
       emptyAsUndefined,
@@ -112,6 +116,8 @@ export interface Config {
   defaultLocale: Locale;
   /** Searches one user may run per hour (stops scraping of the directory). */
   searchRateLimitPerHour: number;
+  /** Searches one instance runs at once; more are told "busy, try again in a minute" at once. */
+  searchConcurrency: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** NODE_ENV=production: never falls back to the local sandbox. */
   production: boolean;
@@ -153,6 +159,7 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     staffEmailDomains: e.STAFF_EMAIL_DOMAINS,
     defaultLocale: e.DEFAULT_LOCALE,
     searchRateLimitPerHour: e.SEARCH_RATE_LIMIT_PER_HOUR,
+    searchConcurrency: e.SEARCH_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     sandbox: { botPort: e.BOT_PORT, dataDir: e.SANDBOX_DATA_DIR },

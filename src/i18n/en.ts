@@ -216,6 +216,7 @@ export const en = {
     usage:
       'Tell me a policy topic, e.g. `/find-expert 再エネ 系統`, `/find-expert semiconductor supply chain` or `/find-expert DX`.',
     notAllowed: 'Only current staff and approved members can search the network.',
+    busy: 'Many people are searching right now. Please try again in a minute.',
     rateLimited: (perHour: number) =>
       `You have reached ${perHour} searches in the last hour. Please try again a little later; this limit protects members' profiles.`,
     resultsFor: (query: string) => `Members who can help with “${query}”`,

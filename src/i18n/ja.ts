@@ -208,6 +208,7 @@ export const ja = {
   findExpert: {
     usage: '政策分野を入力してください。例：`/find-expert 再エネ 系統`、`/find-expert 半導体 サプライチェーン`、`/find-expert DX`',
     notAllowed: 'ネットワークを検索できるのは、現役職員と承認済みのメンバーのみです。',
+    busy: 'ただいま検索が混み合っています。1分ほどしてからもう一度お試しください。',
     rateLimited: (perHour: number) =>
       `直近1時間の検索回数が上限（${perHour}回）に達しました。少し時間をおいてお試しください。この上限はメンバーのプロフィールを守るためのものです。`,
     resultsFor: (query: string) => `「${query}」について相談できるメンバー`,

@@ -8,7 +8,10 @@ import type { SlackDirectory } from '../slack/directory';
 export interface ListenerDeps {
   services: ServiceDeps;
   directory: SlackDirectory;
-  config: Pick<Config, 'organizersChannelId' | 'requestsChannelId' | 'announcementsChannelId' | 'defaultLocale' | 'searchRateLimitPerHour'>;
+  config: Pick<
+    Config,
+    'organizersChannelId' | 'requestsChannelId' | 'announcementsChannelId' | 'defaultLocale' | 'searchRateLimitPerHour' | 'searchConcurrency'
+  >;
   logger: Logger;
   /** The one way Slack hears of a committed change (the outbox worker of this instance). */
   deliveries: DeliveryWorker;

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
 import { ACK_DEADLINE_MS } from '../../src/listeners/shared/guard';
 import { saveProfile } from '../../src/services/profile';
 import { createRepositories } from '../../src/db/repositories';
 import { COMMANDS } from '../../src/slack/ids';
 import { profileInput } from '../helpers/factories';
+import { createTestApp, testConfig } from '../helpers/app';
 import { setupListenerTest } from '../helpers/listener-test';
 import { slashCommand } from '../helpers/payloads';
 
 const STAFF = 'U0STAFF';
 const SLOW_STAFF = 'U0SLOWSTAFF';
 const ALUMNA = 'U0ALUMNA';
+const BUSY_STAFF = 'U0BUSYSTAFF';
 
 const ctx = setupListenerTest({
   users: {
@@ -18,6 +21,7 @@ const ctx = setupListenerTest({
     // Slack takes 3.5 s to say who this is (rate limits, an incident).
     [SLOW_STAFF]: { email: 'slow@meti.go.jp', locale: 'ja-JP', delayMs: 3_500 },
     [ALUMNA]: { email: 'alumna@fund.example', locale: 'ja-JP' },
+    [BUSY_STAFF]: { email: 'busy@meti.go.jp', locale: 'en-US', delayMs: 600 },
   },
 });
 
@@ -70,4 +74,17 @@ describe('Slack is always acknowledged within 3 s', () => {
     expect(acked).toBeUndefined();
     ctx.slack.assertDone();
   }, 15_000);
+});
+
+describe('a burst of searches', () => {
+  it('past the searches an instance runs at once, the next user is told at once to try again in a minute', async () => {
+    const instance = createTestApp(ctx.database, { config: testConfig({ SEARCH_CONCURRENCY: '1' }) });
+    const send = (user: string) => instance.send(slashCommand({ command: COMMANDS.findExpert, user_id: user, text: '再エネ' }));
+    const first = send(BUSY_STAFF);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await send(STAFF)).toEqual({ response_type: 'ephemeral', text: ja.findExpert.busy });
+    expect(await first).toMatchObject({ response_type: 'ephemeral', text: en.findExpert.noMatch('再エネ') });
+    // Once it finished, searching works again.
+    expect((await send(STAFF)).text).toBe(ja.findExpert.noMatch('再エネ'));
+  });
 });

@@ -2,14 +2,32 @@ import { buildExpertResults, MAX_QUERY_LENGTH } from '../../blocks/expert-result
 import { findExperts } from '../../services/find-experts';
 import { takesPart } from '../../services/slack-standing';
 import { escapeMrkdwn } from '../../slack/mrkdwn';
+import { t } from '../../i18n';
 import type { ListenerDeps } from '../deps';
 import { identify } from './identify';
 
-/** Runs a search for a user and returns the ephemeral reply (text and blocks) in their language. */
-export async function expertSearchReply(
-  deps: ListenerDeps,
-  input: { slackUserId: string; query: string; offset: number },
-): Promise<{ text: string; blocks?: ReturnType<typeof buildExpertResults> }> {
+/** Searches running in this instance now (a bound, not state: nothing is lost when it resets). */
+const running = new WeakMap<ListenerDeps, number>();
+
+type SearchReply = { text: string; blocks?: ReturnType<typeof buildExpertResults> };
+
+/**
+ * Runs a search for a user and returns the ephemeral reply (text and blocks) in their language.
+ * Past `searchConcurrency` searches at once in this instance, the user is told at once to try again
+ * in a minute: a burst is answered, not queued until Slack and the user give up.
+ */
+export async function expertSearchReply(deps: ListenerDeps, input: { slackUserId: string; query: string; offset: number }): Promise<SearchReply> {
+  const now = running.get(deps) ?? 0;
+  if (now >= deps.config.searchConcurrency) return { text: t(await deps.directory.localeOf(input.slackUserId)).findExpert.busy };
+  running.set(deps, now + 1);
+  try {
+    return await search(deps, input);
+  } finally {
+    running.set(deps, (running.get(deps) ?? 1) - 1);
+  }
+}
+
+async function search(deps: ListenerDeps, input: { slackUserId: string; query: string; offset: number }): Promise<SearchReply> {
   const user = await identify(deps, input.slackUserId);
   const f = user.t.findExpert;
   const query = input.query.trim().slice(0, MAX_QUERY_LENGTH);
