@@ -10,7 +10,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { build, freePort, signedFindExpert, startBot, startSlackStandIn, throwawayDatabase, waitReady } from './harness';
+import { build, freePort, signedFindExpert, startBot, startSlackStandIn, stopAll, throwawayDatabase, waitReady } from './harness';
 
 const RATE = Number(process.env.FAILOVER_RATE ?? 20);
 const SECONDS = Number(process.env.FAILOVER_SECONDS ?? 20);
@@ -75,8 +75,7 @@ async function main(): Promise<number> {
     if (process.env.FAILOVER_STRICT === '1') problems.push(...missed);
   } finally {
     problems.push(...exits);
-    for (const child of instances) child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await stopAll(instances);
     slack.server.close();
     await database.drop();
   }

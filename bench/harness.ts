@@ -145,8 +145,7 @@ export async function throwawayDatabase(prefix: string) {
     url: url.toString(),
     admin,
     async drop() {
-      await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
-      await admin.unsafe(`drop database if exists ${name}`);
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };
@@ -163,4 +162,18 @@ export function startBot(input: { port: number; databaseUrl: string; slack: Slac
 
 export function build() {
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+}
+
+/** Stops the processes: SIGTERM (graceful shutdown), then SIGKILL for any still running after 15 s. */
+export async function stopAll(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
 }

@@ -25,6 +25,7 @@ import {
   startBot,
   startProcess,
   startSlackStandIn,
+  stopAll,
   SECRET,
   throwawayDatabase,
   waitReady,
@@ -99,8 +100,7 @@ async function main() {
     }
     console.log(`\nBot RSS after the load: ${rssMb(bot.pid!).toFixed(0)} MB`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await stopAll(children);
     slack.server.close();
     await database.drop();
   }

@@ -5,6 +5,9 @@ import { startStaleReminderSweeper } from './jobs/stale-reminders';
 import { seedOrganizers } from './services/organizers';
 import { createSlackApp } from './slack/create-app';
 
+/** How long SIGTERM waits for in-flight work before exiting anyway (systemd's TimeoutStopSec is 30 s). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /**
  * Composes config → database → Bolt app → listeners, then starts serving. Without Slack tokens
  * (outside production) it starts the local sandbox instead, so `npm start` works on a fresh clone.
@@ -29,6 +32,9 @@ async function main(): Promise<void> {
   // deliveries, close the database, exit. A second signal exits at once.
   process.once('SIGTERM', () => {
     process.once('SIGTERM', () => process.exit(1));
+    // Graceful, but bounded: whatever is still unfinished then (a database that stopped answering)
+    // is given up; claimed deliveries lapse and another instance takes them over.
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     app.logger.info('SIGTERM: finishing in-flight work, then exiting');
     void (async () => {
       for (const stop of stopSweepers) stop();
