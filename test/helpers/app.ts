@@ -1,7 +1,7 @@
 import { parseConfig, type Config } from '../../src/config';
 import type { Database } from '../../src/db/client';
 import { createSlackApp } from '../../src/slack/create-app';
-import { SLACK_API_URL } from './slack-api';
+import { SLACK_API_URL, takeCommandAnswers } from './slack-api';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const ORGANIZERS_CHANNEL = 'C0ORGANIZE';
@@ -41,7 +41,8 @@ const silentLogger = {
 
 /**
  * The real Bolt app with every listener, on a test database, talking to the nock-held Slack.
- * `send` drives it as Slack does (app.processEvent) and returns what the listener acknowledged.
+ * `send` drives it as Slack does (app.processEvent) and returns what the listener acknowledged;
+ * for a slash command, which acknowledges empty, the one answer its response URL received.
  */
 export function createTestApp(database: Database, options: { config?: Config; now?: Date } = {}) {
   const config = options.config ?? testConfig();
@@ -72,7 +73,11 @@ export function createTestApp(database: Database, options: { config?: Config; no
         },
       });
       if (ackCount !== 1) throw new Error(`expected exactly one ack, got ${ackCount}`);
-      return acked;
+      if (typeof body.command !== 'string') return acked;
+      if (acked !== undefined) throw new Error(`a command acknowledged with content: ${JSON.stringify(acked)}`);
+      const answers = takeCommandAnswers(String(body.response_url));
+      if (answers.length > 1) throw new Error(`a command answered ${answers.length} times: ${JSON.stringify(answers)}`);
+      return answers[0];
     },
   };
 }

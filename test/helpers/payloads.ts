@@ -1,7 +1,7 @@
 /**
  * Realistic Slack payloads; a test states only what differs (bolt-js's fixture-factory style).
  */
-import { RESPONSE_URL_HOST } from './slack-api';
+import { COMMAND_RESPONSE_PATH, RESPONSE_URL_HOST } from './slack-api';
 
 const team = { id: 'T0KAKEHASH', domain: 'kakehashi' };
 let counter = 0;
@@ -17,7 +17,8 @@ export function slashCommand(overrides: { command: string; text?: string; user_i
     user_name: overrides.user_id.toLowerCase(),
     api_app_id: 'A0KAKEHASH',
     is_enterprise_install: 'false',
-    response_url: `${RESPONSE_URL_HOST}/respond`,
+    // Each command its own response URL, so a test reads the answer to the command it sent.
+    response_url: `${RESPONSE_URL_HOST}${COMMAND_RESPONSE_PATH}${++counter}`,
     trigger_id: nextTrigger(),
     text: '',
     ...overrides,

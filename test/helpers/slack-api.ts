@@ -3,6 +3,28 @@ import { expect } from 'vitest';
 
 export const SLACK_API_URL = 'https://slack.test/api/';
 export const RESPONSE_URL_HOST = 'https://hooks.slack.test';
+/** Slash commands' response URLs live under this path: their answers are kept per URL. */
+export const COMMAND_RESPONSE_PATH = '/commands/';
+
+/** What each slash command's response URL received (commands answer there, after an empty ack). */
+const commandAnswers = new Map<string, Record<string, any>[]>();
+
+/** Takes the answers posted to one command's response URL so far. */
+export function takeCommandAnswers(responseUrl: string): Record<string, any>[] {
+  const answers = commandAnswers.get(new URL(responseUrl).pathname) ?? [];
+  commandAnswers.delete(new URL(responseUrl).pathname);
+  return answers;
+}
+
+/** Waits for the first answer to a command sent over HTTP (the listener runs on after the ack). */
+export async function awaitCommandAnswer(responseUrl: string, timeoutMs = 5_000): Promise<Record<string, any>> {
+  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+    const [answer] = takeCommandAnswers(responseUrl);
+    if (answer) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no answer reached ${responseUrl} within ${timeoutMs} ms`);
+}
 
 export interface SlackUserFixture {
   email?: string | null;
@@ -117,6 +139,14 @@ export function mockSlack() {
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (isHttpReply(reply)) return [reply.httpStatus, JSON.stringify({ ok: false }), reply.headers ?? {}];
       return [200, reply];
+    });
+  commandAnswers.clear();
+  nock(RESPONSE_URL_HOST)
+    .persist()
+    .post((path) => path.startsWith(COMMAND_RESPONSE_PATH))
+    .reply(200, (uri, body) => {
+      commandAnswers.set(uri, [...(commandAnswers.get(uri) ?? []), body as Record<string, any>]);
+      return { ok: true };
     });
   nock(RESPONSE_URL_HOST)
     .persist()

@@ -9,7 +9,7 @@ import { createTestApp, SIGNING_SECRET } from '../helpers/app';
 import { createTestDatabase } from '../helpers/database';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { profileState } from '../helpers/profile-state';
-import { mockSlack, type MockSlack } from '../helpers/slack-api';
+import { awaitCommandAnswer, mockSlack, takeCommandAnswers, type MockSlack } from '../helpers/slack-api';
 
 const USER = 'U0ALUMNA';
 let slack: MockSlack;
@@ -96,11 +96,12 @@ describe('over HTTP, as Slack calls it', () => {
     });
   }
 
-  it('answers a signed slash command with the ephemeral reply', async () => {
-    const body = new URLSearchParams(slashCommand({ command: COMMANDS.profile, user_id: USER, text: 'help' })).toString();
-    const response = await signedPost(body);
+  it('acknowledges a signed slash command at once, empty, and answers through its response URL', async () => {
+    const payload = slashCommand({ command: COMMANDS.profile, user_id: USER, text: 'help' });
+    const response = await signedPost(new URLSearchParams(payload).toString());
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.help });
+    expect(await response.text()).toBe('');
+    expect(await awaitCommandAnswer(payload.response_url)).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.help });
   });
 
   it('refuses a request with a wrong signature', async () => {
@@ -110,13 +111,15 @@ describe('over HTTP, as Slack calls it', () => {
   });
 
   it('refuses a correctly signed request dated more than 5 minutes ahead or behind, and accepts small clock drift', async () => {
-    const body = new URLSearchParams(slashCommand({ command: COMMANDS.profile, user_id: USER, text: 'help' })).toString();
+    const payload = slashCommand({ command: COMMANDS.profile, user_id: USER, text: 'help' });
+    const body = new URLSearchParams(payload).toString();
     expect((await signedPost(body, SIGNING_SECRET, 6 * 60)).status).toBe(401);
     expect((await signedPost(body, SIGNING_SECRET, 24 * 60 * 60)).status).toBe(401);
     expect((await signedPost(body, SIGNING_SECRET, -6 * 60)).status).toBe(401);
     const drifted = await signedPost(body, SIGNING_SECRET, 60);
     expect(drifted.status).toBe(200);
-    expect(await drifted.json()).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.help });
+    expect(await awaitCommandAnswer(payload.response_url)).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.help });
+    expect(takeCommandAnswers(payload.response_url), 'only the accepted request was answered').toEqual([]);
   });
 
   it('/healthz says 200 while the database answers and 503 once it does not', async () => {

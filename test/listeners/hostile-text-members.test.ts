@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en';
 import { createRepositories } from '../../src/db/repositories';
 import { runStaleReminderSweep } from '../../src/jobs/stale-reminders';
 import { exportOwnData } from '../../src/services/privacy';
@@ -211,9 +212,8 @@ describe('reminders, the App Home and the audit record', () => {
     ctx.slack
       .expect('conversations.open', { channel: { id: 'D0ORGANIZER' } })
       .expect('files.getUploadURLExternal', { upload_url: 'https://files.slack.test/upload/v1/audit', file_id: 'F0CSV' })
-      .expect('files.completeUploadExternal', { files: [{ id: 'F0CSV' }] })
-      .expectResponse();
-    expect(await command(COMMANDS.admin, ORGANIZER, 'audit')).toBeUndefined();
+      .expect('files.completeUploadExternal', { files: [{ id: 'F0CSV' }] });
+    expect(await command(COMMANDS.admin, ORGANIZER, 'audit')).toEqual({ response_type: 'ephemeral', text: en.admin.auditSent(1) });
     expect(ctx.slack.bodies('files.completeUploadExternal')[0]!.initial_comment).toBeTypeOf('string');
   });
 });

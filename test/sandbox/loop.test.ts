@@ -52,10 +52,10 @@ afterAll(async () => {
 });
 
 describe('the unchanged bot, driven through the stand-in', () => {
-  it('a slash command is signed and sent; its acknowledgement is an ephemeral only the caller sees', async () => {
+  it('a slash command is signed and sent; its answer, by response URL, is an ephemeral only the caller sees', async () => {
     const result = await runTyped(ctx(), { userId: TARO, channelId: SANDBOX_CHANNELS.general, text: '/find-expert 再エネ' });
     expect(result).toEqual({ ok: true, outcome: 'sent' });
-    const reply = ws().messagesIn(SANDBOX_CHANNELS.general, TARO).at(-1);
+    const reply = await ws().waitFor(() => ws().messagesIn(SANDBOX_CHANNELS.general, TARO).find((m) => m.user === BOT.userId));
     expect(reply).toMatchObject({ user: BOT.userId, ephemeralTo: TARO });
     expect(json(reply)).toContain('山田 花子');
     expect(json(reply)).toContain(ACTIONS.askIntroduction);
@@ -74,9 +74,10 @@ describe('the unchanged bot, driven through the stand-in', () => {
     expect(ws().messagesIn(SANDBOX_CHANNELS.general, TARO).at(-1)).toMatchObject({ user: SLACKBOT.userId, ephemeralTo: TARO });
   });
 
-  it('/alumni-profile export acknowledges at once, then the data arrives in the member’s DM', async () => {
+  it('/alumni-profile export answers where it was typed, and the data arrives in the member’s DM', async () => {
     await runTyped(ctx(), { userId: HANAKO, channelId: SANDBOX_CHANNELS.general, text: '/alumni-profile export' });
-    expect(ws().messagesIn(SANDBOX_CHANNELS.general, HANAKO).at(-1)).toMatchObject({ user: BOT.userId, ephemeralTo: HANAKO });
+    const reply = await ws().waitFor(() => ws().messagesIn(SANDBOX_CHANNELS.general, HANAKO).find((m) => m.user === BOT.userId));
+    expect(reply).toMatchObject({ user: BOT.userId, ephemeralTo: HANAKO });
     await ws().waitFor(() => ws().messagesIn(dmOf(HANAKO), HANAKO).find((m) => m.text.includes('株式会社グリーンパワー総研')));
   });
 

@@ -8,7 +8,7 @@ import { isFullMember } from '../../services/slack-standing';
 import { mention } from '../../slack/mrkdwn';
 import { parseUserMention } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
-import { guardCommand, type CommandArgs } from '../shared/guard';
+import { guardCommand, type CommandHandlerArgs } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { uploadFileToDm } from '../shared/upload';
 
@@ -18,7 +18,7 @@ import { uploadFileToDm } from '../shared/upload';
  */
 export function handleAdminCommand(deps: ListenerDeps) {
   return guardCommand(deps, async (args) => {
-    const { command, ack } = args;
+    const { command, reply } = args;
     const user = await identify(deps, command.user_id);
     const m = user.t;
     if (!(await isOrganizer(deps.services, command.user_id))) throw new AppError('not_organizer');
@@ -27,27 +27,27 @@ export function handleAdminCommand(deps: ListenerDeps) {
 
     if (verb === 'organizers') {
       const ids = await listOrganizers(deps.services);
-      await ack({ response_type: 'ephemeral', text: m.admin.organizers(ids.map(mention).join(', ')) });
+      await reply({ text: m.admin.organizers(ids.map(mention).join(', ')) });
       return;
     }
     if (verb === 'grant' || verb === 'revoke') {
       const target = parseUserMention(rest.join(' '));
       if (!target) {
-        await ack({ response_type: 'ephemeral', text: m.admin.needUser });
+        await reply({ text: m.admin.needUser });
         return;
       }
       if (verb === 'grant' && !isFullMember((await deps.directory.lookup(target)).standing)) {
-        await ack({ response_type: 'ephemeral', text: m.admin.grantNeedsMember(mention(target)) });
+        await reply({ text: m.admin.grantNeedsMember(mention(target)) });
         return;
       }
       await setOrganizer(deps.services, { bySlackUserId: command.user_id, targetSlackUserId: target, active: verb === 'grant' });
-      await ack({ response_type: 'ephemeral', text: (verb === 'grant' ? m.admin.granted : m.admin.revoked)(mention(target)) });
+      await reply({ text: (verb === 'grant' ? m.admin.granted : m.admin.revoked)(mention(target)) });
       return;
     }
     if (verb === 'guests') {
       const guests = await listAllowedGuests(deps.services, command.user_id);
       const list = guests.map((guest) => mention(guest.slackUserId)).join(', ');
-      await ack({ response_type: 'ephemeral', text: list ? m.admin.guests(list) : m.admin.noGuests });
+      await reply({ text: list ? m.admin.guests(list) : m.admin.noGuests });
       return;
     }
     if (verb === 'allow-guest' || verb === 'disallow-guest') {
@@ -58,7 +58,7 @@ export function handleAdminCommand(deps: ListenerDeps) {
       await sendIntroductionRecord(deps, args, m, rest);
       return;
     }
-    await ack({ response_type: 'ephemeral', text: m.admin.help });
+    await reply({ text: m.admin.help });
   });
 }
 
@@ -68,12 +68,12 @@ export function handleAdminCommand(deps: ListenerDeps) {
  */
 async function changeGuest(
   deps: ListenerDeps,
-  { command, ack }: CommandArgs,
+  { command, reply }: CommandHandlerArgs,
   m: Messages,
   input: { target: string | undefined; allowed: boolean },
 ) {
   if (!input.target) {
-    await ack({ response_type: 'ephemeral', text: m.admin.needUser });
+    await reply({ text: m.admin.needUser });
     return;
   }
   const target = await deps.directory.lookup(input.target);
@@ -85,22 +85,21 @@ async function changeGuest(
       : change.kind === 'unchanged'
         ? (input.allowed ? m.admin.guestAlreadyAllowed : m.admin.guestNotListed)(who)
         : (input.allowed ? m.admin.guestAllowed : m.admin.guestDisallowed)(who);
-  await ack({ response_type: 'ephemeral', text });
+  await reply({ text });
   if (change.kind === 'changed') await deps.deliveries.deliverNow(change.closed);
 }
 
 /**
  * `audit [from] [to]`: the introduction record as a CSV file in the organizer's DM. No date means
- * all time, one date that day onwards. Acknowledged first: the file may take longer than Slack's 3 s.
+ * all time, one date that day onwards.
  */
-async function sendIntroductionRecord(deps: ListenerDeps, { command, ack, client, respond }: CommandArgs, m: Messages, dates: string[]) {
+async function sendIntroductionRecord(deps: ListenerDeps, { command, reply, client }: CommandHandlerArgs, m: Messages, dates: string[]) {
   const [from, to] = dates;
   const problem = dates.length > 2 ? 'bad_date' : checkRecordRange({ from, to });
   if (problem) {
-    await ack({ response_type: 'ephemeral', text: problem === 'bad_date' ? m.admin.auditBadDate : m.admin.auditBadRange });
+    await reply({ text: problem === 'bad_date' ? m.admin.auditBadDate : m.admin.auditBadRange });
     return;
   }
-  await ack();
   const { csv, count } = await exportIntroductionRecord(deps.services, { from, to, actor: command.user_id });
   // The file covers everything up to now, so an open end is labelled with today (Japan time).
   const through = to ?? networkToday(deps.services.clock());
@@ -111,5 +110,5 @@ async function sendIntroductionRecord(deps: ListenerDeps, { command, ack, client
     title: filename,
     initialComment: m.admin.auditFileComment(from ?? m.admin.auditAllTime, through),
   });
-  await respond({ response_type: 'ephemeral', text: m.admin.auditSent(count) });
+  await reply({ text: m.admin.auditSent(count) });
 }

@@ -9,7 +9,7 @@ import { identify } from '../shared/identify';
 
 /** `/alumni-event` (organizers: the form to announce an event), `/alumni-event list`, `help`. */
 export function handleEventCommand(deps: ListenerDeps) {
-  return guardCommand(deps, async ({ command, ack, client }) => {
+  return guardCommand(deps, async ({ command, reply, client }) => {
     const user = await identify(deps, command.user_id);
     const verb = command.text.trim().toLowerCase();
     if (verb === '') {
@@ -17,17 +17,15 @@ export function handleEventCommand(deps: ListenerDeps) {
         await openEventModal(deps, client, { user, triggerId: command.trigger_id });
       } catch (error) {
         if (!isAppError(error)) throw error;
-        await ack({ response_type: 'ephemeral', text: userMessageFor(error, user.t) });
-        return;
+        await reply({ text: userMessageFor(error, user.t) });
       }
-      await ack();
       return;
     }
     if (verb === 'list') {
       const items = await listUpcomingEvents(deps.services, user);
-      await ack({ response_type: 'ephemeral', text: user.t.events.listTitle, blocks: buildEventList({ t: user.t, items }) });
+      await reply({ text: user.t.events.listTitle, blocks: buildEventList({ t: user.t, items }) });
       return;
     }
-    await ack({ response_type: 'ephemeral', text: user.t.events.usage });
+    await reply({ text: user.t.events.usage });
   });
 }

@@ -8,7 +8,7 @@ import { escapeMrkdwn, escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import { parseUserMention } from '../../slack/parse';
 import { refusalFor } from '../../services/slack-standing';
 import type { ListenerDeps } from '../deps';
-import { guardCommand, type CommandArgs } from '../shared/guard';
+import { guardCommand, type CommandHandlerArgs } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { openProfileModal } from '../shared/profile-modal';
 
@@ -17,8 +17,8 @@ const EXPORT_CHUNK = 3500;
 
 /** `/alumni-profile [help | export | delete | @someone]` */
 export function handleProfileCommand(deps: ListenerDeps) {
-  return guardCommand(deps, async (args: CommandArgs) => {
-    const { command, ack, client } = args;
+  return guardCommand(deps, async (args: CommandHandlerArgs) => {
+    const { command, reply, client } = args;
     const text = command.text.trim();
     const word = text.toLowerCase();
     // Help, export and erasure stay open to an account that no longer takes part (a member who
@@ -31,17 +31,16 @@ export function handleProfileCommand(deps: ListenerDeps) {
 
     if (text === '') {
       await openProfileModal(deps, client, { user, triggerId: command.trigger_id });
-      await ack();
       return;
     }
     if (word === 'export') {
       const data = await exportOwnData(deps.services, command.user_id);
       if (!data) {
-        await ack({ response_type: 'ephemeral', text: m.profileCard.noProfile });
+        await reply({ text: m.profileCard.noProfile });
         return;
       }
       const json = JSON.stringify(data, null, 2);
-      await ack({ response_type: 'ephemeral', text: m.profileCommand.exportSent });
+      await reply({ text: m.profileCommand.exportSent });
       for (let start = 0; start < json.length; start += EXPORT_CHUNK) {
         const chunk = escapeMrkdwn(json.slice(start, start + EXPORT_CHUNK));
         await client.chat.postMessage({
@@ -54,16 +53,16 @@ export function handleProfileCommand(deps: ListenerDeps) {
     }
     if (word === 'delete') {
       const own = await findOwnProfile(deps.services, command.user_id);
-      await ack(
+      await reply(
         own
-          ? { response_type: 'ephemeral', text: m.profileCommand.deleteConfirm, blocks: buildEraseConfirmation({ t: m }) }
-          : { response_type: 'ephemeral', text: m.profileCommand.nothingToDelete },
+          ? { text: m.profileCommand.deleteConfirm, blocks: buildEraseConfirmation({ t: m }) }
+          : { text: m.profileCommand.nothingToDelete },
       );
       return;
     }
     const target = parseUserMention(text);
     if (!target) {
-      await ack({ response_type: 'ephemeral', text: m.profileCommand.help });
+      await reply({ text: m.profileCommand.help });
       return;
     }
     const viewer = await resolveViewer(deps.services, user);
@@ -73,11 +72,10 @@ export function handleProfileCommand(deps: ListenerDeps) {
       : await findVisibleProfile(deps.services, viewer, target);
     if (!member) {
       // The same words whether the member is unknown, pending or not sharing: nothing leaks.
-      await ack({ response_type: 'ephemeral', text: isSelf ? m.profileCard.noProfile : m.profileCard.notShared });
+      await reply({ text: isSelf ? m.profileCard.noProfile : m.profileCard.notShared });
       return;
     }
-    await ack({
-      response_type: 'ephemeral',
+    await reply({
       text: m.profileCard.heading(escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)),
       blocks: buildProfileCard({ t: m, locale: user.locale, member, showPrivate: isSelf || viewer.isOrganizer }),
     });

@@ -80,21 +80,27 @@ export function privateReply(args: ButtonArgs): (text: string) => Promise<void> 
   return (text) => tellUser(args, { slackUserId: args.body.user.id, text, hasResponseUrl: Boolean(args.body.response_url) });
 }
 
-/** Slash commands: a failure becomes an ephemeral reply where the user typed. */
-export function guardCommand(deps: ListenerDeps, handler: (args: CommandArgs) => Promise<void>) {
-  return async (args: CommandArgs) => {
-    const tracked = trackAck(args.ack, (response) =>
-      args.respond(typeof response === 'string' ? { text: response } : (response as Parameters<CommandArgs['respond']>[0])),
-    );
+/** What a command handler answers: an ephemeral message where the user typed. */
+export type CommandReply = (message: { text: string; blocks?: unknown[] }) => Promise<void>;
+/** A command handler's arguments: acknowledged already, so it answers through `reply`. */
+export type CommandHandlerArgs = Omit<CommandArgs, 'ack'> & { reply: CommandReply };
+
+/**
+ * Slash commands: acknowledged at once, before any database or Web API work, so Slack never times
+ * out whatever they do; the answer, and any failure, is an ephemeral reply through the response URL.
+ */
+export function guardCommand(deps: ListenerDeps, handler: (args: CommandHandlerArgs) => Promise<void>) {
+  return async ({ ack, ...args }: CommandArgs) => {
+    await ack();
+    const reply: CommandReply = async (message) => {
+      await args.respond({ response_type: 'ephemeral', ...(message as Parameters<CommandArgs['respond']>[0] & object) });
+    };
     try {
-      await handler({ ...args, ack: tracked.ack });
+      await handler({ ...args, reply });
     } catch (error) {
       report(deps, error, { command: args.command.command, user: args.command.user_id });
       const text = await messageFor(deps, args.command.user_id, error);
-      if (!tracked.acked()) await args.ack({ response_type: 'ephemeral', text });
-      else await args.respond({ response_type: 'ephemeral', text }).catch(() => undefined);
-    } finally {
-      tracked.settle();
+      await reply({ text }).catch((failure) => report(deps, failure, { command: args.command.command, answering: true }));
     }
   };
 }
