@@ -23,9 +23,10 @@ export const MEMBERS = 120;
 export const QUERIES = ['再エネ 系統', '半導体', 'DX', 'renewable energy', '中小企業', 'スタートアップ 投資', '経済安保', 'AI', '知財', '宇宙'];
 export const root = join(import.meta.dirname, '..');
 
-/** The Slack stand-in: answers the Web API, and notes when each response-URL answer arrives. */
+/** The Slack stand-in: answers the Web API, and notes when each response-URL answer arrives and what it said. */
 export async function startSlackStandIn() {
   const answered = new Map<string, number>();
+  const answers = new Map<string, string>();
   const server = createServer((req: IncomingMessage, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -34,6 +35,7 @@ export async function startSlackStandIn() {
       const url = req.url ?? '';
       if (url.startsWith('/respond/')) {
         answered.set(url.slice('/respond/'.length), performance.now());
+        answers.set(url.slice('/respond/'.length), body);
         return res.end('{"ok":true}');
       }
       const method = url.replace('/api/', '');
@@ -47,7 +49,7 @@ export async function startSlackStandIn() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, answered };
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, answered, answers };
 }
 
 export async function freePort(): Promise<number> {
@@ -84,7 +86,11 @@ export const BARE_BOLT = `
 import { App } from '@slack/bolt';
 const app = new App({ token: 'xoxb-bench', signingSecret: process.env.SLACK_SIGNING_SECRET, tokenVerificationEnabled: false,
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL } });
-app.command('/find-expert', async ({ ack, command }) => { await ack({ response_type: 'ephemeral', text: 'results for ' + command.text }); });
+// Answers as the bot does: an empty acknowledgement, then the answer at the response URL.
+app.command('/find-expert', async ({ ack, respond, command }) => {
+  await ack();
+  await respond({ response_type: 'ephemeral', text: 'results for ' + command.text });
+});
 await app.start(Number(process.env.PORT));
 console.log('ready');
 `;

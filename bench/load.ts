@@ -1,7 +1,8 @@
 /**
  * `npm run bench:load`: signed `/find-expert` commands, open loop, against the production build
  * (`node dist/app.js`) on real Postgres with about 120 members and a local Slack stand-in, and —
- * measured in the same run, on the same machine — a bare Bolt app whose one command only answers.
+ * measured in the same run, on the same machine — a bare Bolt app whose one command only answers
+ * (acknowledged empty, then answered at the response URL, as the bot answers).
  * For each rate (BENCH_RATES, default 50,100,200,400 per second, BENCH_SECONDS each, default 20)
  * from 50 distinct staff users, it prints acknowledgement p50/p99 (the HTTP answer to Slack's
  * request), answer p50/p99 (the results, or "busy, try again in a minute", inside the acknowledgement
@@ -36,7 +37,7 @@ const RATES = (process.env.BENCH_RATES ?? '50,100,200,400').split(',').map(Numbe
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
 /** Open loop: requests leave on schedule whatever the answers do. */
-async function load(port: number, slack: SlackStandIn, rate: number) {
+async function load(label: string, port: number, slack: SlackStandIn, rate: number) {
   const acks: number[] = [];
   const answers: number[] = [];
   let errors = 0;
@@ -49,19 +50,22 @@ async function load(port: number, slack: SlackStandIn, rate: number) {
     const due = started + (n * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const id = `r${rate}-${n}`;
+    const id = `${label}-r${rate}-${n}`;
     pending.push(
       signedFindExpert(port, slack, id, n).then(
         async ({ status, text, sent, ackedAt }) => {
           if (status !== 200) return void errors++;
           acks.push(ackedAt - sent);
-          if (text.includes(ja.findExpert.busy)) busy++;
-          if (text.includes('"text"')) return void answers.push(ackedAt - sent);
+          if (text.includes('"text"')) {
+            if (text.includes(ja.findExpert.busy)) busy++;
+            return void answers.push(ackedAt - sent);
+          }
           // Answered later, at the response URL (within 10 s, or it counts as unanswered).
           for (let i = 0; i < 100 && !slack.answered.has(id); i++) await new Promise((resolve) => setTimeout(resolve, 100));
           const answeredAt = slack.answered.get(id);
-          if (answeredAt === undefined) unanswered++;
-          else answers.push(answeredAt - sent);
+          if (answeredAt === undefined) return void unanswered++;
+          answers.push(answeredAt - sent);
+          if (slack.answers.get(id)?.includes(ja.findExpert.busy)) busy++;
         },
         () => void errors++,
       ),
@@ -90,7 +94,7 @@ async function main() {
     console.log('app   rate/s  sent  errors  unanswered   busy  ack p50  ack p99  answer p50  answer p99   (ms)');
     for (const rate of RATES) {
       for (const [label, port] of [['bare', barePort], ['bot', botPort]] as const) {
-        const r = await load(port, slack, rate);
+        const r = await load(label, port, slack, rate);
         console.log(
           `${label.padEnd(5)} ${String(rate).padStart(6)} ${String(r.sent).padStart(5)} ${String(r.errors).padStart(7)} ${String(r.unanswered).padStart(11)} ${String(r.busy).padStart(6)}` +
             ` ${r.ackP50.toFixed(1).padStart(8)} ${r.ackP99.toFixed(1).padStart(8)} ${r.answerP50.toFixed(1).padStart(11)} ${r.answerP99.toFixed(1).padStart(11)}`,

@@ -40,10 +40,7 @@ export interface Viewer {
 export async function resolveViewer(deps: ServiceDeps, actor: Actor): Promise<Viewer> {
   const repos = createRepositories(deps.db);
   if (!takesPart(actor.standing)) return { audience: 'none', isOrganizer: false, member: undefined };
-  const [member, isOrganizer] = await Promise.all([
-    repos.members.findBySlackUserId(actor.slackUserId),
-    repos.organizers.isActive(actor.slackUserId),
-  ]);
+  const { member, isOrganizer } = await repos.members.findWithRole(actor.slackUserId);
   return { audience: audienceOf({ member, isOrganizer, actor, staffEmailDomains: deps.staffEmailDomains }), isOrganizer, member };
 }
 

@@ -77,8 +77,10 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
       searchDocument: searchDocumentFor({}),
     });
     await repos.audit.pseudonymiseActor(slackUserId, member.pseudonym);
-    // Nothing Slack said about them is kept either, nor a guest allowance naming their account.
+    // Nothing Slack said about them is kept either, nor when they searched, nor a guest allowance
+    // naming their account.
     await repos.slackUsers.forget(slackUserId);
+    await repos.searchAllowances.forget(slackUserId);
     await repos.slackUsers.disallowGuest(slackUserId);
     await repos.introductions.pseudonymiseRequester(slackUserId, member.pseudonym);
     await repos.introductions.eraseAlumnusWords(member.id);

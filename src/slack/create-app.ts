@@ -9,6 +9,7 @@ import { deliveryHandlers } from '../delivery/handlers';
 import { createDeliveryWorker } from '../delivery/worker';
 import { createSlackDirectory } from './directory';
 import { createHttpReceiver } from './receiver';
+import { responseUrlFetch } from './response-url-fetch';
 
 const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -50,6 +51,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: List
     ...logging,
     tokenVerificationEnabled: options.tokenVerificationEnabled ?? true,
     clientOptions: {
+      fetch: responseUrlFetch,
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
     },

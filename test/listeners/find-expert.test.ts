@@ -114,6 +114,29 @@ describe('/find-expert', () => {
     expect(await search()).toEqual({ response_type: 'ephemeral', text: en.findExpert.rateLimited(2) });
   });
 
+  it('counts searches sent at once to two instances one after another: none slips past the limit', async () => {
+    await addExpert(ALUMNUS, { name: 'Caller', topics: ['dx'] });
+    const config = testConfig({ SEARCH_RATE_LIMIT_PER_HOUR: '3' });
+    const instances = [createTestApp(ctx.database, { config }), createTestApp(ctx.database, { config })];
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => instances[i % 2]!.send(slashCommand({ command: COMMANDS.findExpert, user_id: ALUMNUS, text: 'DX' }))),
+    );
+    const limited = answers.filter((answer) => answer.text === en.findExpert.rateLimited(3));
+    expect(limited).toHaveLength(5);
+    expect(answers.filter((answer) => answer.blocks)).toHaveLength(3);
+  });
+
+  it('lets searches from more than an hour ago fall out of the count', async () => {
+    await addExpert(ALUMNUS, { name: 'Caller', topics: ['dx'] });
+    const limited = createTestApp(ctx.database, { config: testConfig({ SEARCH_RATE_LIMIT_PER_HOUR: '1' }), now: new Date('2026-11-24T09:00:00Z') });
+    const search = () => limited.send(slashCommand({ command: COMMANDS.findExpert, user_id: ALUMNUS, text: 'DX' }));
+    expect((await search()).blocks).toBeDefined();
+    limited.setNow(new Date('2026-11-24T09:59:00Z'));
+    expect(await search()).toEqual({ response_type: 'ephemeral', text: en.findExpert.rateLimited(1) });
+    limited.setNow(new Date('2026-11-24T10:00:01Z'));
+    expect((await search()).blocks).toBeDefined();
+  });
+
   it('the message shortcut searches with the text of the message', async () => {
     await addExpert('U0CHIP', { name: 'Chip Person', topics: ['semiconductors'] });
     ctx.slack.expectResponse();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
-import { introductionRequests } from '../../src/db/schema';
+import { introductionRequests, searchAllowances } from '../../src/db/schema';
 import { ja } from '../../src/i18n/ja';
 import { ACTIONS, COMMANDS, VIEWS } from '../../src/slack/ids';
 import { createTestApp } from '../helpers/app';
@@ -68,6 +68,8 @@ describe('/alumni-profile delete', () => {
 
   it('once confirmed, erases personal data for good and keeps only a pseudonymous tombstone', async () => {
     const before = (await createRepositories(ctx.database.db).members.findBySlackUserId(ALUMNA))!;
+    await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: ALUMNA, text: 'DX' }));
+    expect(await ctx.database.db.select().from(searchAllowances)).toHaveLength(1);
     ctx.slack.expectResponse().expect('views.publish');
     await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmErase }));
 
@@ -92,6 +94,7 @@ describe('/alumni-profile delete', () => {
     const trail = await repos.audit.listForMember(before.id);
     expect(trail.map((event) => event.action)).toContain('member.erased');
     expect(JSON.stringify(trail)).not.toContain(ALUMNA);
+    expect(await ctx.database.db.select().from(searchAllowances), 'no trace of when she searched').toEqual([]);
     ctx.slack.assertDone();
   });
 

@@ -4,6 +4,7 @@ import { createDeliveriesRepository } from './deliveries';
 import { createIntroductionsRepository } from './introductions';
 import { createMembersRepository } from './members';
 import { createOrganizersRepository } from './organizers';
+import { createSearchAllowancesRepository } from './search-allowances';
 import { createSlackUsersRepository } from './slack-users';
 
 export type { Audience } from './members';
@@ -17,6 +18,7 @@ export function createRepositories(db: Db) {
     introductions: createIntroductionsRepository({ db }),
     slackUsers: createSlackUsersRepository({ db }),
     deliveries: createDeliveriesRepository({ db }),
+    searchAllowances: createSearchAllowancesRepository({ db }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { isActiveOrganizer } from './organizers';
 import {
   consentEvents,
   memberColumns,
@@ -47,6 +48,18 @@ export function createMembersRepository({ db }: { db: Db }) {
     async findBySlackUserId(slackUserId: string): Promise<MemberRow | undefined> {
       const [row] = await db.select(memberColumns).from(members).where(eq(members.slackUserId, slackUserId));
       return row;
+    },
+
+    /**
+     * A user's profile, if any, and whether they are an active organizer: in one query, as it
+     * runs for every search and most clicks.
+     */
+    async findWithRole(slackUserId: string): Promise<{ member: MemberRow | undefined; isOrganizer: boolean }> {
+      const [row] = await db
+        .select({ member: memberColumns, isOrganizer: isActiveOrganizer(slackUserId) })
+        .from(sql`(select 1) as viewer`)
+        .leftJoin(members, eq(members.slackUserId, slackUserId));
+      return { member: row?.member ?? undefined, isOrganizer: Boolean(row?.isOrganizer) };
     },
 
     async findByEmail(email: string): Promise<MemberRow | undefined> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { organizers, slackUsers } from '../schema';
 
@@ -7,6 +7,11 @@ import { organizers, slackUsers } from '../schema';
  * a deactivated account or another workspace's user, as far as Slack last told us.
  */
 const heldByFullMember = sql`not exists (select 1 from ${slackUsers} where ${slackUsers.slackUserId} = ${organizers.slackUserId} and ${slackUsers.accountStanding} <> 'member')`;
+
+/** Whether `slackUserId` is an active organizer, as an expression another query can select. */
+export function isActiveOrganizer(slackUserId: string): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${organizers} where ${organizers.slackUserId} = ${slackUserId} and ${organizers.active} and ${heldByFullMember})`;
+}
 
 export function createOrganizersRepository({ db }: { db: Db }) {
   return {

@@ -8,11 +8,21 @@ export function createSlackUsersRepository({ db }: { db: Db }) {
   return {
     /** What Slack last said about the user, with whether organizers let the account in as a guest. */
     async find(slackUserId: string): Promise<{ user: SlackUserRow | undefined; guestAllowed: boolean }> {
-      const [[user], [allowed]] = await Promise.all([
-        db.select().from(slackUsers).where(eq(slackUsers.slackUserId, slackUserId)),
-        db.select({ slackUserId: allowedGuests.slackUserId }).from(allowedGuests).where(eq(allowedGuests.slackUserId, slackUserId)),
-      ]);
-      return { user, guestAllowed: allowed !== undefined };
+      // One query for a known user, as this runs for every request; a guest may be allowed in
+      // before Slack was first asked about them, so without a row the allowance is looked up alone.
+      const [row] = await db
+        .select({
+          user: slackUsers,
+          guestAllowed: sql<boolean>`exists (select 1 from ${allowedGuests} where ${allowedGuests.slackUserId} = ${slackUsers.slackUserId})`,
+        })
+        .from(slackUsers)
+        .where(eq(slackUsers.slackUserId, slackUserId));
+      if (row) return row;
+      const [allowed] = await db
+        .select({ slackUserId: allowedGuests.slackUserId })
+        .from(allowedGuests)
+        .where(eq(allowedGuests.slackUserId, slackUserId));
+      return { user: undefined, guestAllowed: allowed !== undefined };
     },
 
     /** Stores what Slack said; an event carries no locale, so a missing one keeps the last known. */
