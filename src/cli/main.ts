@@ -31,7 +31,7 @@ help_text,help_kinds,capacity,share_with_staff,share_with_alumni,coi,locale (UTF
 class CliError extends Error {}
 
 async function withDatabase<T>(config: Config, use: (deps: ServiceDeps, database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, work: 'batch' });
   try {
     return await use({ db: database.db, clock: () => new Date(), staffEmailDomains: config.staffEmailDomains }, database);
   } finally {

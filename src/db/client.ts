@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { behindBreaker, createReachability } from './reachability';
+import { noteRequestCommit } from './request-scope';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -30,12 +32,39 @@ function findMigrations(from: string): string {
 // One lock number for every instance, so that concurrent start-ups migrate one at a time.
 const MIGRATION_LOCK_KEY = 7_261_530_114;
 
-async function openPostgres(url: string, migrate: boolean): Promise<Database> {
+/** Someone waits on Slack ('interactive': the bot), or nobody does ('batch': the CLI). */
+export type DatabaseWork = 'interactive' | 'batch';
+
+/**
+ * Slack gives up after 3 s, so a user must read "temporarily unavailable, nothing was saved" within
+ * about 2.5 s whatever the database does. Connecting (TCP and start-up, in postgres.js) and each
+ * statement get 2 s; waiting for a lock 1 s (a row held by a stuck transaction fails fast, not at
+ * the statement's limit); a transaction left idle 5 s (its client vanished) is ended by the server,
+ * so it releases its locks. Statement and lock timeouts roll the transaction back.
+ */
+const CONNECT_TIMEOUT_S = 2;
+const SESSION_TIMEOUTS = {
+  statement_timeout: 2_000,
+  lock_timeout: 1_000,
+  idle_in_transaction_session_timeout: 5_000,
+};
+
+/**
+ * How long a pooled connection waits before reconnecting after its connection closed. postgres.js
+ * grows this with every failure, across the pool, up to 20 s: after a burst of terminated
+ * backends (a failover), queries waited that long for a connection. Capped at half a second.
+ */
+function reconnectDelaySeconds(failures: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 0.5);
+}
+
+async function openPostgres(url: string, migrate: boolean, work: DatabaseWork): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   if (migrate) {
     const { migrate: runMigrations } = await import('drizzle-orm/postgres-js/migrator');
-    // A single connection holds the advisory lock for the whole migration.
+    // A single connection holds the advisory lock for the whole migration. No session timeouts:
+    // a migration may take long, and waiting for another instance's lock is the point.
     const lockClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
     try {
       await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
@@ -45,9 +74,17 @@ async function openPostgres(url: string, migrate: boolean): Promise<Database> {
       await lockClient.end({ timeout: 5 });
     }
   }
-  // A short connect timeout: when the server is down, users hear so within Slack's 3 seconds.
-  const client = postgres(url, { max: 10, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} });
-  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const client = postgres(url, {
+    max: 10,
+    connect_timeout: CONNECT_TIMEOUT_S,
+    idle_timeout: 60,
+    onnotice: () => {},
+    backoff: reconnectDelaySeconds,
+    // Sent at start-up, so every pooled connection has them (a `?statement_timeout=` in the URL wins).
+    ...(work === 'interactive' ? { connection: SESSION_TIMEOUTS } : {}),
+  });
+  const gated = behindBreaker(client, createReachability());
+  const db = notingCommits(drizzle(gated, { schema, casing: 'snake_case' }) as unknown as Db);
   return {
     db,
     driver: 'postgres',
@@ -60,13 +97,16 @@ async function openPglite(dataDir: string | undefined, migrate: boolean): Promis
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // No SESSION_TIMEOUTS here: PGlite accepts them but never fires them (its single-threaded WASM
+  // backend has no timer signal: pg_sleep(1) under a 300 ms statement_timeout completes), and with
+  // one connection there is no other session to wait for a lock on.
   const client = dataDir ? new PGlite({ dataDir }) : new PGlite();
   const pglite = drizzle(client, { schema, casing: 'snake_case' });
   if (migrate) {
     const { migrate: runMigrations } = await import('drizzle-orm/pglite/migrator');
     await runMigrations(pglite, { migrationsFolder });
   }
-  const db = pglite as unknown as Db;
+  const db = notingCommits(pglite as unknown as Db);
   return {
     db,
     driver: 'pglite',
@@ -75,6 +115,21 @@ async function openPglite(dataDir: string | undefined, migrate: boolean): Promis
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * The database with each committed transaction noted on the Slack request that made it, so a
+ * failure after it is not told as "nothing was saved" (src/db/request-scope.ts).
+ */
+function notingCommits(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  return Object.assign(Object.create(db) as Db, {
+    transaction: (async (...args: Parameters<Db['transaction']>) => {
+      const result = await transaction(...args);
+      noteRequestCommit();
+      return result;
+    }) as Db['transaction'],
+  });
 }
 
 async function pingWith(db: Db): Promise<boolean> {
@@ -99,9 +154,11 @@ export async function openDatabase(options: {
   databaseUrl: string | undefined;
   pgliteDataDir: string | undefined;
   migrate?: boolean;
+  /** 'batch' (the CLI: imports, exports) runs without the statement and lock timeouts. */
+  work?: DatabaseWork;
 }): Promise<Database> {
   const migrate = options.migrate ?? true;
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, migrate)
+    ? openPostgres(options.databaseUrl, migrate, options.work ?? 'interactive')
     : openPglite(options.pgliteDataDir, migrate);
 }

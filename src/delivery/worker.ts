@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import { outsideRequest } from '../db/request-scope';
 import type { WebClient } from '@slack/web-api';
 import { createRepositories } from '../db/repositories';
 import type { DeliveryRow } from '../db/schema';
@@ -112,7 +113,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
      */
     async deliverNow(ids: string[]): Promise<DeliveryOutcome> {
       if (ids.length === 0) return 'sent';
-      const outcomes = await run(ids).catch((error: unknown) => {
+      // Not cut short by the request that recorded them: a call made must be marked as made.
+      const outcomes = await outsideRequest(() => run(ids)).catch((error: unknown) => {
         logger.warn('immediate delivery postponed', { error: String(error) });
         return new Map<string, DeliveryOutcome>();
       });

@@ -6,6 +6,8 @@ export const en = {
   common: {
     appName: 'Kakehashi',
     unavailable: 'Kakehashi is temporarily unavailable, so nothing was saved. Please try again in a moment.',
+    savedButUnfinished:
+      'Your change was saved, but Kakehashi became temporarily unavailable before it finished what follows (a refreshed view, a notice). Please check again in a moment.',
     formNotSaved: (problems: string) =>
       `Slack closed your form before I could finish checking it, so it was *not* saved. Please open it again and fix this:\n${problems}`,
     unexpected: 'Something went wrong and nothing was saved. Please try again; if it keeps happening, tell an organizer.',

@@ -4,6 +4,8 @@ export const ja = {
   common: {
     appName: '架け橋',
     unavailable: '架け橋は一時的に利用できないため、何も保存されていません。しばらくしてからもう一度お試しください。',
+    savedButUnfinished:
+      '変更は保存されましたが、その後の処理（表示の更新やお知らせ）の前に架け橋が一時的に利用できなくなりました。しばらくしてからご確認ください。',
     formNotSaved: (problems: string) =>
       `確認が終わる前にSlackがフォームを閉じたため、内容は*保存されていません*。もう一度開いて、次の点を修正してください：\n${problems}`,
     unexpected:

@@ -7,6 +7,7 @@ import type { Actor } from '../services/identity';
 import { findRecordedAccount, linkFoundByEmail, recordSlackAccount, type SlackUserRecord } from '../services/slack-accounts';
 import { effectiveStanding, type Installation } from '../services/slack-standing';
 import { toSlackUserRecord, type SlackUserObject } from './user-record';
+import { asBookkeeping } from '../db/request-scope';
 
 export interface SlackUser extends Actor {
   locale: Locale;
@@ -54,7 +55,7 @@ export function createSlackDirectory(
   /** Stores what users.info said; without the database, it still decides (with no guest allowance). */
   async function remember(record: SlackUserRecord) {
     try {
-      return (await recordSlackAccount(services, record, { closeRequests: false })).standing;
+      return (await asBookkeeping(() => recordSlackAccount(services, record, { closeRequests: false }))).standing;
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       return effectiveStanding(record.accountStanding, false);
@@ -98,7 +99,7 @@ export function createSlackDirectory(
         const [answer, team] = await Promise.all([client.users.lookupByEmail({ email }), installed()]);
         if (!answer.user?.id) return undefined;
         const record = toSlackUserRecord(answer.user.id, answer.user as SlackUserObject, team);
-        const standing = await linkFoundByEmail(services, email, record);
+        const standing = await asBookkeeping(() => linkFoundByEmail(services, email, record));
         return standing ? { slackUserId: record.slackUserId, standing } : undefined;
       } catch {
         return undefined;

@@ -1,9 +1,12 @@
 import type { Messages } from '../../i18n';
 import { isAppError, isDatabaseUnavailable } from '../../services/errors';
 
-/** The sentence a user reads for an error, in their language. */
-export function userMessageFor(error: unknown, t: Messages): string {
-  if (isDatabaseUnavailable(error)) return t.common.unavailable;
+/**
+ * The sentence a user reads for an error, in their language. `saved`: a change of this request was
+ * committed before the failure, so "nothing was saved" would not be true.
+ */
+export function userMessageFor(error: unknown, t: Messages, saved = false): string {
+  if (isDatabaseUnavailable(error)) return saved ? t.common.savedButUnfinished : t.common.unavailable;
   if (isAppError(error)) {
     switch (error.code) {
       case 'not_organizer':

@@ -10,6 +10,7 @@ import type {
 } from '@slack/bolt';
 import { t } from '../../i18n';
 import type { ListenerDeps } from '../deps';
+import { requestCommitted, withRequestScope } from '../../db/request-scope';
 import { describeError, isExpected, userMessageFor } from './errors';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -24,8 +25,9 @@ function report(deps: ListenerDeps, error: unknown, context: Record<string, unkn
 }
 
 async function messageFor(deps: ListenerDeps, slackUserId: string, error: unknown): Promise<string> {
-  return userMessageFor(error, t(await deps.directory.localeOf(slackUserId)));
+  return userMessageFor(error, t(await deps.directory.localeOf(slackUserId)), requestCommitted());
 }
+
 
 /**
  * How long a listener may work before Slack is acknowledged anyway: Slack gives up at 3 s (and
@@ -90,7 +92,7 @@ export type CommandHandlerArgs = Omit<CommandArgs, 'ack'> & { reply: CommandRepl
  * out whatever they do; the answer, and any failure, is an ephemeral reply through the response URL.
  */
 export function guardCommand(deps: ListenerDeps, handler: (args: CommandHandlerArgs) => Promise<void>) {
-  return async ({ ack, ...args }: CommandArgs) => {
+  return async ({ ack, ...args }: CommandArgs) => withRequestScope(async () => {
     await ack();
     const reply: CommandReply = async (message) => {
       await args.respond({ response_type: 'ephemeral', ...(message as Parameters<CommandArgs['respond']>[0] & object) });
@@ -102,12 +104,12 @@ export function guardCommand(deps: ListenerDeps, handler: (args: CommandHandlerA
       const text = await messageFor(deps, args.command.user_id, error);
       await reply({ text }).catch((failure) => report(deps, failure, { command: args.command.command, answering: true }));
     }
-  };
+  });
 }
 
 /** Buttons: acknowledged at once; a failure is told to the clicker privately. */
 export function guardButton(deps: ListenerDeps, handler: (args: ButtonArgs) => Promise<void>) {
-  return async (args: ButtonArgs) => {
+  return async (args: ButtonArgs) => withRequestScope(async () => {
     await args.ack();
     try {
       await handler(args);
@@ -118,7 +120,7 @@ export function guardButton(deps: ListenerDeps, handler: (args: ButtonArgs) => P
         () => undefined,
       );
     }
-  };
+  });
 }
 
 /**
@@ -130,7 +132,7 @@ export function guardSubmission(
   errorBlockId: string,
   handler: (args: SubmissionArgs) => Promise<void>,
 ) {
-  return async (args: SubmissionArgs) => {
+  return async (args: SubmissionArgs) => withRequestScope(async () => {
     // Past the deadline the form has closed: what the user would have read on it comes by DM.
     const tracked = trackAck(args.ack, async (response) => {
       const errors = Object.values((response as { errors?: Record<string, string> }).errors ?? {});
@@ -148,12 +150,12 @@ export function guardSubmission(
     } finally {
       tracked.settle();
     }
-  };
+  });
 }
 
 /** Global and message shortcuts: acknowledged at once; a failure goes to the user's DM. */
 export function guardShortcut(deps: ListenerDeps, handler: (args: ShortcutArgs) => Promise<void>) {
-  return async (args: ShortcutArgs) => {
+  return async (args: ShortcutArgs) => withRequestScope(async () => {
     await args.ack();
     try {
       await handler(args);
@@ -162,7 +164,7 @@ export function guardShortcut(deps: ListenerDeps, handler: (args: ShortcutArgs) 
       const text = await messageFor(deps, args.body.user.id, error);
       await args.client.chat.postMessage({ channel: args.body.user.id, text }).catch(() => undefined);
     }
-  };
+  });
 }
 
 /** Events: nobody to answer, so a failure is logged. */
