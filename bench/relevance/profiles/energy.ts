@@ -1,0 +1,167 @@
+import type { JudgedProfile } from '../types';
+
+/** Alumni in energy, climate and resources. */
+export const ENERGY: readonly JudgedProfile[] = [
+  {
+    key: 'en01', name: '高橋 健一', years: [2003, 2015], divisions: '資源エネルギー庁 新エネルギー課',
+    organisation: '株式会社グリーンウインド', title: '事業開発部長', sector: 'large_company',
+    topics: ['renewable_energy'], concepts: ['offshore_wind'],
+    help: '秋田・長崎での洋上風力の案件形成、漁業者との調整、港湾の利用についてお話しできます。',
+  },
+  {
+    key: 'en02', name: 'Sarah Kimura', years: [2008, 2016], divisions: 'Agency for Natural Resources and Energy',
+    organisation: 'North Sea Offshore Japan K.K.', title: 'Head of Government Affairs', sector: 'foreign_company',
+    topics: ['renewable_energy', 'regulatory_reform'], concepts: ['offshore_wind'],
+    help: 'Offshore wind auctions in Japan and Europe, port infrastructure and permitting; happy to compare EU and Japanese rules.',
+  },
+  {
+    key: 'en03', name: '村上 由紀', years: [2005, 2012], divisions: '産業技術環境局 研究開発課',
+    organisation: '東京海洋技術大学', title: '准教授', sector: 'academia',
+    topics: ['renewable_energy'], concepts: ['offshore_wind'],
+    help: '浮体式風車の係留技術と着床式との比較、海域での実証事業の進め方について。',
+  },
+  {
+    key: 'en04', name: '岡田 亮', years: [2010, 2018], divisions: '資源エネルギー庁 新エネルギー課',
+    organisation: 'ソーラーシェア株式会社', title: '代表取締役', sector: 'startup',
+    topics: ['renewable_energy', 'startups'], concepts: ['solar'],
+    help: '営農型太陽光（ソーラーシェアリング）の事業化と、FIT・FIP制度の現場での使われ方。',
+  },
+  {
+    key: 'en05', name: 'Daniel Ito', years: [2006, 2014], divisions: 'Trade Policy Bureau; Agency for Natural Resources and Energy',
+    organisation: 'Sunrise Solar Partners', title: 'Investment Director', sector: 'investment',
+    topics: ['renewable_energy', 'finance_investment'], concepts: ['solar', 'batteries', 'sustainable_finance'],
+    help: 'Project finance for utility-scale solar and battery storage in Japan and Southeast Asia.',
+  },
+  {
+    key: 'en06', name: '中村 智子', years: [1998, 2013], divisions: '資源エネルギー庁 電力基盤整備課',
+    organisation: '電力広域運営推進機構', title: '企画部長', sector: 'public_sector',
+    topics: ['energy_gx'], concepts: ['grid', 'renewable_energy'],
+    help: '系統接続ルール、ノンファーム型接続、地域間連系線の増強計画について説明できます。',
+  },
+  {
+    key: 'en07', name: 'Kenji Sato', years: [2007, 2017], divisions: 'Electricity and Gas Industry Department',
+    organisation: 'Meridian Energy Advisory', title: 'Principal', sector: 'consulting',
+    topics: ['energy_gx', 'renewable_energy'], concepts: ['grid'],
+    help: 'Grid connection queues, curtailment of renewables, and transmission planning.',
+  },
+  {
+    key: 'en08', name: '石井 誠', years: [2009, 2019], divisions: '資源エネルギー庁 水素・燃料電池戦略室',
+    organisation: '株式会社ハイドロジェン・ネクスト', title: '取締役', sector: 'startup',
+    topics: ['energy_gx', 'startups'], concepts: ['hydrogen', 'supply_chain'],
+    help: '水素・アンモニアのサプライチェーン構築、値差支援制度の設計について意見交換できます。',
+  },
+  {
+    key: 'en09', name: 'Emily Watanabe', years: [2011, 2019], divisions: 'Agency for Natural Resources and Energy',
+    organisation: 'Pacific Hydrogen Alliance', title: 'Director', sector: 'nonprofit',
+    topics: ['energy_gx', 'international_cooperation'], concepts: ['hydrogen', 'supply_chain'],
+    help: 'International hydrogen trade, ammonia co-firing, and the Japan–Australia hydrogen supply chain pilot.',
+  },
+  {
+    key: 'en10', name: '森田 浩二', years: [1995, 2010], divisions: '製造産業局 産業機械課',
+    organisation: '株式会社東洋重工業', title: '水素事業推進室長', sector: 'large_company',
+    topics: ['energy_gx', 'manufacturing'], concepts: ['hydrogen'],
+    help: '水素発電タービンの開発と、アンモニア混焼の実証。メーカーの視点で話せます。',
+  },
+  {
+    key: 'en11', name: '藤井 真理', years: [2000, 2014], divisions: '資源エネルギー庁 原子力政策課',
+    organisation: '日本原子力産業研究所', title: '主任研究員', sector: 'academia',
+    topics: ['energy_gx'], concepts: ['nuclear'],
+    help: '原子力発電所の再稼働、次世代革新炉、廃炉と立地自治体との対話について。',
+  },
+  {
+    key: 'en12', name: 'Takashi Nomura', years: [2004, 2016], divisions: 'Industrial Science and Technology Policy and Environment Bureau',
+    organisation: 'Carbon Neutral Partners', title: 'Founder', sector: 'self_employed',
+    topics: ['energy_gx'], concepts: ['decarbonisation'],
+    help: 'Corporate net-zero strategies, Scope 3 accounting and the GX League.',
+  },
+  {
+    key: 'en13', name: '山本 さやか', years: [2006, 2015], divisions: '産業技術環境局 環境政策課',
+    organisation: '丸紅井商事株式会社', title: 'サステナビリティ推進部長', sector: 'large_company',
+    topics: ['energy_gx', 'circular_economy'], concepts: ['decarbonisation'],
+    help: '脱炭素経営とサプライヤーのCO2排出削減の支援、カーボンクレジットの取引について。',
+  },
+  {
+    key: 'en14', name: '吉田 大輔', years: [1999, 2011], divisions: '資源エネルギー庁 省エネルギー課',
+    organisation: '株式会社エコビル設計', title: '代表取締役', sector: 'self_employed',
+    topics: ['energy_gx'], concepts: ['energy_efficiency'],
+    help: '工場・ビルの省エネ診断とトップランナー制度。中小企業の設備更新の相談にも乗ります。',
+  },
+  {
+    key: 'en15', name: 'Hiroshi Tanaka', years: [2002, 2012], divisions: 'Agency for Natural Resources and Energy',
+    organisation: 'Carbon Storage Japan', title: 'Senior Researcher', sector: 'academia',
+    topics: ['energy_gx'], concepts: ['ccus'],
+    help: 'CO2 capture and storage projects, the CCS business act, and cross-border CO2 shipping.',
+  },
+  {
+    key: 'en16', name: '小林 恵', years: [2012, 2020], divisions: '商務情報政策局 電池産業室',
+    organisation: '株式会社バッテリーイノベーション', title: '経営企画部長', sector: 'startup',
+    topics: ['energy_gx', 'mobility'], concepts: ['batteries', 'ev'],
+    help: '車載用蓄電池の国内生産とリサイクル、EV向け電池材料の調達について。',
+  },
+  {
+    key: 'en17', name: '加藤 隆', years: [1997, 2012], divisions: '産業技術環境局 資源循環経済課',
+    organisation: '一般社団法人サーキュラー推進機構', title: '理事', sector: 'nonprofit',
+    topics: ['circular_economy'], concepts: ['recycling'],
+    help: 'プラスチック資源循環法の運用、リサイクル事業者との連携、動静脈連携。',
+  },
+  {
+    key: 'en18', name: 'Yuki Hayashi', years: [2013, 2019], divisions: 'Industrial Science and Technology Policy and Environment Bureau',
+    organisation: 'Circular Materials Lab', title: 'CEO', sector: 'startup',
+    topics: ['circular_economy', 'startups'], concepts: ['recycling', 'critical_minerals'],
+    help: 'Recycling rare metals from e-waste, and building a circular business model as a start-up.',
+  },
+  {
+    key: 'en19', name: '佐々木 正人', years: [1988, 2012], divisions: '資源エネルギー庁 総合政策課',
+    organisation: 'エネルギー総合研究所', title: '理事長', sector: 'academia',
+    topics: ['energy_gx', 'industrial_policy'], concepts: [],
+    help: 'エネルギー基本計画の策定プロセスや審議会の運営について。',
+  },
+  {
+    key: 'en20', name: '松本 亜希', years: [2008, 2017], divisions: '資源エネルギー庁 新エネルギー課、九州経済産業局',
+    organisation: '株式会社みらい電力', title: '代表取締役', sector: 'startup',
+    topics: ['renewable_energy', 'regional_economy'], concepts: ['solar'],
+    help: '地域新電力の立ち上げ、再エネの地産地消、自治体との連携について。',
+  },
+  {
+    key: 'en21', name: 'Michael Inoue', years: [2005, 2015], divisions: 'Economic and Industrial Policy Bureau',
+    organisation: 'Green Bridge Capital', title: 'Partner', sector: 'investment',
+    topics: ['renewable_energy', 'finance_investment'], concepts: ['sustainable_finance'],
+    help: 'Investing in renewables and transition finance; green bonds and how investors read GX policy.',
+  },
+  {
+    key: 'en22', name: '井上 直樹', years: [2001, 2016], divisions: '資源エネルギー庁 電力・ガス事業部',
+    organisation: '関東電力株式会社', title: '経営企画部 部長', sector: 'large_company',
+    topics: ['energy_gx', 'regulatory_reform'], concepts: ['grid'],
+    help: '電力システム改革、容量市場、需給調整市場の制度設計について。',
+  },
+  {
+    key: 'en23', name: '近藤 涼子', years: [2010, 2016], divisions: '資源エネルギー庁 総務課',
+    organisation: '株式会社ネクストキャリア', title: '人事部長', sector: 'large_company',
+    topics: ['hr_skills'], concepts: ['human_capital'], nearMiss: 'エネルギー',
+    help: '資源エネルギー庁では総務を担当しました。現在は人事部で人的資本経営と採用を担当しています。',
+  },
+  {
+    key: 'en24', name: 'Ryo Matsuda', years: [2009, 2018], divisions: 'Agency for Natural Resources and Energy',
+    organisation: 'Tohoku Wind Power', title: 'General Manager', sector: 'large_company',
+    topics: ['renewable_energy'], concepts: [],
+    help: 'Onshore wind farms: environmental assessment and agreement with local communities.',
+  },
+  {
+    key: 'en25', name: '清水 美穂', years: [2007, 2021], divisions: '産業技術環境局 環境経済室',
+    organisation: 'GX投資推進機構', title: '投資企画部長', sector: 'public_sector',
+    topics: ['energy_gx', 'finance_investment'], concepts: ['sustainable_finance', 'decarbonisation'],
+    help: 'GX経済移行債、トランジション・ファイナンスの基本指針について説明できます。',
+  },
+  {
+    key: 'en26', name: '原田 修', years: [1994, 2013], divisions: '資源エネルギー庁 国際課',
+    organisation: '国際エネルギー機関', title: 'シニアアナリスト', sector: 'international_org',
+    topics: ['energy_gx', 'international_cooperation'], concepts: ['nuclear'],
+    help: 'IEAでのエネルギー安全保障の分析、各国の原子力政策の比較。',
+  },
+  {
+    key: 'en27', name: '坂井 俊介', years: [2001, 2013], divisions: '産業技術環境局 地球環境対策室',
+    organisation: '日本CO2貯留開発株式会社', title: '技術企画部長', sector: 'large_company',
+    topics: ['energy_gx'], concepts: ['ccus'],
+    help: '苫小牧でのCO2の分離回収・地下貯留（CCS）実証の運営、CO2の輸送と貯留地の選定。',
+  },
+];

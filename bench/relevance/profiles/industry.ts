@@ -1,0 +1,167 @@
+import type { JudgedProfile } from '../types';
+
+/** Alumni in manufacturing, semiconductors, mobility, space, IP and standards. */
+export const INDUSTRY: readonly JudgedProfile[] = [
+  {
+    key: 'in01', name: '木村 大樹', years: [1997, 2009], divisions: '商務情報政策局 情報産業課',
+    organisation: '九州セミコン株式会社', title: '熊本工場長', sector: 'large_company',
+    topics: ['semiconductors', 'manufacturing'], concepts: ['regional_economy'],
+    help: '半導体前工程の量産立ち上げ、熊本での工場建設と地元での技術者の確保。',
+  },
+  {
+    key: 'in02', name: '阿部 千尋', years: [2005, 2013], divisions: '九州経済産業局 地域経済課',
+    organisation: '熊本県 商工観光労働部', title: '産業振興監', sector: 'public_sector',
+    topics: ['regional_economy', 'semiconductors'], concepts: [],
+    help: '半導体工場の誘致に伴う地域の産業集積、住宅・交通インフラ、地元企業の参入支援。',
+  },
+  {
+    key: 'in03', name: 'Jun Takeda', years: [2006, 2013], divisions: 'Commerce and Information Policy Bureau',
+    organisation: 'Global Chips Inc.', title: 'VP Government Relations', sector: 'foreign_company',
+    topics: ['semiconductors'], concepts: ['supply_chain_resilience'],
+    help: 'Chip supply chains, fab subsidies under the US CHIPS Act and in Japan, and advanced packaging.',
+  },
+  {
+    key: 'in04', name: '三浦 恵子', years: [2001, 2010], divisions: '産業技術環境局 大学連携推進室',
+    organisation: '東北先端工科大学', title: '教授', sector: 'academia',
+    topics: ['semiconductors', 'hr_skills'], concepts: [],
+    help: '半導体人材の育成と、産学連携による技術者向け講座の運営。',
+  },
+  {
+    key: 'in05', name: 'Satoshi Nakagawa', years: [1999, 2015], divisions: 'Commerce and Information Policy Bureau',
+    organisation: 'Next Logic Foundry', title: 'Executive Officer', sector: 'startup',
+    topics: ['semiconductors', 'industrial_policy'], concepts: [],
+    help: 'A 2 nm logic foundry project: public-private funding, and finding the first customers.',
+  },
+  {
+    key: 'in06', name: '野口 裕', years: [2002, 2011], divisions: '製造産業局 素形材産業室',
+    organisation: '富嶽電子デバイス株式会社', title: '事業部長', sector: 'large_company',
+    topics: ['manufacturing', 'energy_gx'], concepts: ['semiconductors'],
+    help: 'SiCパワーデバイスの量産と、車載向けの供給体制づくり。',
+  },
+  {
+    key: 'in07', name: 'Chika Hoshino', years: [2012, 2018], divisions: 'Manufacturing Industries Bureau',
+    organisation: 'Semicon Materials Japan', title: 'Strategy Director', sector: 'large_company',
+    topics: ['semiconductors', 'trade'], concepts: [],
+    help: 'Semiconductor materials (photoresists, wafers) and how Japanese suppliers serve overseas fabs.',
+  },
+  {
+    key: 'in08', name: '菅原 拓', years: [2004, 2012], divisions: '中小企業庁 技術・経営革新課',
+    organisation: '菅原精機株式会社', title: '代表取締役社長', sector: 'other',
+    topics: ['manufacturing', 'sme'], concepts: ['smart_factory'],
+    help: '工場のIoT化とカイゼン、中堅・中小製造業の生産性向上について。',
+  },
+  {
+    key: 'in09', name: 'Kevin Ogawa', years: [2014, 2019], divisions: 'Manufacturing Industries Bureau',
+    organisation: 'Factory Analytics', title: 'CEO', sector: 'startup',
+    topics: ['manufacturing', 'ai_data', 'startups'], concepts: ['smart_factory'],
+    help: 'Predictive maintenance with machine learning for factories; IoT sensors retrofitted to old machines.',
+  },
+  {
+    key: 'in10', name: '大塚 真', years: [2000, 2012], divisions: '製造産業局 自動車課',
+    organisation: '東和自動車株式会社', title: '電動化戦略室長', sector: 'large_company',
+    topics: ['mobility'], concepts: ['ev', 'batteries'],
+    help: 'EV・電動車の普及戦略、充電インフラ、電池の調達について。',
+  },
+  {
+    key: 'in11', name: 'Sophie Kubo', years: [2011, 2017], divisions: 'Automobile Division',
+    organisation: 'Charge Japan', title: 'COO', sector: 'startup',
+    topics: ['mobility', 'startups'], concepts: ['ev'],
+    help: 'Charging networks for electric cars, subsidies for chargers, and working with municipalities.',
+  },
+  {
+    key: 'in12', name: '堀 雄一', years: [2007, 2016], divisions: '製造産業局 自動車課 ITS・自動走行推進室',
+    organisation: '株式会社オートドライブ', title: 'CEO', sector: 'startup',
+    topics: ['mobility', 'startups', 'regulatory_reform'], concepts: ['autonomous_driving', 'regulatory_sandbox'],
+    help: 'レベル4自動運転の公道実証、道路交通法改正への対応、規制のサンドボックスの活用。',
+  },
+  {
+    key: 'in13', name: 'Aya Morimoto', years: [2005, 2014], divisions: 'Automobile Division',
+    organisation: 'Mobility Future Institute', title: 'Research Director', sector: 'academia',
+    topics: ['mobility'], concepts: ['autonomous_driving'],
+    help: 'Self-driving buses in rural areas, MaaS, and the safety case for driverless vehicles.',
+  },
+  {
+    key: 'in14', name: '今井 和夫', years: [1996, 2010], divisions: '製造産業局 産業機械課 次世代空モビリティ政策室',
+    organisation: '空の移動革命協議会', title: '事務局長', sector: 'nonprofit',
+    topics: ['mobility'], concepts: [],
+    help: '空飛ぶクルマ・ドローンの制度整備と実証実験の進め方。',
+  },
+  {
+    key: 'in15', name: 'Yusuke Kondo', years: [2010, 2018], divisions: 'Space Industry Office',
+    organisation: 'Orbital Ventures', title: 'Partner', sector: 'investment',
+    topics: ['space', 'startups', 'finance_investment'], concepts: ['vc_investment', 'deep_tech'],
+    help: 'Investing in space start-ups: small satellites, launch and Earth observation data.',
+  },
+  {
+    key: 'in16', name: '平野 美保', years: [2003, 2017], divisions: '製造産業局 宇宙産業室',
+    organisation: '宇宙航空開発機構', title: '事業推進部長', sector: 'public_sector',
+    topics: ['space'], concepts: [],
+    help: '衛星データの利活用と、宇宙戦略基金の運用について。',
+  },
+  {
+    key: 'in17', name: '桜井 悠', years: [2012, 2018], divisions: '製造産業局 宇宙産業室',
+    organisation: '株式会社スペースリンク', title: '代表取締役CEO', sector: 'startup',
+    topics: ['space', 'startups'], concepts: ['deep_tech'],
+    help: '小型衛星のコンステレーション事業と、打上げサービスの調達。',
+  },
+  {
+    key: 'in18', name: '福田 優子', years: [2006, 2013], divisions: '特許庁 審査第一部',
+    organisation: '福田国際特許事務所', title: '弁理士・所長', sector: 'legal_accounting',
+    topics: ['ip'], concepts: ['patents'],
+    help: '特許出願戦略、スタートアップの知財戦略、知的財産の価値評価。',
+  },
+  {
+    key: 'in19', name: 'James Honda', years: [2008, 2015], divisions: 'Japan Patent Office',
+    organisation: 'IP Bridge Partners', title: 'Partner', sector: 'legal_accounting',
+    topics: ['ip', 'startups'], concepts: ['patents'],
+    help: 'Patent licensing, standard-essential patents, and IP due diligence for investors.',
+  },
+  {
+    key: 'in20', name: '藤本 剛', years: [1998, 2008], divisions: '特許庁 総務部企画調査課',
+    organisation: '日本電機工業株式会社', title: '知的財産部長', sector: 'large_company',
+    topics: ['ip'], concepts: ['patents'],
+    help: '特許ポートフォリオの管理と、標準必須特許のライセンス交渉。',
+  },
+  {
+    key: 'in21', name: 'Miki Ishida', years: [2004, 2012], divisions: 'Industrial Science and Technology Policy and Environment Bureau',
+    organisation: 'Standards Bridge Consulting', title: 'Founder', sector: 'self_employed',
+    topics: ['standards'], concepts: ['international_standards'],
+    help: 'Standardisation at ISO and IEC committees; how Japanese firms can lead a new standard.',
+  },
+  {
+    key: 'in22', name: '中西 隆', years: [1993, 2009], divisions: '産業技術環境局 基準認証政策課',
+    organisation: '日本品質認証機構', title: '理事', sector: 'public_sector',
+    topics: ['standards'], concepts: [],
+    help: '製品認証と適合性評価の実務、JIS制定の手続き。',
+  },
+  {
+    key: 'in23', name: '竹内 亮介', years: [2002, 2014], divisions: '経済産業政策局 産業構造課',
+    organisation: '日本政策総合研究所', title: '研究主幹', sector: 'academia',
+    topics: ['industrial_policy'], concepts: ['ebpm'],
+    help: '産業政策の効果検証とEBPM、補助金の評価手法について。',
+  },
+  {
+    key: 'in24', name: 'Noriko Hart', years: [2000, 2012], divisions: 'Economic and Industrial Policy Bureau',
+    organisation: 'OECD', title: 'Senior Policy Analyst', sector: 'international_org',
+    topics: ['industrial_policy', 'international_cooperation'], concepts: [],
+    help: 'Comparative industrial policy across OECD countries; green industrial policy in Europe.',
+  },
+  {
+    key: 'in27', name: 'Yoshiko Park', years: [2007, 2014], divisions: 'Trade Control Department, Security Export Licensing Division',
+    organisation: 'Chip Trade Compliance', title: 'Principal', sector: 'consulting',
+    topics: ['semiconductors', 'trade'], concepts: ['export_control'],
+    help: 'Export controls on advanced chips and chipmaking equipment; licence applications in Japan and the US.',
+  },
+  {
+    key: 'in25', name: '石田 翼', years: [2013, 2017], divisions: '商務情報政策局 メディア・コンテンツ課',
+    organisation: '株式会社博通エージェンシー', title: 'クリエイティブディレクター', sector: 'media',
+    topics: ['content_creative'], concepts: [], nearMiss: '宇宙',
+    help: '広告とブランディングの仕事をしています。学生時代は宇宙工学を専攻していました。',
+  },
+  {
+    key: 'in26', name: 'Koji Maeda', years: [2009, 2015], divisions: 'Economic and Industrial Policy Bureau',
+    organisation: 'Maeda IR Advisory', title: 'Representative', sector: 'self_employed',
+    topics: ['finance_investment'], concepts: [], nearMiss: 'chip (blue-chip) is a synonym of 半導体',
+    help: 'Advising blue-chip companies on investor relations and shareholder engagement.',
+  },
+];

@@ -1,0 +1,161 @@
+import type { JudgedProfile } from '../types';
+
+/** Alumni at funds, banks and start-ups, and those who help small businesses. */
+export const STARTUPS_FINANCE: readonly JudgedProfile[] = [
+  {
+    key: 'sf01', name: '佐藤 翔太', years: [2008, 2016], divisions: '経済産業政策局 新規事業創造推進室',
+    organisation: 'みらいベンチャーズ', title: 'パートナー', sector: 'investment',
+    topics: ['startups', 'finance_investment'], concepts: ['vc_investment'],
+    help: 'シード・アーリー期のスタートアップ投資、CVCの設立支援について。',
+  },
+  {
+    key: 'sf02', name: 'Emma Nakamura', years: [2010, 2017], divisions: 'Economic and Industrial Policy Bureau',
+    organisation: 'Tokyo Seed Capital', title: 'General Partner', sector: 'investment',
+    topics: ['startups'], concepts: ['vc_investment'],
+    help: 'Seed investing in B2B SaaS; how Japanese VC funds raise money from LPs.',
+  },
+  {
+    key: 'sf03', name: '高野 恵子', years: [2003, 2012], divisions: '商務情報政策局 情報経済課',
+    organisation: '日本総合化学株式会社', title: 'CVC責任者', sector: 'large_company',
+    topics: ['startups', 'finance_investment'], concepts: ['vc_investment'],
+    help: 'コーポレートベンチャーキャピタルの運営と、大企業とベンチャーの協業。',
+  },
+  {
+    key: 'sf04', name: 'Ren Kobayashi', years: [2012, 2018], divisions: 'Industrial Science and Technology Policy and Environment Bureau',
+    organisation: 'Deep Science Ventures Japan', title: 'Partner', sector: 'investment',
+    topics: ['startups'], concepts: ['vc_investment', 'deep_tech'],
+    help: 'Investing in university spin-outs: advanced materials, quantum computing and biotech.',
+  },
+  {
+    key: 'sf05', name: '後藤 美奈', years: [2001, 2011], divisions: '産業技術環境局 大学連携推進室',
+    organisation: '京浜大学 産学連携本部', title: '教授', sector: 'academia',
+    topics: ['startups', 'education_industry'], concepts: ['deep_tech'],
+    help: '大学発ベンチャーの創出支援、研究成果の事業化、ギャップファンドの運営。',
+  },
+  {
+    key: 'sf06', name: 'Takuya Hirano', years: [2013, 2017], divisions: 'Manufacturing Industries Bureau, Robot Policy Office',
+    organisation: 'Hirano Robotics', title: 'CEO', sector: 'startup',
+    topics: ['startups', 'manufacturing'], concepts: ['deep_tech'],
+    help: 'Founding a hardware start-up, raising money from VCs, and the J-Startup programme.',
+  },
+  {
+    key: 'sf07', name: '石原 裕子', years: [2005, 2013], divisions: '東北経済産業局 産業部',
+    organisation: 'NPO法人まちの起業支援ネット', title: '代表理事', sector: 'nonprofit',
+    topics: ['startups', 'regional_economy'], concepts: [],
+    help: '地方での起業支援、アクセラレータープログラムの運営、起業家教育。',
+  },
+  {
+    key: 'sf08', name: 'Masato Ueno', years: [1994, 2008], divisions: 'SME Agency',
+    organisation: 'Ueno Angel Fund', title: 'Angel Investor', sector: 'self_employed',
+    topics: ['startups', 'finance_investment'], concepts: ['vc_investment'],
+    help: 'Angel investing in early-stage companies and mentoring first-time founders.',
+  },
+  {
+    key: 'sf09', name: '矢野 圭', years: [2004, 2012], divisions: '中小企業庁 事業環境部 財務課',
+    organisation: 'ジャパン・グロース・キャピタル', title: 'マネージングディレクター', sector: 'investment',
+    topics: ['finance_investment', 'sme'], concepts: ['pe_ma', 'business_succession'],
+    help: '中堅・中小企業へのバイアウト投資と、オーナー企業の事業承継。',
+  },
+  {
+    key: 'sf10', name: 'Laura Sakai', years: [2007, 2014], divisions: 'Economic and Industrial Policy Bureau, Industrial Organization Division',
+    organisation: 'Harbor M&A Advisory', title: 'Managing Director', sector: 'consulting',
+    topics: ['finance_investment'], concepts: ['pe_ma'],
+    help: 'Cross-border M&A and carve-outs of Japanese conglomerates; corporate governance reform.',
+  },
+  {
+    key: 'sf11', name: '小松 直人', years: [2000, 2007], divisions: '経済産業政策局 産業組織課',
+    organisation: '大和橋証券株式会社', title: '投資銀行本部 マネージングディレクター', sector: 'finance',
+    topics: ['finance_investment'], concepts: ['pe_ma'],
+    help: '投資銀行でのM&Aアドバイザリー、事業再編、TOBのルールについて。',
+  },
+  {
+    key: 'sf12', name: '中野 由美', years: [1999, 2014], divisions: '中小企業庁 事業環境部 金融課',
+    organisation: '東京信用保証協会', title: '常務理事', sector: 'public_sector',
+    topics: ['sme', 'finance_investment'], concepts: ['sme_finance'],
+    help: '中小企業の資金繰り支援、信用保証制度、コロナ融資の返済支援。',
+  },
+  {
+    key: 'sf13', name: 'Ichiro Walker', years: [2002, 2010], divisions: 'Kyushu Bureau of Economy, Trade and Industry',
+    organisation: 'Kyushu Regional Bank', title: 'Head of Corporate Banking', sector: 'finance',
+    topics: ['sme', 'regional_economy'], concepts: ['sme_finance', 'business_succession'],
+    help: 'Lending to small businesses in Kyushu, and helping owners find successors.',
+  },
+  {
+    key: 'sf14', name: '宮本 光', years: [2006, 2015], divisions: '中小企業庁 財務課',
+    organisation: '宮本経営研究所', title: '中小企業診断士', sector: 'self_employed',
+    topics: ['sme'], concepts: ['business_succession', 'pe_ma'],
+    help: '後継者不在の中小企業の事業承継と、小規模M&Aのマッチング支援。',
+  },
+  {
+    key: 'sf15', name: '酒井 勇', years: [1991, 2009], divisions: '中小企業庁 経営支援部 商業課',
+    organisation: '浜松商工会議所', title: '専務理事', sector: 'public_sector',
+    topics: ['sme', 'regional_economy'], concepts: [],
+    help: '地域の商店街と小規模事業者の経営支援。',
+  },
+  {
+    key: 'sf16', name: 'Naoko Hill', years: [2009, 2016], divisions: 'Industrial Science and Technology Policy and Environment Bureau',
+    organisation: 'Sustainable Finance Japan', title: 'Director', sector: 'nonprofit',
+    topics: ['finance_investment', 'energy_gx'], concepts: ['sustainable_finance'],
+    help: 'ESG investing, green and transition bonds, and climate disclosure under ISSB.',
+  },
+  {
+    key: 'sf17', name: '松井 亜紀', years: [2005, 2013], divisions: '経済産業政策局 企業会計室',
+    organisation: '日の出アセットマネジメント', title: 'ESG投資部長', sector: 'finance',
+    topics: ['finance_investment'], concepts: ['sustainable_finance'],
+    help: 'ESG投資とスチュワードシップ、投資先企業との対話（エンゲージメント）。',
+  },
+  {
+    key: 'sf18', name: 'Tetsuya Oda', years: [2011, 2016], divisions: 'Commerce and Information Policy Bureau',
+    organisation: 'PayNext', title: 'CEO', sector: 'startup',
+    topics: ['finance_investment', 'dx', 'startups'], concepts: [],
+    help: 'Fintech, cashless payments and open banking APIs.',
+  },
+  {
+    key: 'sf19', name: '川口 学', years: [2003, 2010], divisions: '経済産業政策局 産業資金課',
+    organisation: '大和橋証券株式会社', title: '引受部長', sector: 'finance',
+    topics: ['finance_investment', 'startups'], concepts: [], nearMiss: 'IPO (not IP)',
+    help: 'スタートアップのIPO支援と、上場審査の実務。',
+  },
+  {
+    key: 'sf20', name: '北村 拓海', years: [2012, 2018], divisions: '地域経済産業グループ',
+    organisation: '株式会社リージョナル・アセット', title: '投資開発部長', sector: 'large_company',
+    topics: ['finance_investment'], concepts: [],
+    help: '不動産投資と、地方の遊休資産の活用について。',
+  },
+  {
+    key: 'sf21', name: 'Akira Stone', memberType: 'returnee', years: [2005, 2016], divisions: 'Economic and Industrial Policy Bureau',
+    organisation: 'METI Startup Support Office', title: 'Deputy Director', sector: 'public_sector',
+    topics: ['startups'], concepts: [],
+    help: 'Support programmes for start-ups: grants, and public procurement from start-ups (SBIR).',
+  },
+  {
+    key: 'sf22', name: '横山 千夏', years: [2010, 2019], divisions: '経済産業政策局 新規事業創造推進室',
+    organisation: 'ソーシャル・インパクト・ファンド', title: 'パートナー', sector: 'investment',
+    topics: ['finance_investment', 'startups'], concepts: ['vc_investment'],
+    help: '社会課題の解決に取り組むスタートアップへのインパクト投資。',
+  },
+  {
+    key: 'sf23', name: 'Hiroki Sugimoto', years: [2008, 2015], divisions: 'SME Agency, Financial Affairs Division',
+    organisation: 'Succession Partners', title: 'Managing Partner', sector: 'consulting',
+    topics: ['sme'], concepts: ['business_succession', 'pe_ma'],
+    help: 'Search funds and business succession for family-owned SMEs.',
+  },
+  {
+    key: 'sf24', name: '田村 佳奈', years: [2009, 2014], divisions: '中小企業庁 財務課',
+    organisation: '田村税理士法人', title: '代表税理士', sector: 'legal_accounting',
+    topics: ['sme'], concepts: ['business_succession'],
+    help: '事業承継税制と相続対策、親族内での承継の進め方。',
+  },
+  {
+    key: 'sf25', name: 'Goro Yamaguchi', years: [2001, 2009], divisions: 'Manufacturing Industries Bureau',
+    organisation: 'Japan Growth Partners', title: 'Partner', sector: 'investment',
+    topics: ['finance_investment', 'manufacturing'], concepts: ['pe_ma'],
+    help: 'Private equity in mid-sized manufacturers, and improving the business after the deal.',
+  },
+  {
+    key: 'sf26', name: '西田 健太', years: [2006, 2018], divisions: '経済産業政策局 産業創造課',
+    organisation: '産業共創投資機構', title: 'ディレクター', sector: 'investment',
+    topics: ['finance_investment', 'startups', 'industrial_policy'], concepts: ['vc_investment'],
+    help: '官民ファンドの運営、ベンチャー投資とグロース投資。',
+  },
+];

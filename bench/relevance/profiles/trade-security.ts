@@ -1,0 +1,161 @@
+import type { JudgedProfile } from '../types';
+
+/** Alumni in trade policy, economic security and international cooperation. */
+export const TRADE_SECURITY: readonly JudgedProfile[] = [
+  {
+    key: 'ts01', name: '田中 浩', years: [1996, 2011], divisions: '通商政策局 通商機構部',
+    organisation: '桜橋法律事務所', title: 'パートナー弁護士', sector: 'legal_accounting',
+    topics: ['trade'], concepts: ['wto_rules'],
+    help: 'WTO紛争解決、アンチダンピング調査、通商救済措置の実務。',
+  },
+  {
+    key: 'ts02', name: 'Akiko Brown', years: [2002, 2014], divisions: 'Trade Policy Bureau, Economic Partnership Division',
+    organisation: 'Trade Strategy Associates', title: 'Managing Director', sector: 'consulting',
+    topics: ['trade', 'international_cooperation'], concepts: ['epa_fta'],
+    help: 'Negotiating EPAs and FTAs (CPTPP, RCEP), rules of origin, and how companies use preferential tariffs.',
+  },
+  {
+    key: 'ts03', name: '鈴木 康介', years: [1993, 2015], divisions: '通商政策局 経済連携課',
+    organisation: '東都大学 公共政策大学院', title: '教授', sector: 'academia',
+    topics: ['trade'], concepts: ['epa_fta'],
+    help: '経済連携協定の交渉経験（日EU・EPA）、原産地規則、デジタル貿易ルールについて講義できます。',
+  },
+  {
+    key: 'ts04', name: 'Kaori Smith', years: [2010, 2017], divisions: 'Trade Policy Bureau',
+    organisation: 'Asia Pacific Trade Council', title: 'Programme Director', sector: 'nonprofit',
+    topics: ['trade'], concepts: ['epa_fta'],
+    help: 'How SMEs use free trade agreements, and the RCEP rules of origin.',
+  },
+  {
+    key: 'ts05', name: '渡辺 聡', years: [2000, 2009], divisions: '貿易経済協力局 貿易振興課',
+    organisation: '三葉商事株式会社', title: '海外事業部長', sector: 'large_company',
+    topics: ['trade'], concepts: [],
+    help: '商社の立場から、新興国市場への進出と貿易実務について相談に乗ります。',
+  },
+  {
+    key: 'ts06', name: '伊藤 恵美', years: [2006, 2014], divisions: '通商政策局 米州課',
+    organisation: 'ベイン・ストラテジー合同会社', title: 'マネージャー', sector: 'foreign_company',
+    topics: ['trade', 'industrial_policy'], concepts: [],
+    help: '若手のキャリア相談や、政策立案の進め方についてお話しできます。',
+  },
+  {
+    key: 'ts07', name: '山田 剛', years: [1999, 2012], divisions: '貿易経済協力局 安全保障貿易管理課',
+    organisation: '日本電機工業株式会社', title: '輸出管理室長', sector: 'large_company',
+    topics: ['economic_security', 'trade'], concepts: ['export_control'],
+    help: '安全保障貿易管理の社内体制、該非判定、キャッチオール規制への対応。',
+  },
+  {
+    key: 'ts08', name: 'Naomi Clark', years: [2008, 2015], divisions: 'Trade Control Department',
+    organisation: 'Global Compliance Partners', title: 'Partner', sector: 'legal_accounting',
+    topics: ['economic_security'], concepts: ['export_control'],
+    help: 'Export controls and sanctions compliance (US EAR, Japanese FEFTA) for dual-use technology.',
+  },
+  {
+    key: 'ts09', name: '小川 拓也', years: [2004, 2016], divisions: '貿易経済協力局 安全保障貿易審査課',
+    organisation: '東京エレクトロ装置株式会社', title: '貿易管理部長', sector: 'large_company',
+    topics: ['semiconductors', 'economic_security'], concepts: ['export_control'],
+    help: '半導体製造装置の輸出規制（米国・日本）の実務と、中国向けビジネスへの影響。',
+  },
+  {
+    key: 'ts10', name: '中島 和也', years: [2003, 2020], divisions: '経済安全保障室',
+    organisation: '経済安全保障研究所', title: '主任研究員', sector: 'academia',
+    topics: ['economic_security'], concepts: ['supply_chain_resilience', 'critical_minerals'],
+    help: '経済安全保障推進法の特定重要物資、サプライチェーン強靱化、重要鉱物の確保。',
+  },
+  {
+    key: 'ts11', name: 'Robert Yamada', years: [1997, 2013], divisions: 'Trade Policy Bureau; Cabinet Secretariat',
+    organisation: 'Eurasia Risk Advisory', title: 'Senior Advisor', sector: 'consulting',
+    topics: ['economic_security'], concepts: ['investment_screening', 'export_control'],
+    help: 'Economic statecraft, FDI screening and export controls in the US, EU and Japan; I advise boards on geopolitical risk.',
+  },
+  {
+    key: 'ts12', name: '高木 真一', years: [2005, 2013], divisions: '大臣官房 総務課',
+    organisation: '東和損害保険株式会社', title: 'リスク管理部長', sector: 'finance',
+    topics: ['economic_security', 'finance_investment'], concepts: [],
+    help: '地政学リスクと企業のリスク管理について意見交換できます。',
+  },
+  {
+    key: 'ts13', name: '斎藤 美紀', years: [2007, 2015], divisions: '貿易経済協力局 投資促進課',
+    organisation: '丸の内総合法律事務所', title: 'パートナー', sector: 'legal_accounting',
+    topics: ['economic_security', 'finance_investment'], concepts: ['investment_screening', 'pe_ma'],
+    help: '外為法の対内直接投資審査、事前届出の実務、M&Aにおける安全保障上の審査。',
+  },
+  {
+    key: 'ts14', name: '前田 剛志', years: [1998, 2008], divisions: '製造産業局 自動車課',
+    organisation: '中部オートパーツ株式会社', title: '調達本部長', sector: 'large_company',
+    topics: ['manufacturing', 'mobility'], concepts: ['supply_chain_resilience'], nearMiss: '半導体',
+    help: '自動車部品の調達とサプライチェーンの強靱化、BCP。半導体不足の際の調達対応の経験もあります。',
+  },
+  {
+    key: 'ts15', name: 'Ayumi Chen', years: [2009, 2018], divisions: 'Mineral and Natural Resources Division',
+    organisation: 'Critical Minerals Forum', title: 'Executive Director', sector: 'nonprofit',
+    topics: ['economic_security', 'international_cooperation'], concepts: ['critical_minerals'],
+    help: 'Securing lithium, nickel and rare earths; offtake agreements and partnerships with resource-rich countries.',
+  },
+  {
+    key: 'ts16', name: '岡本 学', years: [1992, 2012], divisions: '資源エネルギー庁 鉱物資源課',
+    organisation: '金属資源開発機構', title: '金属資源部長', sector: 'public_sector',
+    topics: ['economic_security', 'energy_gx'], concepts: ['critical_minerals'],
+    help: 'レアメタル・レアアースの備蓄と権益確保、リチウムの探鉱支援。',
+  },
+  {
+    key: 'ts17', name: 'Tomoko Fujita', years: [2001, 2014], divisions: 'Trade and Economic Cooperation Bureau',
+    organisation: 'Japan Infrastructure Partners', title: 'Vice President', sector: 'consulting',
+    topics: ['international_cooperation'], concepts: ['infrastructure_export'],
+    help: 'Infrastructure export: high-speed rail and power plants in India and Southeast Asia, with export credit finance.',
+  },
+  {
+    key: 'ts18', name: '長谷川 健', years: [1995, 2010], divisions: '貿易経済協力局 技術協力課',
+    organisation: '株式会社国際開発コンサルタンツ', title: '取締役', sector: 'consulting',
+    topics: ['international_cooperation'], concepts: ['oda'],
+    help: '政府開発援助（ODA）案件の形成、円借款、アフリカでの産業人材育成。',
+  },
+  {
+    key: 'ts19', name: '西村 陽子', years: [2004, 2016], divisions: '通商政策局 国際経済課',
+    organisation: '世界貿易機関（WTO）', title: '参事官', sector: 'international_org',
+    topics: ['trade', 'international_cooperation'], concepts: ['wto_rules'],
+    help: 'WTO事務局での勤務経験。紛争解決制度の改革、電子商取引交渉について。',
+  },
+  {
+    key: 'ts20', name: 'Kenta Mori', years: [2003, 2012], divisions: 'Trade Policy Bureau, Trade Remedies Office',
+    organisation: 'Mori Trade Law', title: 'Founder', sector: 'legal_accounting',
+    topics: ['trade'], concepts: ['epa_fta', 'wto_rules'],
+    help: 'Trade remedies, WTO disputes and the trade chapters of EPAs.',
+  },
+  {
+    key: 'ts21', name: '上田 直美', years: [2008, 2019], divisions: '通商政策局 アジア大洋州課',
+    organisation: '日本貿易振興会', title: '海外展開支援部長', sector: 'public_sector',
+    topics: ['trade', 'sme'], concepts: ['epa_fta'],
+    help: '中小企業の海外展開支援、EPAの原産地証明の活用、輸出商談会の運営。',
+  },
+  {
+    key: 'ts22', name: 'Hideo Kaneko', years: [2011, 2016], divisions: 'Kyushu Bureau of Economy, Trade and Industry',
+    organisation: 'Kaneko Sake Brewery', title: 'Managing Director', sector: 'other',
+    topics: ['regional_economy', 'sme'], concepts: [], nearMiss: 'export control',
+    help: 'I run quality control and export sales for our family sake brewery; happy to talk about regional food brands.',
+  },
+  {
+    key: 'ts23', name: '大野 智', years: [2006, 2021], divisions: '商務情報政策局 情報産業課',
+    organisation: '未来政策研究所', title: '上席研究員', sector: 'academia',
+    topics: ['semiconductors', 'economic_security'], concepts: ['supply_chain_resilience'],
+    help: '半導体の安定供給確保に向けた補助金、サプライチェーン強靱化策の政策評価。',
+  },
+  {
+    key: 'ts24', name: 'Mariko Evans', years: [2009, 2014], divisions: 'Trade Control Policy Division',
+    organisation: 'Pacific Legal LLP', title: 'Counsel', sector: 'legal_accounting',
+    topics: ['trade', 'economic_security'], concepts: ['export_control'],
+    help: 'Sanctions, export controls and trade compliance for Japanese companies operating in Europe.',
+  },
+  {
+    key: 'ts25', name: '青木 秀樹', years: [1990, 2011], divisions: '製造産業局 航空機武器宇宙産業課',
+    organisation: '大和重工株式会社', title: '常務執行役員', sector: 'large_company',
+    topics: ['economic_security'], concepts: [], nearMiss: '宇宙 (a former division only)',
+    help: '防衛産業と民生技術の両立、経済安全保障に関する社内体制づくり。',
+  },
+  {
+    key: 'ts26', name: '井口 翔', years: [2010, 2018], divisions: '通商政策局 通商機構部',
+    organisation: '日本郵船海運株式会社', title: '経営企画グループ長', sector: 'large_company',
+    topics: ['trade', 'distribution_services'], concepts: ['logistics', 'supply_chain_resilience'],
+    help: '国際物流と海上輸送、港湾の混雑や航路の途絶によるサプライチェーン分断への対応。',
+  },
+];
