@@ -85,12 +85,13 @@ function queryClause(normalised: string): Clause {
 interface Group {
   topic: string | undefined;
   forms: string[];
+  broader: readonly string[];
 }
 
 /** Synonym groups, plus one group per topic holding its labels in both languages. */
 const GROUPS: Group[] = [
-  ...SYNONYM_GROUPS.map((group) => ({ topic: group.topic, forms: group.forms.map(normalise) })),
-  ...POLICY_TOPICS.map((topic) => ({ topic: topic.key, forms: [normalise(topic.ja), normalise(topic.en)] })),
+  ...SYNONYM_GROUPS.map((group) => ({ topic: group.topic, forms: group.forms.map(normalise), broader: group.broader ?? [] })),
+  ...POLICY_TOPICS.map((topic) => ({ topic: topic.key, forms: [normalise(topic.ja), normalise(topic.en)], broader: [] })),
 ];
 const GROUPS_BY_FORM = new Map<string, Group[]>();
 for (const group of GROUPS) {
@@ -168,7 +169,11 @@ export function searchDocumentFor(profile: SearchableProfile): string {
 export interface QueryTerm {
   text: string;
   clauses: Clause[];
+  /** Topics broader than what the term names (経済連携協定 → trade): found after direct matches. */
+  broaderTopics: string[];
 }
+
+const groupsOf = (term: string) => GROUPS_BY_FORM.get(term) ?? GROUPS_BY_FORM.get(stem(term)) ?? [];
 
 /** Splits a chunk of Japanese at the known forms it contains: 再エネ系統 → 再エネ, 系統. */
 function splitAtForms(chunk: string): string[] {
@@ -183,7 +188,7 @@ function splitAtForms(chunk: string): string[] {
 }
 
 function expansions(term: string): Clause[] {
-  const groups = GROUPS_BY_FORM.get(term) ?? GROUPS_BY_FORM.get(stem(term)) ?? [];
+  const groups = groupsOf(term);
   const texts = new Set([term, ...groups.flatMap((group) => group.forms)]);
   const clauses = new Map<string, Clause>();
   for (const text of texts) {
@@ -193,9 +198,53 @@ function expansions(term: string): Clause[] {
   return [...clauses.values()];
 }
 
-/** A query as terms that must all match; multi-word synonyms ("supply chain") stay one term. */
+/**
+ * How people phrase a question around what they look for, in both languages: removed from a query
+ * before it is split, so that a whole message ("輸出管理に詳しいOBの方、どなたかご存じですか？",
+ * "Does anyone know someone with experience in export control?") searches for its subject only.
+ * Normalised forms (NFKC, lower case); longer phrases first.
+ */
+const QUESTION_PHRASES = [
+  'いらっしゃいませんか', 'いらっしゃいますか', 'おられませんか', 'おられますか', 'いませんでしょうか', 'いませんか', 'いますか',
+  'ご存じありませんか', 'ご存知ありませんか', 'ご存じないですか', 'ご存知ないですか', 'ご存じですか', 'ご存知ですか', 'ご存じの方', 'ご存知の方',
+  '教えていただけませんか', '教えていただけますか', '教えてください', '教えてほしいです', '教えてほしい', '教えて下さい',
+  '紹介していただけませんか', '紹介してください', '紹介してほしい', 'お話を伺いたい', 'お話を聞きたい', '話を聞きたい', '相談したい', '相談できる方',
+  'を探しています', '探しています', 'を探している', '知りたいです', '知りたい', 'お願いします', 'お願いいたします',
+  'に詳しいobの方', 'に詳しいogの方', 'に詳しいob・ogの方', 'に詳しいob/ogの方', 'に詳しい方', 'に詳しい人', 'にお詳しい方', 'に詳しい',
+  'の経験がある方', '経験のある方', 'の知見がある方', '知見のある方', 'について', 'に関して', 'に関する', 'どなたか', 'どなた', '誰か',
+  'obの方', 'ogの方', 'ob・og', 'ob/og',
+].sort((a, b) => b.length - a.length);
+
+/** Words that only phrase an English question ("who knows about…"): not searched for. */
+const QUESTION_WORDS = new Set([
+  'who', 'whom', 'whose', 'what', 'which', 'where', 'when', 'how', 'does', 'do', 'did', 'is', 'are', 'was', 'were', 'be', 'been',
+  'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'person', 'people', 'know', 'knows', 'knew', 'knowing', 'knowledge',
+  'knowledgeable', 'familiar', 'looking', 'look', 'find', 'finding', 'search', 'searching', 'need', 'needs', 'want', 'wants',
+  'expert', 'experts', 'expertise', 'experience', 'experienced', 'about', 'regarding', 'into', 'help', 'me', 'my', 'i', 'we', 'us',
+  'our', 'you', 'your', 'there', 'any', 'some', 'can', 'could', 'would', 'should', 'please', 'tell', 'talk', 'speak', 'ask',
+  'advice', 'understand', 'understanding', 'learn', 'this', 'that', 'these', 'those', 'it', 'its', 'has', 'have', 'had', 'get',
+  'alumni', 'alumnus', 'alumna', 'ob', 'og', 'former', 'colleague', 'colleagues', 'thanks', 'thank', 'hi', 'hello',
+]);
+
+/** A particle joining two subjects in a Japanese phrase (輸出管理と経済安全保障, スタートアップの資金調達). */
+const JOINING_PARTICLE = new RegExp(`(?<=[^\\p{Script=Hiragana}\\s])(?:および|または|と|や|の|に|を|が|は|で|も)(?=[^\\p{Script=Hiragana}\\s])`, 'gu');
+
+/** What is left of phrasing: a particle alone (は), a letter cut off by an apostrophe (i'm, japan's). */
+const LEFTOVER = /^(?:\p{Script=Hiragana}{1,2}|[a-z])$/u;
+
+/** The subject of a query: question phrasing, joining particles and punctuation set apart. */
+function subjectOf(normalised: string): string {
+  let text = normalised;
+  for (const phrase of QUESTION_PHRASES) text = text.split(phrase).join(' ');
+  return text.replace(JOINING_PARTICLE, ' ');
+}
+
+/**
+ * A query as terms; multi-word synonyms ("supply chain") stay one term. Question phrasing and
+ * function words are dropped (a sentence searches for its subject).
+ */
 export function parseQuery(query: string): QueryTerm[] {
-  let rest = normalise(query).slice(0, 200);
+  let rest = subjectOf(normalise(query).slice(0, 200));
   const phrases: string[] = [];
   for (const form of FORMS) {
     if (form.includes(' ') && occurs(form, rest)) {
@@ -203,21 +252,27 @@ export function parseQuery(query: string): QueryTerm[] {
       rest = rest.replace(form, ' ');
     }
   }
-  const chunks = rest.split(/[\s,、・/]+/u).filter((chunk) => chunk !== '');
+  const chunks = rest
+    .split(/[\s,、・/。.?!？！「」『』()（）:：;；"'“”‘’]+/u)
+    .filter((chunk) => chunk !== '' && !QUESTION_WORDS.has(chunk) && !LEFTOVER.test(chunk));
   const texts = [...phrases, ...chunks.flatMap((chunk) => (IS_JAPANESE.test(chunk) ? splitAtForms(chunk) : [chunk]))];
   const terms = new Map<string, QueryTerm>();
   for (const text of texts) {
     const clauses = expansions(text);
-    if (clauses.length > 0) terms.set(text, { text, clauses });
+    const broaderTopics = [...new Set(groupsOf(text).flatMap((group) => group.broader))];
+    if (clauses.length > 0) terms.set(text, { text, clauses, broaderTopics });
   }
   return [...terms.values()];
 }
 
-/** The query as a tsquery literal: AND over terms of (OR over alternatives of (AND of atoms)). */
-export function toTsquery(terms: readonly QueryTerm[]): string {
+/**
+ * The query as a tsquery literal: over terms (all of them, or `any` one), of (OR over alternatives
+ * of (AND of atoms)).
+ */
+export function toTsquery(terms: readonly QueryTerm[], match: 'all' | 'any' = 'all'): string {
   const atom = (a: Atom) => `${quote(a.token)}${a.prefix ? ':*' : ''}`;
   const clause = (c: Clause) => `(${c.map(atom).join(' & ')})`;
-  return terms.map((term) => `(${term.clauses.map(clause).join(' | ')})`).join(' & ');
+  return terms.map((term) => `(${term.clauses.map(clause).join(' | ')})`).join(match === 'all' ? ' & ' : ' | ');
 }
 
 function atomMatches(atom: Atom, tokens: ReadonlySet<string>): boolean {

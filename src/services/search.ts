@@ -1,4 +1,4 @@
-import { createSearchRepository } from '../db/repositories/search';
+import { createSearchRepository, type SearchHit } from '../db/repositories/search';
 import type { MemberRow } from '../db/schema';
 import { networkMonthStart, networkToday } from './calendar';
 import type { ServiceDeps } from './deps';
@@ -30,9 +30,15 @@ export interface ExpertMatch {
 
 const TEXT_FIELDS = ['helpText', 'organisation', 'title', 'formerDivisions'] as const;
 
-/** Why a returned member matched, decided in the app with the same tokens as their document. */
-function explain(member: MemberRow, terms: readonly QueryTerm[]): Pick<ExpertMatch, 'matchedTopics' | 'matchedFields'> {
-  const matchedTopics = member.topics.filter((topic) => terms.some((term) => termMatches(term, topicTokens(topic))));
+/** Why a returned member matched (a topic broader than a term counts), decided in the app with the same tokens as their document. */
+function explain(
+  member: MemberRow,
+  terms: readonly QueryTerm[],
+  broaderKeys: readonly string[],
+): Pick<ExpertMatch, 'matchedTopics' | 'matchedFields'> {
+  const matchedTopics = member.topics.filter(
+    (topic) => terms.some((term) => termMatches(term, topicTokens(topic))) || broaderKeys.includes(topic),
+  );
   const matchedFields: MatchedField[] = matchedTopics.length > 0 ? ['topics'] : [];
   for (const field of TEXT_FIELDS) {
     const tokens = fieldTokens(member[field]);
@@ -80,8 +86,10 @@ function withoutRedundantAlternatives(terms: readonly QueryTerm[]): QueryTerm[] 
 
 /**
  * One page of the people this viewer may ask about the query, most relevant first; among equals,
- * those with capacity left this month, then the least recently introduced. Every term of the query
- * must match (each through any of its synonyms); who may be returned is decided in the query layer
+ * those with capacity left this month, then the least recently introduced. Those matching every
+ * term of the query (each through any of its synonyms) come first; after them, for a query of
+ * several terms, those matching some of them, so that someone matching an important term is never
+ * hidden because they miss another. Who may be returned is decided in the query layer
  * (src/db/repositories/search.ts). `excludeMemberIds`: people already asked for the same request,
  * so that a search after a decline or an expiry offers the next match.
  */
@@ -101,20 +109,68 @@ export async function searchExperts(
   const now = deps.clock();
   const topicKeys = topicsNamedBy(terms);
   const essential = withoutRedundantAlternatives(terms);
-  const rows = await createSearchRepository({ db: deps.db }).searchMembers({
+  const repository = createSearchRepository({ db: deps.db });
+  const offset = Math.max(0, input.offset);
+  const wanted = offset + input.limit + 1;
+  const page = {
     audience: input.viewer.audience,
     searcherSlackUserId: input.viewerSlackUserId,
+    today: networkToday(now),
+    monthStart: networkMonthStart(now),
+  };
+  const excluded = [...(input.excludeMemberIds ?? [])];
+  const everyTerm = repository.searchMembers({
+    ...page,
     tsquery: toTsquery(essential),
     topicKeys,
     topicTsquery: beyondTopics(essential, topicKeys),
-    today: networkToday(now),
-    monthStart: networkMonthStart(now),
-    excludeMemberIds: [...(input.excludeMemberIds ?? [])],
-    limit: input.limit + 1,
-    offset: Math.max(0, input.offset),
+    excludeMemberIds: excluded,
+    limit: wanted,
+    offset: 0,
   });
-  const matches = rows.slice(0, input.limit).map((row) => ({ ...row, ...explain(row.member, terms) }));
+  // Those matching some of the terms, best first (the more terms, and the more central the field,
+  // the higher ts_rank; a named topic suffices), follow those matching every term. Asked at once,
+  // beside the first: waiting for it first cost a three-word query half its time.
+  const someTerms =
+    essential.length > 1
+      ? repository.searchMembers({
+          ...page,
+          tsquery: toTsquery(essential, 'any'),
+          topicKeys,
+          topicTsquery: undefined,
+          excludeMemberIds: excluded,
+          limit: wanted,
+          offset: 0,
+        })
+      : Promise.resolve([]);
+  const direct = unique((await Promise.all([everyTerm, someTerms])).flat());
+  // Last, and only to fill the page: who chose a topic broader than a term (an FTA question finds
+  // trade policy people).
+  const broaderKeys = [...new Set(terms.flatMap((term) => term.broaderTopics))].filter((key) => !topicKeys.includes(key));
+  const broader =
+    direct.length < wanted && broaderKeys.length > 0
+      ? await repository.searchMembers({
+          ...page,
+          tsquery: toTsquery(essential, 'any'),
+          topicKeys: broaderKeys,
+          topicTsquery: undefined,
+          onTopicOnly: true,
+          excludeMemberIds: [...excluded, ...direct.map((row) => row.member.id)],
+          limit: wanted - direct.length,
+          offset: 0,
+        })
+      : [];
+  const rows = [...direct, ...broader].slice(offset);
+  const matches = rows
+    .slice(0, input.limit)
+    .map((row) => ({ ...row, ...explain(row.member, terms, broaderKeys) }));
   return { matches, hasMore: rows.length > input.limit };
+}
+
+/** Each member once, where they first appear. */
+function unique(rows: readonly SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.member.id) && seen.add(row.member.id));
 }
 
 /**

@@ -82,3 +82,22 @@ describe('reading a query', () => {
     expect(toTsquery(parseQuery('エネルギー'))).toBe("(('エネ' & 'ネル' & 'ルギ' & 'ギー') | ('energy':*))");
   });
 });
+
+describe('a question, as staff write it', () => {
+  it('searches for its subject: question phrasing, joining particles and punctuation weigh nothing (Japanese)', () => {
+    expect(terms('輸出管理と経済安全保障に詳しいOBの方、どなたかご存じですか？')).toEqual(['輸出管理', '経済安全保障']);
+    expect(terms('スタートアップの資金調達について教えてほしい')).toEqual(['スタートアップ', '資金調達']);
+    expect(terms('GXに詳しい方はいらっしゃいますか')).toEqual(['gx']);
+  });
+
+  it('searches for its subject (English)', () => {
+    expect(terms('Does anyone know someone with experience in export control?')).toEqual(['export control']);
+    expect(terms('Who knows about semiconductors?')).toEqual(['semiconductors']);
+    expect(terms("I'm looking for someone familiar with Japan's hydrogen")).toEqual(['japan', 'hydrogen']);
+  });
+
+  it('keeps the words of a subject that only look like particles', () => {
+    expect(terms('ものづくり')).toEqual(['ものづくり']);
+    expect(terms('地方の中小企業')).toEqual(['地方', '中小企業']);
+  });
+});

@@ -45,6 +45,8 @@ export interface SearchPage {
   monthStart: Date;
   /** Members never returned, whatever they match (those already asked for the same request). */
   excludeMemberIds: string[];
+  /** Only those who chose one of `topicKeys` (a broader topic than the query names), none else. */
+  onTopicOnly?: boolean;
   limit: number;
   offset: number;
 }
@@ -101,11 +103,13 @@ function candidateIds(page: SearchPage, window: number): SQL {
     excluded.length > 0 ? sql`${members.id} <> all(${sql.param(excluded)}::uuid[])` : undefined,
   )!;
   const onTopic = sql`${members.topics} && ${sql.param(page.topicKeys)}::text[]`;
-  const tiers: Tier[] =
-    page.topicKeys.length === 0
+  const onTopicTier: Tier = { name: 'on_topic', where: onTopic, tsquery: page.topicTsquery, needed: sql`true`, mayReadInOrder: true };
+  const tiers: Tier[] = page.onTopicOnly
+    ? [onTopicTier]
+    : page.topicKeys.length === 0
       ? [{ name: 'matched', where: sql`true`, tsquery: page.tsquery, needed: sql`true`, mayReadInOrder: true }]
       : [
-          { name: 'on_topic', where: onTopic, tsquery: page.topicTsquery, needed: sql`true`, mayReadInOrder: true },
+          onTopicTier,
           {
             name: 'off_topic',
             where: sql`not (${onTopic})`,
