@@ -61,17 +61,29 @@ async function answeredBeforeBolt(
     http.buildNoBodyResponse(res, status);
     return true;
   }
-  let body: unknown;
+  // Parsed as sent first: a usable body goes on to Bolt, which checks its signature, so a normal
+  // request is not verified twice. Only an unusable one is verified here, and parsed again (an
+  // ssl_check loses any smuggled payload in verification).
+  const parsed = () => {
+    try {
+      return { body: http.parseHTTPRequestBody(req as Parameters<typeof http.parseHTTPRequestBody>[0]) as unknown };
+    } catch {
+      return undefined;
+    }
+  };
+  const asSent = parsed();
+  if (!asSent || isUsableBody(asSent.body)) return false;
   try {
-    const verified = await http.parseAndVerifyHTTPRequest(
+    await http.parseAndVerifyHTTPRequest(
       { enabled: options.signatureVerification ?? true, signingSecret: options.signingSecret, bodyLimit },
       req,
     );
-    body = http.parseHTTPRequestBody(verified);
   } catch {
     return false;
   }
-  if (isUsableBody(body)) return false;
+  const verified = parsed();
+  if (!verified || isUsableBody(verified.body)) return false;
+  const body = verified.body;
   logger.warn(`Refused a signed request Kakehashi cannot use (HTTP 400): its body is ${kindOf(body)}`);
   res.writeHead(400, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ ok: false, error: 'unusable_payload' }));
