@@ -173,8 +173,9 @@ describe('a direct request', () => {
 
 describe('an open request', () => {
   it('the no-match reply, the post, the volunteer notice, the pick and the group DM escape every user text', async () => {
-    await addExpert(ALUMNA, 'alumna');
+    // The expert joins after the search: her hostile profile holds the query's words.
     const reply = await find(`${HOSTILE} 宇宙開発`);
+    await addExpert(ALUMNA, 'alumna');
     expectEscaped(reply.text);
     const open = reply.blocks.filter((block: any) => block.type === 'actions').flatMap((block: any) => block.elements)[0];
     expect(open.action_id).toBe(ACTIONS.postOpenRequest);

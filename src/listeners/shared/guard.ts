@@ -28,10 +28,9 @@ async function messageFor(deps: ListenerDeps, slackUserId: string, error: unknow
   return userMessageFor(error, t(await deps.directory.localeOf(slackUserId)), requestCommitted());
 }
 
-
 /**
- * How long a listener may work before Slack is acknowledged anyway: Slack gives up at 3 s (and
- * Bolt answers 404), whatever the database or the Web API are doing.
+ * How long a form submission may be checked before Slack is acknowledged anyway: Slack gives up at
+ * 3 s (and Bolt answers 404), whatever the database or the Web API are doing.
  */
 export const ACK_DEADLINE_MS = 2_500;
 
