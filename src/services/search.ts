@@ -1,4 +1,4 @@
-import { createSearchRepository, type SearchHit } from '../db/repositories/search';
+import { createSearchRepository } from '../db/repositories/search';
 import type { MemberRow } from '../db/schema';
 import { networkMonthStart, networkToday } from './calendar';
 import type { ServiceDeps } from './deps';
@@ -30,7 +30,10 @@ export interface ExpertMatch {
 
 const TEXT_FIELDS = ['helpText', 'organisation', 'title', 'formerDivisions'] as const;
 
-/** Why a returned member matched (a topic broader than a term counts), decided in the app with the same tokens as their document. */
+/**
+ * Why a returned member matched (a topic broader than a term counts), decided in the app with the
+ * same tokens as their document.
+ */
 function explain(
   member: MemberRow,
   terms: readonly QueryTerm[],
@@ -143,7 +146,7 @@ export async function searchExperts(
           offset: 0,
         })
       : [];
-  const direct = unique([...everyTerm, ...someTerms]);
+  const direct = [...everyTerm, ...someTerms];
   // Last, and only to fill the page: who chose a topic broader than a term (an FTA question finds
   // trade policy people).
   const broaderKeys = [...new Set(terms.flatMap((term) => term.broaderTopics))].filter((key) => !topicKeys.includes(key));
@@ -165,12 +168,6 @@ export async function searchExperts(
     .slice(0, input.limit)
     .map((row) => ({ ...row, ...explain(row.member, terms, broaderKeys) }));
   return { matches, hasMore: rows.length > input.limit };
-}
-
-/** Each member once, where they first appear. */
-function unique(rows: readonly SearchHit[]): SearchHit[] {
-  const seen = new Set<string>();
-  return rows.filter((row) => !seen.has(row.member.id) && seen.add(row.member.id));
 }
 
 /**

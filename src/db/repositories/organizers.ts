@@ -8,9 +8,13 @@ import { organizers, slackUsers } from '../schema';
  */
 const heldByFullMember = sql`not exists (select 1 from ${slackUsers} where ${slackUsers.slackUserId} = ${organizers.slackUserId} and ${slackUsers.accountStanding} <> 'member')`;
 
+/** The organizers row of `slackUserId`, if it is an active organizer's. */
+const activeOrganizer = (slackUserId: string) =>
+  and(eq(organizers.slackUserId, slackUserId), eq(organizers.active, true), heldByFullMember)!;
+
 /** Whether `slackUserId` is an active organizer, as an expression another query can select. */
 export function isActiveOrganizer(slackUserId: string): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from ${organizers} where ${organizers.slackUserId} = ${slackUserId} and ${organizers.active} and ${heldByFullMember})`;
+  return sql<boolean>`exists (select 1 from ${organizers} where ${activeOrganizer(slackUserId)})`;
 }
 
 export function createOrganizersRepository({ db }: { db: Db }) {
@@ -28,7 +32,7 @@ export function createOrganizersRepository({ db }: { db: Db }) {
       const [row] = await db
         .select({ active: organizers.active })
         .from(organizers)
-        .where(and(eq(organizers.slackUserId, slackUserId), eq(organizers.active, true), heldByFullMember));
+        .where(activeOrganizer(slackUserId));
       return row !== undefined;
     },
 
