@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
 import { behindBreaker, createReachability } from './reachability';
 import { noteRequestCommit } from './request-scope';
 import * as schema from './schema';
@@ -83,7 +84,7 @@ async function openPostgres(url: string, migrate: boolean, work: DatabaseWork): 
     // Sent at start-up, so every pooled connection has them (a `?statement_timeout=` in the URL wins).
     ...(work === 'interactive' ? { connection: SESSION_TIMEOUTS } : {}),
   });
-  const gated = behindBreaker(client, createReachability());
+  const gated = behindBreaker(preparedStatements(client), createReachability());
   const db = notingCommits(drizzle(gated, { schema, casing: 'snake_case' }) as unknown as Db);
   return {
     db,
@@ -91,6 +92,27 @@ async function openPostgres(url: string, migrate: boolean, work: DatabaseWork): 
     ping: () => pingWith(db),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * Every parameterised query as a named prepared statement, in transactions too. Drizzle asks
+ * postgres.js for an unnamed statement unless a query is `.prepare()`d by name, and postgres.js then
+ * takes two round trips per query (parse and describe, then bind and execute); prepared, it takes
+ * one after a connection's first use. A search's four queries cost half the CPU (loopback writes
+ * dominated its profile). Drizzle's SQL text holds only placeholders, so the statements a
+ * connection keeps are bounded by the code's query shapes; postgres.js re-prepares one the server
+ * has dropped or re-planned after a migration.
+ */
+function preparedStatements(client: Sql): Sql {
+  const unsafe = (query: string, params?: unknown[], options?: object) =>
+    client.unsafe(query, params as never, { ...options, prepare: true });
+  const begin = (...args: unknown[]) => {
+    const run = args.pop() as (transaction: Sql) => unknown;
+    return (client.begin as (...a: unknown[]) => Promise<unknown>)(...args, (transaction: Sql) => run(preparedStatements(transaction)));
+  };
+  return new Proxy(client, {
+    get: (target, key, receiver) => (key === 'unsafe' ? unsafe : key === 'begin' ? begin : Reflect.get(target, key, receiver)),
+  });
 }
 
 async function openPglite(dataDir: string | undefined, migrate: boolean): Promise<Database> {

@@ -50,6 +50,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: List
       : { receiver: createHttpReceiver({ signingSecret: config.slack.signingSecret ?? '', customRoutes: [healthz], ...logging }) }),
     ...logging,
     tokenVerificationEnabled: options.tokenVerificationEnabled ?? true,
+    // Bolt's in-memory conversation store is per process (useless across instances) and unused here.
+    convoStore: false,
     clientOptions: {
       fetch: responseUrlFetch,
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
