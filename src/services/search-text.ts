@@ -17,6 +17,7 @@ const WORD_CHAR = `(?:(?![${JAPANESE}])[\\p{L}\\p{N}])`;
 /** A Japanese run, or a Latin word that may join parts with "-" or "&" (start-up, m&a). */
 const PIECE = new RegExp(`[${JAPANESE}]+|${WORD_CHAR}+(?:[-&]${WORD_CHAR}+)*`, 'gu');
 const IS_JAPANESE = new RegExp(`^[${JAPANESE}]`, 'u');
+const HAS_JAPANESE = new RegExp(`[${JAPANESE}]`, 'u');
 const STOP_WORDS = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'in', 'for', 'to', 'on', 'with', 'by', 'at', 'from', 'as']);
 /** Lexemes have a length limit; nobody searches for a word this long. */
 const MAX_WORD = 64;
@@ -188,6 +189,8 @@ export interface QueryTerm {
   clauses: Clause[];
   /** Topics broader than what the term names (経済連携協定 → trade): found after direct matches. */
   broaderTopics: string[];
+  /** A concept the thesaurus knows (a synonym group or a topic's label), not just a word. */
+  known: boolean;
 }
 
 const groupsOf = (term: string) => GROUPS_BY_FORM.get(term) ?? GROUPS_BY_FORM.get(stem(term)) ?? [];
@@ -272,12 +275,15 @@ export function parseQuery(query: string): QueryTerm[] {
   const chunks = rest
     .split(/[\s,、・/。.?!？！「」『』()（）:：;；"'“”‘’]+/u)
     .filter((chunk) => chunk !== '' && !QUESTION_WORDS.has(chunk) && !LEFTOVER.test(chunk));
-  const texts = [...phrases, ...chunks.flatMap((chunk) => (IS_JAPANESE.test(chunk) ? splitAtForms(chunk) : [chunk]))];
+  // A chunk holding Japanese is split at the forms it contains, also after a Latin word (ESG投資 is
+  // ESG and 投資); a known form across both scripts (生成AI) stays whole.
+  const texts = [...phrases, ...chunks.flatMap((chunk) => (HAS_JAPANESE.test(chunk) ? splitAtForms(chunk) : [chunk]))];
   const terms = new Map<string, QueryTerm>();
   for (const text of texts) {
     const clauses = expansions(text);
-    const broaderTopics = [...new Set(groupsOf(text).flatMap((group) => group.broader))];
-    if (clauses.length > 0) terms.set(text, { text, clauses, broaderTopics });
+    const groups = groupsOf(text);
+    const broaderTopics = [...new Set(groups.flatMap((group) => group.broader))];
+    if (clauses.length > 0) terms.set(text, { text, clauses, broaderTopics, known: groups.length > 0 });
   }
   return [...terms.values()];
 }

@@ -1,4 +1,4 @@
-import { createSearchRepository } from '../db/repositories/search';
+import { createSearchRepository, type SearchHit, type SearchPage } from '../db/repositories/search';
 import type { MemberRow } from '../db/schema';
 import { networkMonthStart, networkToday } from './calendar';
 import type { ServiceDeps } from './deps';
@@ -88,6 +88,24 @@ function withoutRedundantAlternatives(terms: readonly QueryTerm[]): QueryTerm[] 
 }
 
 /**
+ * The terms of a query in two groups, the important ones and the lesser (maybe none): a term is important when it weighs
+ * at least half as much as the heaviest. Weight is rarity among the members the searcher may find
+ * (the inverse document frequency over the most recently confirmed hundred) times centrality (a
+ * concept the thesaurus knows counts one and a half times a word it does not). So in "hydrogen
+ * economy", hydrogen people come before those who only mention the economy.
+ */
+async function byImportance(
+  repository: ReturnType<typeof createSearchRepository>,
+  page: Pick<SearchPage, 'audience' | 'searcherSlackUserId' | 'today'>,
+  terms: readonly QueryTerm[],
+): Promise<[QueryTerm[], QueryTerm[]]> {
+  const { sampled, matching } = await repository.termFrequencies(page, terms.map((term) => toTsquery([term])));
+  const weights = terms.map((term, i) => Math.log((sampled + 1) / (matching[i]! + 0.5)) * (term.known ? 1.5 : 1));
+  const heaviest = Math.max(...weights);
+  return [terms.filter((_, i) => weights[i]! >= heaviest / 2), terms.filter((_, i) => weights[i]! < heaviest / 2)];
+}
+
+/**
  * One page of the people this viewer may ask about the query, most relevant first; among equals,
  * those with capacity left this month, then the least recently introduced. Those matching every
  * term of the query (each through any of its synonyms) come first; after them, for a query of
@@ -131,39 +149,33 @@ export async function searchExperts(
     limit: wanted,
     offset: 0,
   });
-  // Then, to fill the page, those matching some of the terms, best first (the more terms, and the
-  // more central the field, the higher ts_rank; a named topic suffices). Asked only when needed,
-  // and after the first: side by side, the two slowed each other down on a busy server.
-  const someTerms =
-    essential.length > 1 && everyTerm.length < wanted
-      ? await repository.searchMembers({
-          ...page,
-          tsquery: toTsquery(essential, 'any'),
-          topicKeys,
-          topicTsquery: undefined,
-          excludeMemberIds: [...excluded, ...everyTerm.map((row) => row.member.id)],
-          limit: wanted - everyTerm.length,
-          offset: 0,
-        })
-      : [];
-  const direct = [...everyTerm, ...someTerms];
-  // Last, and only to fill the page: who chose a topic broader than a term (an FTA question finds
-  // trade policy people).
+  // Then, only while the page is not full, and one after another (side by side they slowed each
+  // other down on a busy server): those matching any important term of the query (a named topic
+  // suffices); those who chose a topic broader than a term (an FTA question finds trade policy
+  // people); last, those matching only a lesser term ("economy" in "hydrogen economy").
   const broaderKeys = [...new Set(terms.flatMap((term) => term.broaderTopics))].filter((key) => !topicKeys.includes(key));
-  const broader =
-    direct.length < wanted && broaderKeys.length > 0
-      ? await repository.searchMembers({
-          ...page,
-          tsquery: toTsquery(essential, 'any'),
-          topicKeys: broaderKeys,
-          topicTsquery: undefined,
-          onTopicOnly: true,
-          excludeMemberIds: [...excluded, ...direct.map((row) => row.member.id)],
-          limit: wanted - direct.length,
-          offset: 0,
-        })
-      : [];
-  const rows = [...direct, ...broader].slice(offset);
+  const [important, lesser] =
+    essential.length > 1 && everyTerm.length < wanted ? await byImportance(repository, page, essential) : [[], []];
+  const anyOf = (some: QueryTerm[]) => ({ tsquery: toTsquery(some, 'any'), topicKeys: topicsNamedBy(some), topicTsquery: undefined });
+  const fills = [
+    ...(important.length > 0 ? [anyOf(important)] : []),
+    ...(broaderKeys.length > 0 ? [{ ...anyOf(essential), topicKeys: broaderKeys, onTopicOnly: true }] : []),
+    ...(lesser.length > 0 ? [anyOf(lesser)] : []),
+  ];
+  const found = [...everyTerm];
+  for (const fill of fills) {
+    if (found.length >= wanted) break;
+    found.push(
+      ...(await repository.searchMembers({
+        ...page,
+        ...fill,
+        excludeMemberIds: [...excluded, ...found.map((row) => row.member.id)],
+        limit: wanted - found.length,
+        offset: 0,
+      })),
+    );
+  }
+  const rows = found.slice(offset);
   const matches = rows
     .slice(0, input.limit)
     .map((row) => ({ ...row, ...explain(row.member, terms, broaderKeys) }));

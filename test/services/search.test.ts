@@ -188,6 +188,39 @@ describe('what a query matches', () => {
     expect([first.hasMore, second.hasMore]).toEqual([true, false]);
   });
 
+  it('among those matching some words, a rare word counts more than a common one', async () => {
+    // "economy" is in most profiles, "hydrogen" in one: whoever knows hydrogen comes first, even
+    // though the others chose a topic named "economy" and were confirmed more recently.
+    await given({ name: 'hydrogen', helpText: 'Hydrogen supply projects', profileConfirmedAt: new Date('2020-01-01') });
+    for (let i = 0; i < 6; i++) {
+      await given({ name: `economy${i}`, topics: ['circular_economy'], helpText: 'The economy at large', profileConfirmedAt: new Date('2026-04-30') });
+    }
+    const names = (await search('We are looking for someone who knows the hydrogen economy.')).matches.map((match) => match.member.name);
+    expect(names[0]).toBe('hydrogen');
+    expect(names).toHaveLength(7);
+  });
+
+  it('then those who chose a topic broader than a word, before those matching only a lesser word', async () => {
+    await given({ name: 'economy', helpText: 'The economy at large' });
+    await given({ name: 'economy too', helpText: 'Economy and society' });
+    await given({ name: 'energy', topics: ['energy_gx'] });
+    const names = (await search('hydrogen economy')).matches.map((match) => match.member.name);
+    expect(names[0]).toBe('energy');
+    expect(names.slice(1).sort()).toEqual(['economy', 'economy too']);
+  });
+
+  it('a word written against Japanese is a word of its own: ＥＳＧ投資 also finds ESG alone and 投資 alone', async () => {
+    await given({ name: 'both', helpText: 'ESG投資の評価' });
+    await given({ name: 'esg', helpText: 'ESG開示' });
+    await given({ name: 'investment', topics: ['finance_investment'] });
+    const names = (await search('ＥＳＧ投資')).matches.map((match) => match.member.name);
+    expect(names[0]).toBe('both');
+    expect(names.slice(1).sort()).toEqual(['esg', 'investment']);
+    // A known form across both scripts stays one concept.
+    await given({ name: 'genai', helpText: '生成AIの業務活用' });
+    expect((await search('生成AI')).matches.map((match) => match.member.name)).toEqual(['genai']);
+  });
+
   it('a narrower concept also finds who chose the broader topic, after everyone matching it directly', async () => {
     await given({ name: 'broad', topics: ['trade'], helpText: '通商交渉の全般' });
     await given({ name: 'direct', topics: ['sme'], helpText: 'FTAの原産地規則' });

@@ -170,8 +170,39 @@ function tierTable({ name, where, tsquery, needed, mayReadInOrder }: Tier, searc
     ${table} as materialized ((${inOrder}) union all (${throughIndex}))`;
 }
 
+/** How many of the most recently confirmed searchable members `termFrequencies` reads. */
+const RARITY_SAMPLE = 100;
+
 export function createSearchRepository({ db }: { db: Db }) {
   return {
+    /**
+     * How many of the most recently confirmed members this searcher may find match each tsquery,
+     * out of `sampled` (at most 100): how rare each term of a query is, at the cost of reading 100
+     * documents whatever the network's size.
+     */
+    async termFrequencies(
+      page: Pick<SearchPage, 'audience' | 'searcherSlackUserId' | 'today'>,
+      tsqueries: readonly string[],
+    ): Promise<{ sampled: number; matching: number[] }> {
+      const sample = db
+        .select({ document: members.searchDocument })
+        .from(members)
+        .where(searchableBy(page.audience, page.searcherSlackUserId, page.today))
+        .orderBy(sql`${members.profileConfirmedAt} desc nulls last`, members.id)
+        .limit(RARITY_SAMPLE)
+        .as('sample');
+      const counts = Object.fromEntries(
+        tsqueries.map((tsquery, i) => [
+          `t${i}`,
+          sql<number>`count(*) filter (where ${sample.document} @@ (select ${tsquery}::tsquery))::int`.mapWith(Number),
+        ]),
+      );
+      const [row] = await db
+        .select({ sampled: sql<number>`count(*)::int`.mapWith(Number), ...counts })
+        .from(sample);
+      const found = (row ?? {}) as Record<string, number | undefined>;
+      return { sampled: found.sampled ?? 0, matching: tsqueries.map((_, i) => found[`t${i}`] ?? 0) };
+    },
     /**
      * One page of the members matching the query: the window of candidates (`candidateIds`), then
      * `ts_rank` and each one's accepted introductions for those only. Order: relevance (a member
