@@ -4,6 +4,7 @@ import type { Locale, Messages } from '../i18n';
 import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain } from './common';
+import { slackDateTime } from './event-time';
 import { buildProfileCard } from './profile-card';
 
 export interface ApprovalRequestProps {
@@ -24,9 +25,24 @@ export function buildApprovalButtons({ t, member }: { t: Messages; member: Membe
   };
 }
 
+/** The card's first line follows the registration: waiting, approved, declined (or otherwise closed). */
+function headline(t: Messages, member: MemberRow, who: string): string {
+  const type = t.memberType[member.memberType];
+  switch (member.status) {
+    case 'pending':
+      return t.approval.request(who, type);
+    case 'active':
+      return member.decidedAt ? t.approval.approvedRequest(who, type) : t.approval.closedRequest(who, type, t.status.active);
+    case 'declined':
+      return t.approval.declinedRequest(who, type);
+    default:
+      return t.approval.closedRequest(who, type, t.status[member.status]);
+  }
+}
+
 function summary(t: Messages, member: MemberRow): KnownBlock {
   const who = `${escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)}${member.slackUserId ? ` (${mention(member.slackUserId)})` : ''}`;
-  return { type: 'section', text: { type: 'mrkdwn', text: t.approval.request(who, t.memberType[member.memberType]) } };
+  return { type: 'section', text: { type: 'mrkdwn', text: headline(t, member, who) } };
 }
 
 /** The message in the organizers' channel: the applicant's profile, then the buttons or the decision. */
@@ -44,7 +60,7 @@ export function buildApprovalMessage({ t, locale, member }: ApprovalRequestProps
               text: decided
                 ? decided(
                     member.decidedBySlackUserId ? mention(member.decidedBySlackUserId) : t.common.notSet,
-                    member.decidedAt ? t.common.dateTime(member.decidedAt.toISOString()) : t.common.notSet,
+                    member.decidedAt ? slackDateTime(member.decidedAt) : t.common.notSet,
                   )
                 : t.status[member.status],
             },
@@ -53,7 +69,7 @@ export function buildApprovalMessage({ t, locale, member }: ApprovalRequestProps
   return [summary(t, member), ...card, footer];
 }
 
-/** Plain-text fallback for notifications. */
+/** Plain-text fallback for notifications: the headline without its time, so no date token shows raw. */
 export function approvalMessageText({ t, member }: { t: Messages; member: MemberRow }): string {
-  return t.approval.request(escapeMrkdwnWithin(member.name ?? member.pseudonym, 200), t.memberType[member.memberType]).replace(/\*/g, '');
+  return headline(t, member, escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)).replace(/\*/g, '');
 }

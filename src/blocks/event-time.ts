@@ -40,6 +40,11 @@ export function slackDateTime(at: Date): string {
   return `<!date^${unix(at)}^{date_short_pretty} {time}|${networkDateTime(at)}>`;
 }
 
+/** A day without its time (e.g. when a profile was last confirmed), in the reader's own zone. */
+export function slackDate(at: Date): string {
+  return `<!date^${unix(at)}^{date_short_pretty}|${networkParts(at).date}>`;
+}
+
 /**
  * Start – end for mrkdwn. An end on the same day (in Japan) shows its time only; a reader far from
  * Japan may then see an end past their midnight without its date, which reads naturally enough.

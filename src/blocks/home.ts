@@ -5,6 +5,7 @@ import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { buildApprovalButtons } from './approval';
 import { plain } from './common';
+import { slackDateTime } from './event-time';
 import { buildHomeIntroductions } from './introductions';
 import { buildHomeEvents } from './events';
 import type { EventView, MyEventView } from '../services/event-types';
@@ -103,7 +104,7 @@ export function buildHomeView({ t, member, pending, introductions, events, faile
 function failedDeliveryBlocks(t: Messages, failed: NonNullable<HomeProps['failedDeliveries']>): KnownBlock[] {
   const d = t.deliveries;
   const lines = failed.rows.map((row) =>
-    d.homeItem(row.kind, row.lastError ?? 'unknown', row.failedAt ? t.common.dateTime(row.failedAt.toISOString()) : ''),
+    d.homeItem(row.kind, row.lastError ?? 'unknown', row.failedAt ? slackDateTime(row.failedAt) : ''),
   );
   const more = failed.total - failed.rows.length;
   return [

@@ -7,6 +7,7 @@ import type { ExpertMatch } from '../services/search';
 import { ACTIONS, DECLINE_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { inputBlock, option, plain } from './common';
+import { slackDateTime } from './event-time';
 import { buildMatchBlocks, openRequestButton } from './expert-results';
 
 /** What the request modal carries between opening and submission (Slack keeps it, unseen). */
@@ -325,7 +326,7 @@ export function buildHomeIntroductions(props: {
                 otherName ? escapeMrkdwnWithin(otherName, BUDGET.name) : m.homeOpenRequest,
                 escapeMrkdwnWithin(request.topic, BUDGET.topic),
                 m.states[request.status],
-                props.t.common.dateTime(request.createdAt.toISOString()),
+                slackDateTime(request.createdAt),
               ),
             },
           }),

@@ -4,6 +4,7 @@ import type { Locale, Messages } from '../i18n';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain, truncate } from './common';
+import { slackDate } from './event-time';
 
 export interface ProfileCardProps {
   t: Messages;
@@ -82,7 +83,7 @@ export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCard
           field(c.consentAlumni, consentLabel(t, member.shareWithAlumni)),
           field(c.referredBy, member.referredBySlackUserId ? mention(member.referredBySlackUserId) : t.common.notSet),
           field(c.returning, member.interestedInReturning ? t.common.yes : t.common.no),
-          field(c.lastConfirmed, member.profileConfirmedAt ? t.common.dateTime(member.profileConfirmedAt.toISOString()) : t.common.notSet),
+          field(c.lastConfirmed, member.profileConfirmedAt ? slackDate(member.profileConfirmedAt) : t.common.notSet),
         ],
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: c.organizerOnly }] },

@@ -155,6 +155,10 @@ export const en = {
       'Welcome to Kakehashi! The organizers approved your registration; your profile is now active.',
     applicantDeclined:
       'The organizers could not approve your registration. If you think this is a mistake, please contact an organizer.',
+    // The organizers' card once it is no longer waiting: its first line says so.
+    approvedRequest: (name: string, type: string) => `*Registration approved: ${name}* (${type})`,
+    declinedRequest: (name: string, type: string) => `*Registration declined: ${name}* (${type})`,
+    closedRequest: (name: string, type: string, status: string) => `*Registration: ${name}* (${type}) — ${status}`,
   },
   home: {
     title: 'Kakehashi',

@@ -148,6 +148,9 @@ export const ja = {
     notFound: 'この登録はもう存在しません。何も変更されていません。',
     applicantApproved: '架け橋へようこそ！幹事が登録を承認し、プロフィールが有効になりました。',
     applicantDeclined: '幹事は今回の登録を承認できませんでした。誤りと思われる場合は幹事にご連絡ください。',
+    approvedRequest: (name: string, type: string) => `*承認済みの登録：${name}*（${type}）`,
+    declinedRequest: (name: string, type: string) => `*不承認の登録：${name}*（${type}）`,
+    closedRequest: (name: string, type: string, status: string) => `*登録：${name}*（${type}）— ${status}`,
   },
   home: {
     title: '架け橋',

@@ -9,6 +9,8 @@ import { blocksOfType, buttonsIn, mrkdwnTexts } from './inspect';
 
 const pending = (overrides: Partial<MemberRow> = {}) =>
   memberRow({ status: 'pending', decidedBySlackUserId: null, decidedAt: null, slackUserId: 'U0APPLICANT', ...overrides });
+// 01:30 UTC is 10:30 in Japan: Slack shows each organizer their own zone, the fallback is Japan's.
+const DECIDED_TOKEN = `<!date^${Date.UTC(2026, 3, 2, 1, 30) / 1000}^{date_short_pretty} {time}|2026-04-02 10:30 JST>`;
 const decided = (status: 'active' | 'declined') =>
   memberRow({ status, slackUserId: 'U0APPLICANT', decidedBySlackUserId: 'U0ORGANIZER', decidedAt: new Date('2026-04-02T01:30:00Z') });
 
@@ -46,7 +48,7 @@ describe.each(['ja', 'en'] as const)('the approval message in %s', (locale) => {
     expect(buttonsIn(blocks)).toEqual([]);
     expect(blocks.at(-1)).toEqual({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: messages.approval.approvedBy('<@U0ORGANIZER>', messages.common.dateTime('2026-04-02T01:30:00.000Z')) }],
+      elements: [{ type: 'mrkdwn', text: messages.approval.approvedBy('<@U0ORGANIZER>', DECIDED_TOKEN) }],
     });
     expect(mrkdwnTexts(blocks.at(-1)).join()).toContain('<@U0ORGANIZER>');
   });
@@ -54,7 +56,28 @@ describe.each(['ja', 'en'] as const)('the approval message in %s', (locale) => {
   it('replaces the buttons with who declined it and when, once declined', () => {
     const blocks = build(decided('declined'));
     expect(buttonsIn(blocks)).toEqual([]);
-    expect(mrkdwnTexts(blocks.at(-1))).toEqual([messages.approval.declinedBy('<@U0ORGANIZER>', messages.common.dateTime('2026-04-02T01:30:00.000Z'))]);
+    expect(mrkdwnTexts(blocks.at(-1))).toEqual([messages.approval.declinedBy('<@U0ORGANIZER>', DECIDED_TOKEN)]);
+  });
+
+  it('opens with the decision once decided, in the card and in its notification text', () => {
+    const name = memberRow().name!;
+    const approved = decided('active');
+    expect(mrkdwnTexts(build(approved))[0]).toBe(messages.approval.approvedRequest(`${name} (<@U0APPLICANT>)`, messages.memberType[approved.memberType]));
+    expect(approvalMessageText({ t: messages, member: approved })).toBe(
+      messages.approval.approvedRequest(name, messages.memberType[approved.memberType]).replace(/\*/g, ''),
+    );
+    const declined = decided('declined');
+    expect(mrkdwnTexts(build(declined))[0]).toBe(messages.approval.declinedRequest(`${name} (<@U0APPLICANT>)`, messages.memberType[declined.memberType]));
+    for (const member of [approved, declined]) {
+      expect(mrkdwnTexts(build(member))[0]).not.toBe(messages.approval.request(`${name} (<@U0APPLICANT>)`, messages.memberType[member.memberType]));
+      expect(approvalMessageText({ t: messages, member })).not.toContain('<!date');
+    }
+  });
+
+  it('says a registration made active without a decision is active, with no buttons', () => {
+    const blocks = build(pending({ status: 'active' }));
+    expect(buttonsIn(blocks)).toEqual([]);
+    expect(mrkdwnTexts(blocks)[0]).toContain(messages.status.active);
   });
 
   it('opens with the applicant, mentioned, and their type', () => {

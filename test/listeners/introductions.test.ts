@@ -526,13 +526,13 @@ describe('the App Home', () => {
     expect(texts[0]).toEqual(
       expect.arrayContaining([
         ja.introductions.homeMade,
-        ja.introductions.homeItem('Hanako Sato', '再エネ', ja.introductions.states.pending, '2026-11-24 09:00 UTC'),
+        ja.introductions.homeItem('Hanako Sato', '再エネ', ja.introductions.states.pending, '<!date^1795510800^{date_short_pretty} {time}|2026-11-24 18:00 JST>'),
       ]),
     );
     expect(texts[1]).toEqual(
       expect.arrayContaining([
         en.introductions.homeToMe,
-        en.introductions.homeItem('経産 太郎', '再エネ', en.introductions.states.pending, '2026-11-24 09:00 UTC'),
+        en.introductions.homeItem('経産 太郎', '再エネ', en.introductions.states.pending, '<!date^1795510800^{date_short_pretty} {time}|2026-11-24 18:00 JST>'),
       ]),
     );
     ctx.slack.assertDone();

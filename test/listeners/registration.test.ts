@@ -166,7 +166,7 @@ describe('approving registrations', () => {
     const [update] = ctx.slack.bodies('chat.update');
     expect(update?.channel).toBe('C_POSTED');
     expect(update?.ts).toBe(member.approvalMessageTs ?? approved?.approvalMessageTs);
-    expect(JSON.stringify(update?.blocks)).toContain(ja.approval.approvedBy(`<@${ORGANIZER}>`, '2026-11-24 09:00 UTC'));
+    expect(JSON.stringify(update?.blocks)).toContain(ja.approval.approvedBy(`<@${ORGANIZER}>`, '<!date^1795510800^{date_short_pretty} {time}|2026-11-24 18:00 JST>'));
     expect(update?.blocks.some((block: any) => block.type === 'actions')).toBe(false);
     expect(ctx.slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: ALUMNA, text: ja.approval.applicantApproved });
     ctx.slack.assertDone();
