@@ -65,9 +65,9 @@ export const DELIVERIES = {
    */
   approvalPost: (memberId: string, applicantSlackUserId: string | null): NewDelivery =>
     make('registration.approval_post', `${memberId}:${randomUUID()}`, { memberId }, applicantSlackUserId ?? undefined),
-  /** The approval post shows who decided and when. */
-  approvalRefresh: (memberId: string, status: string, decidedAt: Date): NewDelivery =>
-    make('registration.approval_refresh', `${memberId}:${status}:${decidedAt.toISOString()}`, { memberId }),
+  /** The approval post redrawn as the registration stands: a decision (who, when) or the applicant's edit. */
+  approvalRefresh: (memberId: string, status: string, changedAt: Date): NewDelivery =>
+    make('registration.approval_refresh', `${memberId}:${status}:${changedAt.toISOString()}`, { memberId }),
   /** The applicant hears the decision. */
   decisionNotice: (memberId: string, status: string, decidedAt: Date): NewDelivery =>
     make('registration.decision_notice', `${memberId}:${status}:${decidedAt.toISOString()}`, { memberId }),

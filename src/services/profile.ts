@@ -95,7 +95,10 @@ export async function saveProfile(
       member = await repos.members.update(existing.id, {
         ...profile,
         status: becomesActive ? 'active' : status,
-        ...(existing.status === 'declined' ? { decidedAt: null, decidedBySlackUserId: null } : {}),
+        // The declined card keeps its decision; the new submission gets a card of its own.
+        ...(existing.status === 'declined'
+          ? { decidedAt: null, decidedBySlackUserId: null, approvalChannelId: null, approvalMessageTs: null }
+          : {}),
       });
       outcome = existing.status === 'declined' && member.status === 'pending' ? 'resubmitted' : 'updated';
     }
@@ -121,11 +124,15 @@ export async function saveProfile(
       details: { status: member.status },
       occurredAt: now,
     });
-    // A registration waiting for approval goes to the organizers' channel, once per submission.
-    const deliveryIds =
+    // A registration waiting for approval goes to the organizers' channel, once per submission; an
+    // edit while it waits (or one that made it active at once) redraws that card.
+    const deliveries =
       outcome === 'created_pending' || outcome === 'resubmitted'
-        ? await repos.deliveries.enqueue([DELIVERIES.approvalPost(member.id, actor.slackUserId)], now)
-        : [];
+        ? [DELIVERIES.approvalPost(member.id, actor.slackUserId)]
+        : existing?.status === 'pending'
+          ? [DELIVERIES.approvalRefresh(member.id, member.status, now)]
+          : [];
+    const deliveryIds = deliveries.length > 0 ? await repos.deliveries.enqueue(deliveries, now) : [];
     return { member, outcome, deliveryIds };
   });
 }

@@ -28,9 +28,10 @@ export function handleProfileSubmission(deps: ListenerDeps) {
     const { outcome, deliveryIds } = await saveProfile(deps.services, { ...user, locale: user.locale }, input);
     await ack();
 
+    // The organizers' post (or its redraw after an edit) is the worker's: a failure there is shown
+    // to organizers and told to the applicant.
+    await deps.deliveries.deliverNow(deliveryIds);
     if (outcome === 'created_pending' || outcome === 'resubmitted') {
-      // The organizers' post is the worker's: a failure there is shown to organizers and told to the applicant.
-      await deps.deliveries.deliverNow(deliveryIds);
       await client.chat.postMessage({ channel: body.user.id, text: user.t.profileCommand.submittedForApproval });
     }
     await publishHome(deps, client, user);

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { createRepositories } from '../../src/db/repositories';
+import { ja } from '../../src/i18n/ja';
+import { ACTIONS, VIEWS } from '../../src/slack/ids';
+import { ORGANIZERS_CHANNEL } from '../helpers/app';
+import { setupListenerTest } from '../helpers/listener-test';
+import { blockAction, viewSubmission } from '../helpers/payloads';
+import { profileState, type ProfileAnswers } from '../helpers/profile-state';
+
+const ALUMNA = 'U0ALUMNA';
+const ORGANIZER = 'U0ORGANIZER';
+
+const ctx = setupListenerTest({
+  users: {
+    [ALUMNA]: { email: 'hanako@greencap.example', locale: 'ja-JP', realName: '山田 花子' },
+    [ORGANIZER]: { email: 'organizer@example.org', locale: 'en-US', realName: 'Org Anizer' },
+  },
+  organizers: [ORGANIZER],
+});
+
+const repos = () => createRepositories(ctx.database.db);
+const submitProfile = (answers: ProfileAnswers = {}) =>
+  ctx.harness.send(viewSubmission({ user: ALUMNA, callbackId: VIEWS.profile, values: profileState(answers) }));
+const alumna = async () => (await repos().members.findBySlackUserId(ALUMNA))!;
+const json = (value: unknown) => JSON.stringify(value);
+const hasButtons = (blocks: any[]) => blocks.some((block) => block.type === 'actions');
+
+/** The card is in the network's language (ja in tests). */
+const headline = (kind: 'request' | 'approvedRequest' | 'declinedRequest') =>
+  ja.approval[kind](`山田 花子 (<@${ALUMNA}>)`, ja.memberType.alumni);
+
+async function registerPending(answers: ProfileAnswers = {}) {
+  ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+  await submitProfile(answers);
+  return alumna();
+}
+
+describe('the approval card in the organizers’ channel follows the registration', () => {
+  it('a pending applicant who edits their profile sees the card redrawn with the new content, still waiting', async () => {
+    const before = await registerPending({ organisation: 'Old Org' });
+    expect(json(ctx.slack.bodies('chat.postMessage')[0]?.blocks)).toContain('Old Org');
+
+    ctx.harness.setNow(new Date('2026-11-25T03:00:00Z'));
+    ctx.slack.expect('chat.update').expect('views.publish');
+    await submitProfile({ organisation: 'New Org' });
+
+    const [update] = ctx.slack.bodies('chat.update');
+    expect(update).toMatchObject({ channel: 'C_POSTED', ts: before.approvalMessageTs });
+    expect(json(update?.blocks)).toContain('New Org');
+    expect(json(update?.blocks)).not.toContain('Old Org');
+    expect(update?.blocks[0].text.text).toBe(headline('request'));
+    expect(hasButtons(update?.blocks)).toBe(true);
+    // No second "submitted for approval" DM, and no second card.
+    expect(ctx.slack.bodies('chat.postMessage')).toHaveLength(2);
+    ctx.slack.assertDone();
+  });
+
+  it('once approved, the card says approved, by whom and when (a date token), with no buttons', async () => {
+    const member = await registerPending();
+    const decidedAt = new Date('2026-11-25T21:31:00Z');
+    ctx.harness.setNow(decidedAt);
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
+
+    const [update] = ctx.slack.bodies('chat.update');
+    expect(update).toMatchObject({ channel: 'C_POSTED', ts: member.approvalMessageTs });
+    expect(update?.blocks[0].text.text).toBe(headline('approvedRequest'));
+    expect(update?.text).not.toContain(ja.status.pending);
+    expect(update?.text).not.toContain('<!date');
+    const token = `<!date^${decidedAt.getTime() / 1000}^{date_short_pretty} {time}|2026-11-26 06:31 JST>`;
+    expect(json(update?.blocks)).toContain(json(ja.approval.approvedBy(`<@${ORGANIZER}>`, token)).slice(1, -1));
+    expect(json(update?.blocks)).not.toContain('UTC');
+    expect(hasButtons(update?.blocks)).toBe(false);
+    ctx.slack.assertDone();
+  });
+
+  it('once declined, the card says declined', async () => {
+    const member = await registerPending();
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    const [update] = ctx.slack.bodies('chat.update');
+    expect(update?.blocks[0].text.text).toBe(headline('declinedRequest'));
+    expect(hasButtons(update?.blocks)).toBe(false);
+    ctx.slack.assertDone();
+  });
+
+  it('an approved member who edits their profile leaves the decided card alone', async () => {
+    const member = await registerPending();
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
+    ctx.slack.expect('views.publish');
+    await submitProfile({ organisation: 'Later Org' });
+    expect(ctx.slack.bodies('chat.update')).toHaveLength(1);
+    ctx.slack.assertDone();
+  });
+
+  it('after a decline and a new submission, an edit redraws the new card, never the declined one', async () => {
+    const member = await registerPending();
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    // The new card is not posted yet (Slack answers 500): the declined card must not be taken for it.
+    ctx.slack.expect('chat.postMessage', { httpStatus: 500 }).expect('chat.postMessage').expect('views.publish');
+    await submitProfile({ organisation: 'Second Try' });
+    expect((await alumna()).approvalMessageTs).toBeNull();
+
+    ctx.harness.setNow(new Date('2026-11-24T10:00:00Z'));
+    ctx.slack.expect('views.publish');
+    await submitProfile({ organisation: 'Second Try, edited' });
+    expect(ctx.slack.bodies('chat.update')).toHaveLength(1);
+
+    ctx.slack.expect('chat.postMessage');
+    await ctx.harness.deps.deliveries.runDue();
+    const posted = ctx.slack.bodies('chat.postMessage').at(-1);
+    expect(json(posted?.blocks)).toContain('Second Try, edited');
+    const resubmitted = await alumna();
+    expect(resubmitted.approvalMessageTs).toBeTruthy();
+    expect(resubmitted.approvalMessageTs).not.toBe(member.approvalMessageTs);
+
+    ctx.harness.setNow(new Date('2026-11-24T11:00:00Z'));
+    ctx.slack.expect('chat.update').expect('views.publish');
+    await submitProfile({ organisation: 'Third edit' });
+    const update = ctx.slack.bodies('chat.update').at(-1);
+    expect(update?.ts).toBe(resubmitted.approvalMessageTs);
+    expect(json(update?.blocks)).toContain('Third edit');
+    ctx.slack.assertDone();
+  });
+
+  it('an edit made before the card could be posted (Slack down) is in the card when the worker posts it', async () => {
+    ctx.slack.expect('chat.postMessage', { httpStatus: 500 }).expect('chat.postMessage').expect('views.publish');
+    await submitProfile({ organisation: 'First Draft' });
+    expect((await alumna()).approvalMessageTs).toBeNull();
+
+    // Nothing was posted yet, so the redraw has nothing to update.
+    ctx.slack.expect('views.publish');
+    await submitProfile({ organisation: 'Final Draft' });
+    expect(ctx.slack.bodies('chat.update')).toEqual([]);
+
+    ctx.harness.setNow(new Date('2026-11-24T10:00:00Z'));
+    ctx.slack.expect('chat.postMessage');
+    await ctx.harness.deps.deliveries.runDue();
+    const posted = ctx.slack.bodies('chat.postMessage').at(-1);
+    expect(posted?.channel).toBe(ORGANIZERS_CHANNEL);
+    expect(json(posted?.blocks)).toContain('Final Draft');
+    expect((await alumna()).approvalMessageTs).toBeTruthy();
+    ctx.slack.assertDone();
+  });
+});
