@@ -5,7 +5,8 @@
  * any text containing it; Latin text becomes words, matched by prefix. Synonyms and the taxonomy's
  * labels in both languages are added to the document, and to each query term as alternatives.
  */
-import { SYNONYM_GROUPS } from './synonyms';
+import { createHash } from 'node:crypto';
+import { SYNONYM_GROUPS, type SynonymGroup } from './synonyms';
 import { POLICY_TOPICS } from './taxonomy';
 
 export function normalise(text: string): string {
@@ -52,10 +53,15 @@ function documentTokens(normalised: string): string[] {
       const { parts, joined } = wordParts(piece);
       tokens.push(...parts.map((part) => part.slice(0, MAX_WORD)));
       if (parts.length > 1 || joined !== piece) tokens.push(joined);
+      // A short plural also as its singular: a query's short word matches exactly (VC finds VCs).
+      for (const part of parts) if (isShortPlural(part)) tokens.push(part.slice(0, -1));
     }
   }
   return tokens.filter((token) => token !== '' && !STOP_WORDS.has(token));
 }
+
+/** vcs, evs, ais: a query for a word this short matches exactly, not as a prefix. */
+const isShortPlural = (word: string) => word.length >= 3 && word.length <= 4 && word.endsWith('s') && !word.endsWith('ss');
 
 /** Plural English endings, so that "semiconductors" also finds "semiconductor". */
 function stem(word: string): string {
@@ -87,25 +93,80 @@ interface Group {
   topic: string | undefined;
   forms: string[];
   broader: readonly string[];
+  related: readonly string[];
 }
 
-/** Synonym groups, plus one group per topic holding its labels in both languages. */
-const GROUPS: Group[] = [
-  ...SYNONYM_GROUPS.map((group) => ({ topic: group.topic, forms: group.forms.map(normalise), broader: group.broader ?? [] })),
-  ...POLICY_TOPICS.map((topic) => ({ topic: topic.key, forms: [normalise(topic.ja), normalise(topic.en)], broader: [] })),
-];
-const GROUPS_BY_FORM = new Map<string, Group[]>();
-for (const group of GROUPS) {
-  for (const form of group.forms) GROUPS_BY_FORM.set(form, [...(GROUPS_BY_FORM.get(form) ?? []), group]);
+interface Thesaurus {
+  groups: Group[];
+  byForm: Map<string, Group[]>;
+  /** Longest first, so that 再生可能エネルギー is recognised before エネルギー. */
+  forms: string[];
+  /** A form occurs in text unless it is part of a longer Latin word ("ai" in "maintain"). */
+  patterns: Map<string, RegExp>;
+  topicTokens: Map<string, Set<string>>;
+  /** Changes whenever what a document holds for the same profile would change. */
+  version: string;
 }
-/** Longest first, so that 再生可能エネルギー is recognised before エネルギー. */
-const FORMS = [...GROUPS_BY_FORM.keys()].sort((a, b) => b.length - a.length);
+
+/**
+ * How a profile becomes its search document; raise it whenever `searchDocumentFor` changes, so
+ * that stored documents are made again (src/services/search-index.ts). 2: one position per field
+ * a token is in; short plurals (VCs) also stored singular.
+ */
+const DOCUMENT_FORMAT = 2;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A form occurs in text unless it is part of a longer Latin word ("ai" in "maintain"). */
-const FORM_PATTERNS = new Map(FORMS.map((form) => [form, new RegExp(`(?<![a-z0-9])${escapeRegExp(form)}(?![a-z0-9])`, 'u')]));
+
+/** The thesaurus from synonym groups, plus one group per topic holding its labels in both languages. */
+function buildThesaurus(synonymGroups: readonly SynonymGroup[]): Thesaurus {
+  const groups: Group[] = [
+    ...synonymGroups.map((group) => ({
+      topic: group.topic,
+      forms: group.forms.map(normalise),
+      broader: group.broader ?? [],
+      related: group.related ?? [],
+    })),
+    ...POLICY_TOPICS.map((topic) => ({ topic: topic.key, forms: [normalise(topic.ja), normalise(topic.en)], broader: [], related: [] })),
+  ];
+  const byForm = new Map<string, Group[]>();
+  for (const group of groups) {
+    for (const form of group.forms) byForm.set(form, [...(byForm.get(form) ?? []), group]);
+  }
+  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
+  const topicTokens = new Map(
+    POLICY_TOPICS.map((topic) => {
+      const topicForms = groups.filter((group) => group.topic === topic.key).flatMap((group) => group.forms);
+      return [topic.key, new Set(topicForms.flatMap(documentTokens))];
+    }),
+  );
+  const documentMaking = JSON.stringify([DOCUMENT_FORMAT, groups.map((group) => [group.topic ?? null, group.forms])]);
+  return {
+    groups,
+    byForm,
+    forms,
+    patterns: new Map(forms.map((form) => [form, new RegExp(`(?<![a-z0-9])${escapeRegExp(form)}(?![a-z0-9])`, 'u')])),
+    topicTokens,
+    version: createHash('sha256').update(documentMaking).digest('hex').slice(0, 16),
+  };
+}
+
+let thesaurus = buildThesaurus(SYNONYM_GROUPS);
+
+/**
+ * Adds the organizers' own concepts (THESAURUS_FILE, src/services/thesaurus-file.ts) to the
+ * built-in thesaurus, for every search and document from now on. Called once at start.
+ */
+export function useThesaurus(extraGroups: readonly SynonymGroup[]): void {
+  thesaurus = buildThesaurus([...SYNONYM_GROUPS, ...extraGroups]);
+  FIELD_TOKENS_SEEN.clear();
+}
+
+/** Identifies how documents are made now: stored documents made otherwise are made again. */
+export function searchDocumentVersion(): string {
+  return thesaurus.version;
+}
 
 function occurs(form: string, normalised: string): boolean {
-  return normalised.includes(form) && FORM_PATTERNS.get(form)!.test(normalised);
+  return normalised.includes(form) && thesaurus.patterns.get(form)!.test(normalised);
 }
 
 /**
@@ -129,25 +190,18 @@ export function fieldTokens(text: string | null | undefined): ReadonlySet<string
 function tokensOfText(text: string): Set<string> {
   const normalised = normalise(text);
   const tokens = new Set(documentTokens(normalised));
-  for (const form of FORMS) {
+  for (const form of thesaurus.forms) {
     if (!occurs(form, normalised)) continue;
-    for (const group of GROUPS_BY_FORM.get(form)!) {
+    for (const group of thesaurus.byForm.get(form)!) {
       for (const synonym of group.forms) for (const token of documentTokens(synonym)) tokens.add(token);
     }
   }
   return tokens;
 }
 
-const TOPIC_TOKENS = new Map<string, Set<string>>(
-  POLICY_TOPICS.map((topic) => {
-    const forms = GROUPS.filter((group) => group.topic === topic.key).flatMap((group) => group.forms);
-    return [topic.key, new Set(forms.flatMap(documentTokens))];
-  }),
-);
-
 /** What a member is found by as a topic: its labels in both languages and its synonyms. */
 export function topicTokens(key: string): Set<string> {
-  return TOPIC_TOKENS.get(key) ?? new Set(documentTokens(normalise(key)));
+  return thesaurus.topicTokens.get(key) ?? new Set(documentTokens(normalise(key)));
 }
 
 /** The profile fields search reads, from a member row or a profile being saved. */
@@ -165,22 +219,28 @@ const MAX_POSITION = 16383;
 
 /**
  * The member's `search_document`, as a tsvector literal. Weights rank a topic above help text,
- * help text above title and organisation, those above former divisions. An empty profile (or an
- * erased one) gives the empty document.
+ * help text above title and organisation, those above former divisions. A token gets a position in
+ * each field that holds it, so a member who chose a topic and also wrote about it ranks above one
+ * who only chose it (`ts_rank` adds up positions). An empty profile (or an erased one) gives the
+ * empty document.
  */
 export function searchDocumentFor(profile: SearchableProfile): string {
-  const weighted = new Map<string, string>();
+  const positions = new Map<string, string[]>();
+  let position = 0;
   const add = (tokens: Iterable<string>, weight: string) => {
-    for (const token of tokens) if (!weighted.has(token)) weighted.set(token, weight);
+    const inField = new Set(tokens);
+    for (const token of inField) {
+      position = Math.min(position + 1, MAX_POSITION);
+      const seen = positions.get(token);
+      if (!seen) positions.set(token, [`${position}${weight}`]);
+      else if (!seen.some((at) => at.endsWith(weight))) seen.push(`${position}${weight}`);
+    }
   };
-  for (const topic of profile.topics ?? []) add(topicTokens(topic), 'A');
+  add((profile.topics ?? []).flatMap((topic) => [...topicTokens(topic)]), 'A');
   add(fieldTokens(profile.helpText), 'B');
-  add(fieldTokens(profile.title), 'C');
-  add(fieldTokens(profile.organisation), 'C');
+  add([...fieldTokens(profile.title), ...fieldTokens(profile.organisation)], 'C');
   add(fieldTokens(profile.formerDivisions), 'D');
-  return [...weighted]
-    .map(([token, weight], i) => `${quote(token)}:${Math.min(i + 1, MAX_POSITION)}${weight}`)
-    .join(' ');
+  return [...positions].map(([token, at]) => `${quote(token)}:${at.join(',')}`).join(' ');
 }
 
 /** One word or phrase of a query, with the alternatives (synonyms, translations) that also find it. */
@@ -193,12 +253,12 @@ export interface QueryTerm {
   known: boolean;
 }
 
-const groupsOf = (term: string) => GROUPS_BY_FORM.get(term) ?? GROUPS_BY_FORM.get(stem(term)) ?? [];
+const groupsOf = (term: string) => thesaurus.byForm.get(term) ?? thesaurus.byForm.get(stem(term)) ?? [];
 
 /** Splits a chunk of Japanese at the known forms it contains: 再エネ系統 → 再エネ, 系統. */
 function splitAtForms(chunk: string): string[] {
-  if (GROUPS_BY_FORM.has(chunk)) return [chunk];
-  const form = FORMS.find((candidate) => occurs(candidate, chunk));
+  if (thesaurus.byForm.has(chunk)) return [chunk];
+  const form = thesaurus.forms.find((candidate) => occurs(candidate, chunk));
   if (!form) return [chunk];
   const at = chunk.indexOf(form);
   const rest = [chunk.slice(0, at), chunk.slice(at + form.length)].map((part) => part.trim());
@@ -266,7 +326,7 @@ function subjectOf(normalised: string): string {
 export function parseQuery(query: string): QueryTerm[] {
   let rest = subjectOf(normalise(query).slice(0, 200));
   const phrases: string[] = [];
-  for (const form of FORMS) {
+  for (const form of thesaurus.forms) {
     if (form.includes(' ') && occurs(form, rest)) {
       phrases.push(form);
       rest = rest.replace(form, ' ');

@@ -14,6 +14,8 @@ export interface SynonymGroup {
    * chose one of these, ranked after everyone who matches it directly.
    */
   broader?: readonly TopicKey[];
+  /** Topics related to this concept (SKOS `related`): suggested beside the results of a search for it. */
+  related?: readonly TopicKey[];
 }
 
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
