@@ -502,6 +502,41 @@ export const en = {
       notInChannel: 'Kakehashi cannot post in that channel. Invite Kakehashi to it, then try again.',
     },
   },
+  /** `/alumni-profile export`: the summary posted with the data file. */
+  ownData: {
+    heading: 'Your data in Kakehashi',
+    intro: (when: string) =>
+      `Everything Kakehashi stored about you on ${when} is in the attached JSON file. In short:`,
+    fileTitle: (day: string) => `Kakehashi: your data (${day})`,
+    profileHeading: '*Your profile*',
+    noProfile: 'No profile is stored for you.',
+    name: 'Name',
+    email: 'Email',
+    language: 'Language',
+    unavailableUntil: 'Unavailable until',
+    consentHeading: '*Your consent*',
+    consentText: 'Consent text',
+    consentTextValue: (version: string, when: string) => `${version}, answered ${when}`,
+    consentAnswers: (count: number) => `Consent answers recorded: ${count}`,
+    codeOfConduct: 'Code of conduct',
+    codeAccepted: (version: string, when: string) => `Accepted (${version}, ${when})`,
+    codeNotAccepted: 'Not accepted',
+    slackHeading: '*What Slack told Kakehashi about your account*',
+    slackNothing: 'Nothing stored.',
+    slackLocale: 'Language in Slack',
+    timeZone: 'Time zone',
+    recordsHeading: '*Also stored about you*',
+    organizer: 'Organizer',
+    introductionsRequested: 'Introduction requests you made',
+    introductionsAddressedToYou: 'Introduction requests to you',
+    volunteered: 'Open requests you offered to help with',
+    eventAnswers: 'Event answers',
+    auditTrail: 'Audit trail entries about you',
+    recentSearches: 'Searches kept for the hourly limit',
+    nothingStored: 'Kakehashi stores nothing about you.',
+    uploadFailed:
+      'Slack did not take the file with your data, so it may not have reached your DM. Please try /alumni-profile export again in a moment.',
+  },
 };
 
 export type Messages = typeof en;
