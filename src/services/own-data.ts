@@ -48,38 +48,8 @@ export interface OwnData {
   auditTrail: { action: string; occurredAt: string }[];
 }
 
-export interface OwnProfile {
-  name: string | null;
-  email: string | null;
-  locale: string | null;
-  memberType: MemberRow['memberType'];
-  status: MemberRow['status'];
-  yearJoined: number | null;
-  yearLeft: number | null;
-  formerDivisions: string | null;
-  organisation: string | null;
-  title: string | null;
-  sector: string | null;
-  topics: string[];
-  helpText: string | null;
-  helpKinds: string[];
-  monthlyCapacity: number;
-  unavailableUntil: string | null;
-  shareWithStaff: boolean | null;
-  shareWithAlumni: boolean | null;
-  consentTextVersion: string | null;
-  consentRecordedAt: Time;
-  coiDeclared: boolean | null;
-  coiDescription: string | null;
-  codeOfConductVersion: string | null;
-  codeOfConductAcceptedAt: Time;
-  referredBySlackUserId: string | null;
-  interestedInReturning: boolean;
-  profileConfirmedAt: Time;
-  registrationDecidedAt: Time;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The profile as the file shows it. */
+export type OwnProfile = ReturnType<typeof ownProfile>;
 
 interface OwnRequest {
   kind: IntroductionRow['kind'];
@@ -100,7 +70,7 @@ const ALL = 100_000;
 const iso = (value: Date | null): Time => value?.toISOString() ?? null;
 
 /** The profile as the file shows it: what the member told us, and when it was decided and confirmed. */
-export function ownProfile(member: MemberRow): OwnProfile {
+export function ownProfile(member: MemberRow) {
   return {
     name: member.name,
     email: member.email,

@@ -1,29 +1,15 @@
 import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
 import { withdrawAllAnswersOf, type WithdrawnAnswers } from './event-answers';
+import { collectOwnData, type OwnData } from './own-data';
 import { searchDocumentFor } from './search-text';
 
-/** Everything stored about a member, for `/alumni-profile export` (their right of access). */
-export async function exportOwnData(deps: ServiceDeps, slackUserId: string): Promise<Record<string, unknown> | undefined> {
-  const repos = createRepositories(deps.db);
-  const member = await repos.members.findBySlackUserId(slackUserId);
-  if (!member) return undefined;
-  const [consentHistory, auditTrail, isOrganizer, requestsMade, requestsToMe] = await Promise.all([
-    repos.members.listConsentEvents(member.id),
-    repos.audit.listForMember(member.id),
-    repos.organizers.isActive(slackUserId),
-    repos.introductions.listMadeBy(slackUserId, 1000),
-    repos.introductions.listAddressedTo(member.id, 1000),
-  ]);
-  return {
-    exportedAt: deps.clock().toISOString(),
-    profile: member,
-    organizer: isOrganizer,
-    consentHistory,
-    auditTrail,
-    introductionsRequested: requestsMade.map((item) => item.request),
-    introductionsAddressedToMe: requestsToMe.map((item) => item.request),
-  };
+/**
+ * Everything stored about a person, for `/alumni-profile export` (their right of access), without
+ * internal bookkeeping; undefined when nothing is stored.
+ */
+export async function exportOwnData(deps: ServiceDeps, slackUserId: string): Promise<OwnData | undefined> {
+  return collectOwnData(deps, slackUserId);
 }
 
 export interface Erasure {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { createRepositories } from '../../src/db/repositories';
 import { runStaleReminderSweep } from '../../src/jobs/stale-reminders';
-import { exportOwnData } from '../../src/services/privacy';
 import { saveProfile } from '../../src/services/profile';
 import { ACTIONS, COMMANDS, MESSAGE_SHORTCUTS, PROFILE_FIELDS, VIEWS } from '../../src/slack/ids';
 import { mrkdwnTexts } from '../blocks/inspect';
@@ -117,13 +116,30 @@ describe('/alumni-profile', () => {
     }
   });
 
-  it('the export DMs carry the data escaped inside a code block', async () => {
+  it('the export’s summary escapes every field, and the JSON file keeps the text as typed', async () => {
     await addExpert(ALUMNA);
-    const data = await exportOwnData(ctx.harness.deps.services, ALUMNA);
-    const chunks = Math.ceil(JSON.stringify(data, null, 2).length / 3500);
-    for (let i = 0; i < chunks; i++) ctx.slack.expect('chat.postMessage');
-    await command(COMMANDS.profile, ALUMNA, 'export');
-    expect(ctx.slack.bodies('chat.postMessage').map((body) => body.text).join('')).toContain(HOSTILE_ESCAPED.slice(0, 60));
+    ctx.slack
+      .expect('conversations.open', { channel: { id: 'D0ALUMNA' } })
+      .expect('files.getUploadURLExternal', { upload_url: 'https://files.slack.test/upload/v1/mydata', file_id: 'F0JSON' })
+      .expect('files.completeUploadExternal', { files: [{ id: 'F0JSON' }] });
+    const host = nock('https://files.slack.test')
+      .post('/upload/v1/mydata')
+      .reply(200, (_uri, body) => {
+        posted = String(body);
+        return 'OK - 1';
+      });
+    let posted = '';
+
+    expect(await command(COMMANDS.profile, ALUMNA, 'export')).toEqual({ response_type: 'ephemeral', text: en.profileCommand.exportSent });
+
+    expect(host.isDone()).toBe(true);
+    // JSON escapes no `<` or `&`: the file holds what she typed.
+    expect(posted).toContain(JSON.stringify(hostile('help')).slice(1, -1));
+    const blocks = ctx.slack.bodies('files.completeUploadExternal')[0]!.blocks;
+    const summary = mrkdwnTexts(blocks).join('\n');
+    expectEscaped(summary);
+    expect(summary).toContain(HOSTILE_ESCAPED.slice(0, 60));
+    assertValidMessage(blocks);
   });
 });
 

@@ -35,27 +35,6 @@ describe('/alumni-profile help', () => {
   });
 });
 
-describe('/alumni-profile export', () => {
-  it('sends the member a DM with everything stored about them, as JSON', async () => {
-    ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('chat.postMessage');
-    const ack = await profileCommand('export');
-    expect(ack).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.exportSent });
-
-    const dms = ctx.slack.bodies('chat.postMessage').slice(-3).filter((body) => body.channel === ALUMNA && body.text.includes('```'));
-    const json = dms
-      .map((body) => /```([\s\S]*)```/.exec(body.text)![1]!)
-      .join('')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-    const data = JSON.parse(json);
-    expect(data.profile).toMatchObject({ slackUserId: ALUMNA, email: 'hanako@greencap.example', helpText: 'GX <b> & co' });
-    expect(data.consentHistory).toHaveLength(2);
-    expect(data.auditTrail.map((event: any) => event.action)).toEqual(['profile.created', 'registration.approved']);
-    expect(dms[0]!.text).not.toContain('<b>');
-  });
-});
-
 describe('/alumni-profile delete', () => {
   it('asks for confirmation first and erases nothing until confirmed', async () => {
     const ack = await profileCommand('delete');

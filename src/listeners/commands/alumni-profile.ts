@@ -2,18 +2,15 @@ import { buildProfileCard } from '../../blocks/profile-card';
 import { buildEraseConfirmation } from '../../blocks/prompts';
 import { AppError } from '../../services/errors';
 import { findVisibleProfile, resolveViewer } from '../../services/identity';
-import { exportOwnData } from '../../services/privacy';
 import { findOwnProfile } from '../../services/profile';
-import { escapeMrkdwn, escapeMrkdwnWithin } from '../../slack/mrkdwn';
+import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import { parseUserMention } from '../../slack/parse';
 import { refusalFor } from '../../services/slack-standing';
 import type { ListenerDeps } from '../deps';
 import { guardCommand, type CommandHandlerArgs } from '../shared/guard';
 import { identify } from '../shared/identify';
 import { openProfileModal } from '../shared/profile-modal';
-
-/** Slack's text limit for one message is 40,000 characters; stay well below it per message. */
-const EXPORT_CHUNK = 3500;
+import { sendOwnData } from './profile-export';
 
 /** `/alumni-profile [help | export | delete | @someone]` */
 export function handleProfileCommand(deps: ListenerDeps) {
@@ -34,21 +31,7 @@ export function handleProfileCommand(deps: ListenerDeps) {
       return;
     }
     if (word === 'export') {
-      const data = await exportOwnData(deps.services, command.user_id);
-      if (!data) {
-        await reply({ text: m.profileCard.noProfile });
-        return;
-      }
-      const json = JSON.stringify(data, null, 2);
-      await reply({ text: m.profileCommand.exportSent });
-      for (let start = 0; start < json.length; start += EXPORT_CHUNK) {
-        const chunk = escapeMrkdwn(json.slice(start, start + EXPORT_CHUNK));
-        await client.chat.postMessage({
-          channel: command.user_id,
-          text: `${start === 0 ? `${m.profileCommand.exportIntro}\n` : ''}\`\`\`${chunk}\`\`\``,
-          mrkdwn: true,
-        });
-      }
+      await sendOwnData(deps, args, user);
       return;
     }
     if (word === 'delete') {

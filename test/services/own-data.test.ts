@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRepositories } from '../../src/db/repositories';
+import type { ServiceDeps } from '../../src/services/deps';
+import { eraseOwnData, exportOwnData } from '../../src/services/privacy';
+import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { memberRow } from '../helpers/factories';
+
+const NOW = new Date('2026-12-01T03:00:00Z');
+const STAFF = 'U0STAFF01';
+const ALUMNA = 'U0ALUMNA';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let deps: ServiceDeps;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = { db: database.db, clock: () => NOW, staffEmailDomains: ['meti.go.jp'] };
+});
+afterAll(async () => database.close());
+beforeEach(async () => resetDatabase(database));
+
+const repos = () => createRepositories(database.db);
+
+describe('exporting one’s own data', () => {
+  it('finds nothing for someone Kakehashi stores nothing about', async () => {
+    expect(await exportOwnData(deps, 'U0STRANGER')).toBeUndefined();
+  });
+
+  it('gives a staff member without a profile the requests they made and when they searched', async () => {
+    await repos().introductions.insert({
+      kind: 'open',
+      status: 'open',
+      requesterSlackUserId: STAFF,
+      requesterName: '経産 太郎',
+      requesterAudience: 'staff',
+      requesterDivision: 'GX推進課',
+      topic: '再エネ 系統',
+      purpose: 'policy_research',
+      details: '系統接続の実務について',
+      format: 'call',
+      dueDate: '2026-12-10',
+    });
+    await repos().searchAllowances.take(STAFF, { at: NOW, since: new Date(NOW.getTime() - 3_600_000), limit: 30 });
+
+    const data = await exportOwnData(deps, STAFF);
+
+    expect(data).toMatchObject({ profile: null, slackAccount: null, organizer: false, consentHistory: [], auditTrail: [], recentSearches: [NOW.toISOString()] });
+    expect(data!.introductionsRequested).toEqual([
+      {
+        kind: 'open',
+        status: 'open',
+        topic: '再エネ 系統',
+        purpose: 'policy_research',
+        details: '系統接続の実務について',
+        format: 'call',
+        dueDate: '2026-12-10',
+        declineReason: null,
+        createdAt: expect.any(String),
+        answeredAt: null,
+        alumnus: null,
+        coiAcknowledgedAt: null,
+      },
+    ]);
+  });
+
+  it('after erasure, nothing about the member is found under their Slack account', async () => {
+    await repos().members.insert(memberRow({ slackUserId: ALUMNA }));
+    await repos().slackUsers.save({ slackUserId: ALUMNA, accountStanding: 'member', email: 'a@example.org', realName: 'A', slackLocale: 'ja-JP', tz: 'Asia/Tokyo' }, NOW);
+    expect((await exportOwnData(deps, ALUMNA))?.profile).not.toBeNull();
+
+    await eraseOwnData(deps, ALUMNA);
+
+    expect(await exportOwnData(deps, ALUMNA)).toBeUndefined();
+  });
+});
