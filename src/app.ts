@@ -3,6 +3,8 @@ import { openDatabase } from './db/client';
 import { startIntroductionSweeper } from './jobs/introduction-sweeps';
 import { startStaleReminderSweeper } from './jobs/stale-reminders';
 import { seedOrganizers } from './services/organizers';
+import { refreshSearchDocuments } from './services/search-index';
+import { applyThesaurusFile, ThesaurusFileError } from './services/thesaurus-file';
 import { createSlackApp } from './slack/create-app';
 
 /** How long SIGTERM waits for in-flight work before exiting anyway (systemd's TimeoutStopSec is 30 s). */
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = await loadConfig('bot');
+  await applyThesaurusFile(config.thesaurusFile);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
   const { app, deps } = createSlackApp({ config, database });
   await seedOrganizers(deps.services, config.organizerUserIds);
@@ -28,6 +31,11 @@ async function main(): Promise<void> {
   await app.start(config.port);
   const stopSweepers = [startStaleReminderSweeper(deps), startIntroductionSweeper(deps)];
   deps.deliveries.start();
+  // In the background: search goes on with the stored documents until they are remade.
+  void refreshSearchDocuments(deps.services).then(
+    (refreshed) => refreshed && app.logger.info(`Search documents remade for the current thesaurus: ${refreshed.remade} members`),
+    (error: unknown) => app.logger.error('remaking search documents failed; the next start retries', { error: String(error) }),
+  );
   // SIGTERM (systemd, a deploy): stop taking requests, finish what is in flight, give back claimed
   // deliveries, close the database, exit. A second signal exits at once.
   process.once('SIGTERM', () => {
@@ -51,6 +59,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A configuration problem is one readable line; anything else is logged without secrets.
-  console.error(error instanceof ConfigError ? error.message : `Kakehashi failed to start: ${(error as Error).message}`);
+  console.error(error instanceof ConfigError || error instanceof ThesaurusFileError ? error.message : `Kakehashi failed to start: ${(error as Error).message}`);
   process.exit(1);
 });

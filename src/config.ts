@@ -35,6 +35,7 @@ const envSchema = z
       z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// connection URL').optional(),
     ),
     PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.data/pglite')),
+    THESAURUS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
     SLACK_API_URL: z.preprocess(emptyAsUndefined, z.url('expected an http(s) URL such as https://slack.com/api/').optional()),
     ORGANIZER_USER_IDS: commaList.pipe(
       z.array(z.string().regex(slackUserId, 'expected Slack user IDs such as U012ABCDEF, separated by commas')),
@@ -106,6 +107,8 @@ export interface Config {
   port: number;
   databaseUrl: string | undefined;
   pgliteDataDir: string;
+  /** The organizers' own synonyms and related concepts (JSON), added to the built-in thesaurus. */
+  thesaurusFile: string | undefined;
   organizerUserIds: string[];
   organizersChannelId: string | undefined;
   /** The channel the event form suggests for announcements. */
@@ -152,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     pgliteDataDir: e.PGLITE_DATA_DIR,
+    thesaurusFile: e.THESAURUS_FILE,
     organizerUserIds: e.ORGANIZER_USER_IDS,
     organizersChannelId: e.ORGANIZERS_CHANNEL_ID,
     requestsChannelId: e.REQUESTS_CHANNEL_ID,

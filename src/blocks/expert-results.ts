@@ -21,6 +21,8 @@ export interface ExpertResultsProps {
   hasMore: boolean;
   /** Topic keys to suggest when nothing matched. */
   suggestions: string[];
+  /** Topic keys related to the query, suggested beside the results. */
+  related?: string[];
   /** Whether "Post an open request" is offered (a requests channel is configured). */
   openRequestsEnabled: boolean;
 }
@@ -128,6 +130,10 @@ export function buildExpertResults(props: ExpertResultsProps): KnownBlock[] {
     { type: 'context', elements: [{ type: 'mrkdwn', text: f.page(offset + 1, offset + matches.length) }] },
   ];
   for (const match of matches) blocks.push({ type: 'divider' }, ...buildMatchBlocks(props, match));
+  if (props.related && props.related.length > 0) {
+    const labels = props.related.map((key) => termLabel(POLICY_TOPICS, key, locale));
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: f.related(escapeMrkdwn(labels.join(locale === 'ja' ? '、' : ', '))) }] });
+  }
   if (hasMore) {
     const value: MoreExpertsValue = { q: query, o: offset + matches.length };
     blocks.push({

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from '../services/errors';
 import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from '../services/member-csv';
 import { exportMembers, importMembers } from '../services/member-import';
 import type { SlackUserRecord } from '../services/slack-accounts';
+import { applyThesaurusFile, ThesaurusFileError } from '../services/thesaurus-file';
 import type { Installation } from '../services/slack-standing';
 import { toSlackUserRecord, type SlackUserObject } from '../slack/user-record';
 import { parseAuditArgs, runAudit } from './commands/audit';
@@ -31,6 +32,8 @@ help_text,help_kinds,capacity,share_with_staff,share_with_alumni,coi,locale (UTF
 class CliError extends Error {}
 
 async function withDatabase<T>(config: Config, use: (deps: ServiceDeps, database: Database) => Promise<T>): Promise<T> {
+  // Documents the CLI writes (imports) are made with the same thesaurus as the bot's.
+  await applyThesaurusFile(config.thesaurusFile);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, work: 'batch' });
   try {
     return await use({ db: database.db, clock: () => new Date(), staffEmailDomains: config.staffEmailDomains }, database);
@@ -113,7 +116,7 @@ async function runMigrate(config: Config): Promise<string> {
 }
 
 function errorMessage(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof CliError) return error.message;
+  if (error instanceof ConfigError || error instanceof CliError || error instanceof ThesaurusFileError) return error.message;
   if (isDatabaseUnavailable(error)) return 'Cannot reach the database: check DATABASE_URL (or unset it to use PGlite)';
   // Drizzle wraps driver errors in "Failed query: …" with the parameters; the cause is what matters.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;

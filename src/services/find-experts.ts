@@ -1,6 +1,6 @@
 import type { ServiceDeps } from './deps';
 import { resolveViewer, type Actor } from './identity';
-import { searchExperts, suggestTopics, type ExpertMatch } from './search';
+import { relatedTopics, searchExperts, suggestTopics, type ExpertMatch } from './search';
 import { useSearchAllowance } from './search-allowance';
 
 export const PAGE_SIZE = 5;
@@ -8,11 +8,20 @@ export const PAGE_SIZE = 5;
 export type FindExpertsResult =
   | { kind: 'not_allowed' }
   | { kind: 'rate_limited'; perHour: number }
-  | { kind: 'results'; matches: ExpertMatch[]; hasMore: boolean; suggestions: string[] };
+  | {
+      kind: 'results';
+      matches: ExpertMatch[];
+      hasMore: boolean;
+      /** Topics to try instead, when nobody matched. */
+      suggestions: string[];
+      /** Topics to look at too, beside the first page of results. */
+      related: string[];
+    };
 
 /**
  * One page of `/find-expert`: only people who may see someone can search, each page counts
- * against the hourly allowance, and an empty answer comes with related topics to try.
+ * against the hourly allowance; an empty answer comes with topics to try, a first page with related
+ * topics to look at too.
  */
 export async function findExperts(
   deps: ServiceDeps,
@@ -30,5 +39,11 @@ export async function findExperts(
     limit: PAGE_SIZE,
     offset: input.offset,
   });
-  return { kind: 'results', matches, hasMore, suggestions: matches.length === 0 ? suggestTopics(input.query, 5) : [] };
+  return {
+    kind: 'results',
+    matches,
+    hasMore,
+    suggestions: matches.length === 0 ? suggestTopics(input.query, 5) : [],
+    related: matches.length > 0 && input.offset === 0 ? relatedTopics(input.query) : [],
+  };
 }

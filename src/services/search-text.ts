@@ -251,6 +251,8 @@ export interface QueryTerm {
   broaderTopics: string[];
   /** A concept the thesaurus knows (a synonym group or a topic's label), not just a word. */
   known: boolean;
+  /** Topics the thesaurus relates to what the term names (suggested beside the results). */
+  relatedTopics: string[];
 }
 
 const groupsOf = (term: string) => thesaurus.byForm.get(term) ?? thesaurus.byForm.get(stem(term)) ?? [];
@@ -343,7 +345,8 @@ export function parseQuery(query: string): QueryTerm[] {
     const clauses = expansions(text);
     const groups = groupsOf(text);
     const broaderTopics = [...new Set(groups.flatMap((group) => group.broader))];
-    if (clauses.length > 0) terms.set(text, { text, clauses, broaderTopics, known: groups.length > 0 });
+    const relatedTopics = [...new Set(groups.flatMap((group) => group.related))];
+    if (clauses.length > 0) terms.set(text, { text, clauses, broaderTopics, known: groups.length > 0, relatedTopics });
   }
   return [...terms.values()];
 }

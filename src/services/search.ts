@@ -14,6 +14,7 @@ import {
   type Clause,
   type QueryTerm,
 } from './search-text';
+import { RELATED_TOPICS } from './synonyms';
 import { TOPIC_KEYS } from './taxonomy';
 
 export type MatchedField = 'topics' | 'helpText' | 'organisation' | 'title' | 'formerDivisions';
@@ -198,4 +199,18 @@ export function suggestTopics(query: string, limit = 5): string[] {
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, limit)
     .map((topic) => topic.key);
+}
+
+/**
+ * Topics to suggest beside a query's results: the broader topics of its terms (SKOS `broader`),
+ * then those the thesaurus relates to its terms, to the topics it names or to those broader ones
+ * (`related`); never one the query names already.
+ */
+export function relatedTopics(query: string, limit = 3): string[] {
+  const terms = parseQuery(query);
+  const named = topicsNamedBy(terms);
+  const broader = terms.flatMap((term) => term.broaderTopics);
+  const relatedTo = (key: string) => RELATED_TOPICS.flatMap(([a, b]) => (a === key ? [b] : b === key ? [a] : []));
+  const suggested = [...broader, ...terms.flatMap((term) => term.relatedTopics), ...[...named, ...broader].flatMap(relatedTo)];
+  return [...new Set(suggested)].filter((key) => !named.includes(key)).slice(0, limit);
 }

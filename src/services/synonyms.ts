@@ -116,3 +116,32 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { forms: ['ODA', '政府開発援助', 'official development assistance'], broader: ['international_cooperation'] },
   { forms: ['政策', 'policy'] },
 ];
+
+/**
+ * Topics that people who ask about one often also need (SKOS `related`, both ways): suggested
+ * beside the results of a search that names one of them.
+ */
+export const RELATED_TOPICS: readonly (readonly [TopicKey, TopicKey])[] = [
+  ['energy_gx', 'renewable_energy'],
+  ['energy_gx', 'circular_economy'],
+  ['energy_gx', 'mobility'],
+  ['trade', 'economic_security'],
+  ['trade', 'international_cooperation'],
+  ['economic_security', 'semiconductors'],
+  ['semiconductors', 'industrial_policy'],
+  ['manufacturing', 'industrial_policy'],
+  ['manufacturing', 'dx'],
+  ['startups', 'finance_investment'],
+  ['startups', 'regulatory_reform'],
+  ['space', 'startups'],
+  ['sme', 'regional_economy'],
+  ['sme', 'dx'],
+  ['dx', 'ai_data'],
+  ['ip', 'standards'],
+  ['hr_skills', 'education_industry'],
+  ['healthcare_industry', 'ai_data'],
+  ['content_creative', 'ip'],
+  ['distribution_services', 'dx'],
+  ['regional_economy', 'sports_industry'],
+  ['disaster_recovery', 'regional_economy'],
+];

@@ -33,6 +33,14 @@ describe.each(['ja', 'en'] as Locale[])('expert results (%s)', (locale) => {
       ...props,
     });
 
+  it('suggests related topics beside the results, in the reader’s language', () => {
+    const text = visibleText(build({ matches: [match()], related: ['energy_gx', 'circular_economy'] }));
+    expect(text).toContain(
+      t(locale).findExpert.related(locale === 'ja' ? 'エネルギー・GX、資源循環・サーキュラーエコノミー' : 'Energy &amp; GX (green transformation), Circular economy'),
+    );
+    expect(visibleText(build({ matches: [match()] }))).not.toContain(t(locale).findExpert.related(''));
+  });
+
   it('fits Slack limits for a full page of the longest profiles, even all "&", with the longest query', () => {
     for (const fill of [undefined, ESCAPE_HEAVY_FILL]) {
       const matches = Array.from({ length: 5 }, () =>

@@ -7,7 +7,7 @@ import { parseMemberCsv } from '../../src/services/member-csv';
 import { importMembers } from '../../src/services/member-import';
 import { eraseOwnData } from '../../src/services/privacy';
 import { saveProfile } from '../../src/services/profile';
-import { searchExperts, suggestTopics } from '../../src/services/search';
+import { relatedTopics, searchExperts, suggestTopics } from '../../src/services/search';
 import { searchDocumentFor } from '../../src/services/search-text';
 import { CURRENT_YEAR, csvFile } from '../cli/member-csv-fixtures';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
@@ -268,6 +268,14 @@ describe('ranking and pages', () => {
     expect(matches[0]!.score).toBeGreaterThan(matches[1]!.score);
   });
 
+  it('a member who chose the topic and wrote about it ranks above one who only chose it', async () => {
+    await given({ name: 'chose', topics: ['semiconductors'], helpText: '人材育成', profileConfirmedAt: new Date('2026-04-30') });
+    await given({ name: 'chose and wrote', topics: ['semiconductors'], helpText: '半導体の工場誘致', profileConfirmedAt: new Date('2020-01-01') });
+    const { matches } = await search('半導体');
+    expect(matches.map((match) => match.member.name)).toEqual(['chose and wrote', 'chose']);
+    expect(matches[0]!.score).toBeGreaterThan(matches[1]!.score);
+  });
+
   it('pages through every match once, saying whether there is more', async () => {
     for (let i = 0; i < 7; i++) await given({ name: `m${i}`, helpText: 'DX' });
     const pages = [];
@@ -445,6 +453,16 @@ describe('keeping the search up to date', () => {
     await importMembers(deps, rows('洋上風力'));
     expect(await namesFound('水素')).toEqual([]);
     expect(await namesFound('offshore wind')).toEqual(['佐藤 花子']);
+  });
+});
+
+describe('related topics suggested beside the results', () => {
+  it('the broader topic of a narrower concept, then topics related to it or to what the query names', () => {
+    expect(relatedTopics('FTA')).toEqual(['trade', 'economic_security', 'international_cooperation']);
+    expect(relatedTopics('半導体')).toEqual(['economic_security', 'industrial_policy']);
+    // Never a topic the query names.
+    expect(relatedTopics('通商 経済安全保障')).not.toContain('trade');
+    expect(relatedTopics('xyzzy')).toEqual([]);
   });
 });
 
