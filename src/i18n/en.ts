@@ -240,6 +240,7 @@ export const en = {
     noMatch: (query: string) => `No member who shares their profile with you matches “${query}”.`,
     suggestions: (topics: string) => `Related topics you could try: ${topics}`,
     noSuggestions: 'Try a broader word, or the name of a policy area (e.g. エネルギー, DX, 中小企業).',
+    related: (topics: string) => `Related topics you could also search: ${topics}`,
     fromMessageEmpty: 'That message has no text to search with.',
   },
   /** The delivery worker (src/delivery/): what a person hears when a message for them finally failed. */

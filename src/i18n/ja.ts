@@ -231,6 +231,7 @@ export const ja = {
     noMatch: (query: string) => `「${query}」に該当する、あなたにプロフィールを共有しているメンバーはいません。`,
     suggestions: (topics: string) => `関連する分野：${topics}`,
     noSuggestions: 'より広い言葉や政策分野の名前（例：エネルギー、DX、中小企業）でお試しください。',
+    related: (topics: string) => `あわせて探せる関連分野：${topics}`,
     fromMessageEmpty: 'このメッセージには検索に使えるテキストがありません。',
   },
   deliveries: {
