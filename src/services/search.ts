@@ -90,10 +90,11 @@ function withoutRedundantAlternatives(terms: readonly QueryTerm[]): QueryTerm[] 
 
 /**
  * The terms of a query in two groups, the important ones and the lesser (maybe none): a term is important when it weighs
- * at least half as much as the heaviest. Weight is rarity among the members the searcher may find
- * (the inverse document frequency over the most recently confirmed hundred) times centrality (a
- * concept the thesaurus knows counts one and a half times a word it does not). So in "hydrogen
- * economy", hydrogen people come before those who only mention the economy.
+ * at least half as much as the heaviest, and is central: a concept the thesaurus knows, when the
+ * query holds any (水素 and サプライチェーン are, 構築 "building" is not). Weight is rarity among the
+ * members the searcher may find (the inverse document frequency over the most recently confirmed
+ * hundred). So in "hydrogen economy", hydrogen people come before those who only mention the
+ * economy, and in 水素サプライチェーンの構築 before those who only built something.
  */
 async function byImportance(
   repository: ReturnType<typeof createSearchRepository>,
@@ -101,9 +102,12 @@ async function byImportance(
   terms: readonly QueryTerm[],
 ): Promise<[QueryTerm[], QueryTerm[]]> {
   const { sampled, matching } = await repository.termFrequencies(page, terms.map((term) => toTsquery([term])));
-  const weights = terms.map((term, i) => Math.log((sampled + 1) / (matching[i]! + 0.5)) * (term.known ? 1.5 : 1));
-  const heaviest = Math.max(...weights);
-  return [terms.filter((_, i) => weights[i]! >= heaviest / 2), terms.filter((_, i) => weights[i]! < heaviest / 2)];
+  const weights = terms.map((_, i) => Math.log((sampled + 1) / (matching[i]! + 0.5)));
+  // Central terms are the concepts the thesaurus knows, when the query has any.
+  const central = terms.some((term) => term.known) ? terms.map((term) => term.known) : terms.map(() => true);
+  const heaviest = Math.max(...weights.filter((_, i) => central[i]));
+  const important = (i: number) => central[i]! && weights[i]! >= heaviest / 2;
+  return [terms.filter((_, i) => important(i)), terms.filter((_, i) => !important(i))];
 }
 
 /**
@@ -160,7 +164,8 @@ export async function searchExperts(
   const anyOf = (some: QueryTerm[]) => ({ tsquery: toTsquery(some, 'any'), topicKeys: topicsNamedBy(some), topicTsquery: undefined });
   const fills = [
     ...(important.length > 0 ? [anyOf(important)] : []),
-    ...(broaderKeys.length > 0 ? [{ ...anyOf(essential), topicKeys: broaderKeys, onTopicOnly: true }] : []),
+    // One broader topic after another, in the thesaurus's order (the closest first).
+    ...broaderKeys.map((key) => ({ ...anyOf(essential), topicKeys: [key], onTopicOnly: true })),
     ...(lesser.length > 0 ? [anyOf(lesser)] : []),
   ];
   const found = [...everyTerm];

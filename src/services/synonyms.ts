@@ -46,7 +46,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { forms: ['CBAM', '炭素国境調整', '炭素国境調整措置', 'carbon border adjustment'], broader: ['trade', 'energy_gx'] },
   { topic: 'economic_security', forms: ['経済安全保障', '経済安保', 'economic security'] },
   { forms: ['重要鉱物', 'レアアース', 'レアメタル', 'critical minerals', 'critical mineral', 'rare earths', 'rare earth'], broader: ['economic_security'] },
-  { forms: ['対内直接投資', '対日直接投資', '外国直接投資', 'FDI', 'foreign direct investment', 'inward investment', 'inward direct investment'], broader: ['trade', 'economic_security'] },
+  { forms: ['対内直接投資', '対日直接投資', '外国直接投資', 'FDI', 'foreign direct investment', 'inward investment', 'inward direct investment'], broader: ['economic_security', 'trade'] },
   { forms: ['投資審査', '外為法', 'investment screening'], broader: ['economic_security'] },
   { forms: ['WTO', '世界貿易機関', 'World Trade Organization', 'World Trade Organisation'], broader: ['trade'] },
   { forms: ['サプライチェーン', '供給網', 'supply chain'] },
