@@ -54,6 +54,8 @@ describe('/find-expert', () => {
     const json = JSON.stringify(ack.blocks);
     expect(json).toContain(`${ja.findExpert.matched}: 再生可能エネルギー`);
     expect(json).toContain(ja.findExpert.coi('当社は補助金 &lt;交付先&gt; です'));
+    // A topic related to the one the query names, to search too.
+    expect(json).toContain(ja.findExpert.related('エネルギー・GX'));
     ctx.slack.assertDone();
   });
 
