@@ -6,3 +6,4 @@ export * from './introductions';
 export * from './events';
 export * from './slack-users';
 export * from './deliveries';
+export * from './unanswered-searches';
