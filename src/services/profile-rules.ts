@@ -65,7 +65,7 @@ export interface ProfileFieldError {
 const optionalText = (max: number) => z.string().max(max, 'tooLong').nullable();
 
 function profileSchema(currentYear: number) {
-  const year = z.number().int('yearRange').min(LIMITS.minYear, 'yearRange').max(currentYear, 'yearRange').nullable();
+  const year = z.number('yearRange').int('yearRange').min(LIMITS.minYear, 'yearRange').max(currentYear, 'yearRange').nullable();
   return z
     .object({
       name: z.string().min(1, 'required').max(LIMITS.name, 'tooLong'),

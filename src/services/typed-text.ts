@@ -52,3 +52,19 @@ export function readTypedText(
   if (problem) return { ok: false, problem };
   return { ok: true, text: isBlankText(raw) ? null : raw };
 }
+
+/** A typed number: ASCII digits, optionally signed, with at most one decimal point. */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * A number as a person typed it: null when nothing visible was typed, NaN when it is not a number
+ * (the field's own rule then reports it). Japanese input methods type full-width digits, signs and
+ * spaces (`２０１９`, `20１9`, `　２　`), which NFKC turns into their ASCII forms, so they read as
+ * the same numbers. Every number typed in a form is read here.
+ */
+export function readTypedNumber(raw: string | null | undefined): number | null {
+  if (raw === null || raw === undefined) return null;
+  const text = raw.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, ' ').trim();
+  if (text === '') return null;
+  return NUMBER.test(text) ? Number(text) : Number.NaN;
+}

@@ -4,7 +4,7 @@ import { PROFILE_OPTION_VALUES } from '../blocks/profile-modal';
 import { COI_ACK_VALUE } from '../blocks/introductions';
 import type { IntroductionInput } from '../services/introduction-rules';
 import type { EventInput } from '../services/events';
-import { readTypedText, textProblem, type TextProblem, type TextShape } from '../services/typed-text';
+import { readTypedNumber, readTypedText, textProblem, type TextProblem, type TextShape } from '../services/typed-text';
 import { DECLINE_FIELDS, EVENT_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
 
 /** The shapes Slack sends in view.state.values, read leniently: a forged or odd value becomes a validation error later, not a crash. */
@@ -50,10 +50,8 @@ function reader(values: unknown) {
       problems.push({ blockId: id, problem: typed.problem });
       return null;
     },
-    number: (id: string) => {
-      const raw = get(id)?.value;
-      return raw === null || raw === undefined || raw.trim() === '' ? null : Number(raw);
-    },
+    /** A typed number (full-width digits read as ASCII ones); null when empty, NaN when not a number. */
+    number: (id: string) => readTypedNumber(get(id)?.value),
     selected: (id: string) => get(id)?.selected_option?.value ?? null,
     selectedMany: (id: string) => (get(id)?.selected_options ?? []).map((chosen) => chosen.value),
     user: (id: string) => get(id)?.selected_user ?? null,
