@@ -74,11 +74,15 @@ describe('the unchanged bot, driven through the stand-in', () => {
     expect(ws().messagesIn(SANDBOX_CHANNELS.general, TARO).at(-1)).toMatchObject({ user: SLACKBOT.userId, ephemeralTo: TARO });
   });
 
-  it('/alumni-profile export answers where it was typed, and the data arrives in the member’s DM', async () => {
+  it('/alumni-profile export answers where it was typed, and the data arrives in the member’s DM as a JSON file', async () => {
     await runTyped(ctx(), { userId: HANAKO, channelId: SANDBOX_CHANNELS.general, text: '/alumni-profile export' });
     const reply = await ws().waitFor(() => ws().messagesIn(SANDBOX_CHANNELS.general, HANAKO).find((m) => m.user === BOT.userId));
     expect(reply).toMatchObject({ user: BOT.userId, ephemeralTo: HANAKO });
-    await ws().waitFor(() => ws().messagesIn(dmOf(HANAKO), HANAKO).find((m) => m.text.includes('株式会社グリーンパワー総研')));
+    const withFile = await ws().waitFor(() => ws().messagesIn(dmOf(HANAKO), HANAKO).find((m) => m.files?.length));
+    const file = ws().files.get(withFile.files![0]!)!;
+    expect(file.name).toMatch(/^kakehashi-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const download = await fetch(`${sandbox.standIn.url}/files/${file.id}/${encodeURIComponent(file.name)}`);
+    expect(JSON.parse(await download.text()).profile).toMatchObject({ organisation: '株式会社グリーンパワー総研' });
   });
 
   it('/alumni-admin audit uploads a CSV file into the organizer’s DM, downloadable from its link', async () => {
