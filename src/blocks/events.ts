@@ -1,6 +1,7 @@
 import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { EventRow } from '../db/schema/events';
 import type { Messages } from '../i18n';
+import type { CancellationAudience } from '../services/events';
 import type { EventChange, EventView, MyEventView } from '../services/event-types';
 import { ACTIONS, EVENT_MENU } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
@@ -218,11 +219,14 @@ export function buildEventCancelledNotice({ t, event }: EventDmProps): EventMess
   };
 }
 
-/** The ephemeral "Cancel this event?" asked of the organizer, with two buttons carrying the event ID. */
-export function buildCancelConfirmation({ t, event }: EventDmProps): KnownBlock[] {
+/**
+ * The ephemeral "Cancel this event?" asked of the organizer, saying who cancelling tells (`told`,
+ * from previewCancellation; the listener always gives it), with two buttons carrying the event ID.
+ */
+export function buildCancelConfirmation({ t, event, told }: EventDmProps & { told?: CancellationAudience }): KnownBlock[] {
   const m = t.events;
   return [
-    mrkdwnSection(m.cancelQuestion(titleOf(event))),
+    mrkdwnSection(told ? `${m.cancelQuestion(titleOf(event))}\n${m.cancelTold(told)}` : m.cancelQuestion(titleOf(event))),
     {
       type: 'actions',
       elements: [

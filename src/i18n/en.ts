@@ -460,7 +460,12 @@ export const en = {
       `:information_source: The organizer changed who can join *${title}*, and it is no longer open to you, so your answer was removed and you will get no reminder.`,
     noLongerOpenText: (title: string) => `${title} is no longer open to you; your answer was removed.`,
     cancelQuestion: (title: string) =>
-      `Cancel *${title}*? Everyone who answered Going or Maybe, and everyone on the waitlist, gets a DM. This cannot be undone.`,
+      `Cancel *${title}*? This cannot be undone.`,
+    /** Who the cancellation tells, as cancelEvent tells them: everyone who answered and may attend. */
+    cancelTold: (told: { going: number; maybe: number; notGoing: number; waitlisted: number; total: number }) =>
+      told.total === 0
+        ? 'Nobody has answered, so nobody gets a DM; the announcement will show it cancelled.'
+        : `${told.total === 1 ? '1 person gets' : `${told.total} people get`} a DM saying it is cancelled: everyone who answered (Going ${told.going}, Maybe ${told.maybe}, Can’t go ${told.notGoing}, waitlist ${told.waitlisted}). Their reminders are deleted, and the announcement will show it cancelled.`,
     cancelButton: 'Cancel the event',
     keepButton: 'Keep it',
     kept: 'The event stays as it is. Nothing was changed.',

@@ -449,7 +449,11 @@ export const ja = {
       `:information_source: 幹事が *${title}* の参加対象を変更したため、この交流会にはご参加いただけなくなりました。回答は取り消され、リマインダーも届きません。`,
     noLongerOpenText: (title: string) => `${title} にはご参加いただけなくなりました。回答は取り消されました。`,
     cancelQuestion: (title: string) =>
-      `*${title}* を中止しますか？「参加」「未定」と回答した人とキャンセル待ちの人にDMが届きます。元に戻すことはできません。`,
+      `*${title}* を中止しますか？元に戻すことはできません。`,
+    cancelTold: (told) =>
+      told.total === 0
+        ? 'まだ回答した人がいないため、DMは送られません。告知は中止の表示になります。'
+        : `回答した全員（参加 ${told.going}人・未定 ${told.maybe}人・不参加 ${told.notGoing}人・キャンセル待ち ${told.waitlisted}人）、計${told.total}人に中止のDMが届きます。リマインダーは削除され、告知は中止の表示になります。`,
     cancelButton: '中止する',
     keepButton: '中止しない',
     kept: '交流会はそのままです。何も変更していません。',

@@ -1,6 +1,6 @@
 import { createRepositories } from '../db/repositories';
 import { createEventsRepository } from '../db/repositories/events';
-import type { EventRow, EventRsvpRow } from '../db/schema';
+import type { EventRow, EventRsvpRow, MemberRow } from '../db/schema';
 import { DELIVERIES } from './deliveries';
 import type { ServiceDeps } from './deps';
 import { AppError } from './errors';
@@ -107,9 +107,46 @@ export async function updateEvent(
   });
 }
 
+/** Who a cancellation tells, by answer; `total` is the number of DMs. */
+export interface CancellationAudience {
+  going: number;
+  maybe: number;
+  notGoing: number;
+  waitlisted: number;
+  total: number;
+}
+
+/**
+ * Whether a member who answered hears of the cancellation: the rule the delivery handler applies
+ * when the DM goes (linked to Slack, and still one who may attend), whatever they answered.
+ */
+function toldOfCancellation(member: MemberRow, event: EventRow): boolean {
+  return member.slackUserId !== null && mayAttend(member, event);
+}
+
+/** The event an organizer is asked to cancel, and who cancelling it would tell (the prompt says so). */
+export async function previewCancellation(
+  deps: ServiceDeps,
+  input: { organizerSlackUserId: string; eventId: string },
+): Promise<{ event: EventRow; told: CancellationAudience }> {
+  await requireOrganizer(deps, input.organizerSlackUserId);
+  const events = createEventsRepository({ db: deps.db });
+  const event = isUuid(input.eventId) ? await events.findById(input.eventId) : undefined;
+  if (!event) throw new AppError('not_found');
+  const told: CancellationAudience = { going: 0, maybe: 0, notGoing: 0, waitlisted: 0, total: 0 };
+  for (const { rsvp, member } of await events.listRsvps(event.id)) {
+    if (!toldOfCancellation(member, event)) continue;
+    if (rsvp.answer === 'going') told[rsvp.waitlisted ? 'waitlisted' : 'going'] += 1;
+    else told[rsvp.answer === 'maybe' ? 'maybe' : 'notGoing'] += 1;
+    told.total += 1;
+  }
+  return { event, told };
+}
+
 /**
  * Cancels an event (organizers only), once. In the same transaction it records what follows: the
- * announcement shown cancelled, a DM to everyone who answered, every reminder deleted.
+ * announcement shown cancelled, a DM to everyone who answered and may attend (what the prompt
+ * counted: previewCancellation), every reminder deleted.
  */
 export async function cancelEvent(
   deps: ServiceDeps,
@@ -126,7 +163,7 @@ export async function cancelEvent(
     const event = await events.update(before.id, { status: 'cancelled', cancelledAt: now, updatedAt: now });
     const change = await beginChange(events, event.id);
     for (const { rsvp, member } of await events.listRsvps(event.id)) {
-      tellMember(change, member.id, 'cancelled');
+      if (toldOfCancellation(member, event)) tellMember(change, member.id, 'cancelled');
       await followReminder(events, change, { event, rsvp, member, now });
     }
     await repos.audit.record({

@@ -1,6 +1,6 @@
 import { buildCancelConfirmation } from '../../blocks/events';
 import { AppError, isAppError } from '../../services/errors';
-import { exportAttendees, findEvent } from '../../services/events';
+import { exportAttendees, previewCancellation } from '../../services/events';
 import { isOrganizer } from '../../services/organizers';
 import { EVENT_MENU } from '../../slack/ids';
 import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
@@ -28,11 +28,10 @@ export function handleEventOrganizerMenu(deps: ListenerDeps) {
       if (chosen.verb === EVENT_MENU.edit) {
         await openEventModal(deps, client, { user, triggerId: body.trigger_id, eventId: chosen.eventId });
       } else if (chosen.verb === EVENT_MENU.cancel) {
-        const event = await findEvent(deps.services, chosen.eventId);
-        if (!event) throw new AppError('not_found');
+        const { event, told } = await previewCancellation(deps.services, { organizerSlackUserId: user.slackUserId, eventId: chosen.eventId });
         if (event.status === 'cancelled') return tell(user.t.events.alreadyCancelled);
-        const blocks = buildCancelConfirmation({ t: user.t, event });
-        const text = user.t.events.cancelQuestion(escapeMrkdwnWithin(event.title, 150));
+        const blocks = buildCancelConfirmation({ t: user.t, event, told });
+        const text = `${user.t.events.cancelQuestion(escapeMrkdwnWithin(event.title, 150))} ${user.t.events.cancelTold(told)}`;
         if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
         else await client.chat.postMessage({ channel: user.slackUserId, text, blocks });
       } else if (chosen.verb === EVENT_MENU.attendees) {
