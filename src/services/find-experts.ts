@@ -1,3 +1,4 @@
+import { recordUnansweredSearch } from './admin-overview';
 import type { ServiceDeps } from './deps';
 import { resolveViewer, type Actor } from './identity';
 import { relatedTopics, searchExperts, suggestTopics, type ExpertMatch } from './search';
@@ -39,11 +40,14 @@ export async function findExperts(
     limit: PAGE_SIZE,
     offset: input.offset,
   });
+  const suggestions = matches.length === 0 ? suggestTopics(input.query, 5) : [];
+  // What staff ask for that nobody offers, for organizers (topics only; a later empty page is no new search).
+  if (matches.length === 0 && input.offset === 0) await recordUnansweredSearch(deps, suggestions);
   return {
     kind: 'results',
     matches,
     hasMore,
-    suggestions: matches.length === 0 ? suggestTopics(input.query, 5) : [],
+    suggestions,
     related: matches.length > 0 && input.offset === 0 ? relatedTopics(input.query) : [],
   };
 }
