@@ -1,4 +1,6 @@
+import { buildMemberList, buildNetworkStats } from '../../blocks/admin-overview';
 import type { Messages } from '../../i18n';
+import { listMembersForOrganizers, networkStats } from '../../services/admin-overview';
 import { networkToday } from '../../services/calendar';
 import { AppError } from '../../services/errors';
 import { checkRecordRange, exportIntroductionRecord } from '../../services/introduction-record';
@@ -14,7 +16,7 @@ import { uploadFileToDm } from '../shared/upload';
 
 /**
  * `/alumni-admin organizers | grant @x | revoke @x | guests | allow-guest @x | disallow-guest @x |
- * audit [from] [to]` — organizers only.
+ * audit [from] [to] | members [filter] | stats` — organizers only.
  */
 export function handleAdminCommand(deps: ListenerDeps) {
   return guardCommand(deps, async (args) => {
@@ -56,6 +58,15 @@ export function handleAdminCommand(deps: ListenerDeps) {
     }
     if (verb === 'audit') {
       await sendIntroductionRecord(deps, args, m, rest);
+      return;
+    }
+    if (verb === 'members') {
+      const { members } = await listMembersForOrganizers(deps.services, { text: rest.join(' ') });
+      await reply(buildMemberList({ m, filterText: rest.join(' '), members }));
+      return;
+    }
+    if (verb === 'stats') {
+      await reply(buildNetworkStats({ m, locale: user.locale, stats: await networkStats(deps.services) }));
       return;
     }
     await reply({ text: m.admin.help });
