@@ -234,6 +234,17 @@ export function introductionHandlers(deps: ListenerDeps) {
         unfurl_links: false,
       });
     },
+
+    /** A volunteer the requester did not choose is thanked, in their language (if they still are a volunteer). */
+    async 'introduction.not_chosen'(delivery, client) {
+      const { request } = await load(delivery);
+      const memberId = String(delivery.payload.memberId);
+      if (!request.alumnusMemberId || request.alumnusMemberId === memberId) return;
+      const volunteer = await loadVolunteer(deps.services, request.id, memberId);
+      if (!volunteer?.slackUserId) return;
+      const m = t(localeOfMember(volunteer)).introductions;
+      await dm(client, volunteer.slackUserId, m.notChosen(requesterNameOf(request), escapeMrkdwnWithin(request.topic, TOPIC_BUDGET)));
+    },
   } satisfies Record<string, DeliveryHandler>;
   return handlers;
 }

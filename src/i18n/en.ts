@@ -355,6 +355,9 @@ export const en = {
     pick: (name: string) => `Choose ${name}`,
     picked: (name: string) => `You chose ${name}. I opened a group DM with you both.`,
     pickedYou: (requester: string) => `${requester} chose you for their open request. I opened a group DM with you both.`,
+    /** To a volunteer not chosen (requester and topic escaped). */
+    notChosen: (requester: string, topic: string) =>
+      `Thank you for offering to help with ${requester}’s open request on “${topic}”. They chose another volunteer this time, so there is nothing more you need to do. Your offer is much appreciated.`,
     alreadyDecided: 'This request was already matched or closed. Nothing was changed.',
     homeMade: 'Requests I made',
     homeToMe: 'Requests to me',

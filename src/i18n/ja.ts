@@ -344,6 +344,8 @@ export const ja = {
     pick: (name: string) => `${name} さんを選ぶ`,
     picked: (name: string) => `${name} さんを選びました。お二人のグループDMを開きました。`,
     pickedYou: (requester: string) => `${requester} さんがオープン依頼の協力者としてあなたを選びました。お二人のグループDMを開きました。`,
+    notChosen: (requester: string, topic: string) =>
+      `${requester} さんのオープン依頼「${topic}」にご協力を申し出ていただき、ありがとうございました。今回は別の方が選ばれましたので、対応は不要です。お申し出に心から感謝いたします。`,
     alreadyDecided: 'この依頼はすでに成立または終了しています。何も変更していません。',
     homeMade: '自分が出した依頼',
     homeToMe: '自分宛ての依頼',

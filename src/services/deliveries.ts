@@ -24,6 +24,7 @@ export const DELIVERY_KINDS = [
   'introduction.open_post',
   'introduction.open_refresh',
   'introduction.volunteer',
+  'introduction.not_chosen',
   'registration.approval_post',
   'registration.approval_refresh',
   'registration.decision_notice',
@@ -59,6 +60,9 @@ export const DELIVERIES = {
   openRequestRefresh: (requestId: string, version: string): NewDelivery => make('introduction.open_refresh', `${requestId}:${version}`, { requestId }),
   /** Someone volunteered for an open request: the requester sees them with "Choose". */
   volunteerNotice: (requestId: string, memberId: string): NewDelivery => make('introduction.volunteer', `${requestId}:${memberId}`, { requestId, memberId }),
+  /** The requester picked someone else: a volunteer not chosen is thanked (once per volunteer and request). */
+  notChosenNotice: (requestId: string, memberId: string): NewDelivery =>
+    make('introduction.not_chosen', `${requestId}:${memberId}`, { requestId, memberId }),
   /**
    * A registration waiting for approval, posted to the organizers' channel. Once per submission:
    * the transition to pending happens once per submission, so each gets a key of its own.

@@ -352,9 +352,13 @@ export type PickResult =
   | { kind: 'not_yours' }
   | { kind: 'not_available' }
   | { kind: 'already_decided'; request: IntroductionRow }
-  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[] };
+  /** `deliveryIds`: the introduction; `noticeIds`: the thanks to each volunteer not chosen. */
+  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[]; noticeIds: string[] };
 
-/** The requester picks one volunteer of their open request, which makes the introduction, once. */
+/**
+ * The requester picks one volunteer of their open request, which makes the introduction, once; the
+ * other volunteers are told, in the same transaction, that someone else was chosen.
+ */
 export async function pickVolunteer(
   deps: ServiceDeps,
   input: { requesterSlackUserId: string; requestId: string; memberId: string },
@@ -381,7 +385,12 @@ export async function pickVolunteer(
       occurredAt: now,
     });
     const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.introduction(picked.id, picked.requesterSlackUserId)], now);
-    return { kind: 'accepted', request: picked, alumnus, deliveryIds };
+    const others = (await repos.introductions.listVolunteers(picked.id)).filter((volunteer) => volunteer.id !== alumnus.id);
+    const noticeIds = await repos.deliveries.enqueue(
+      others.map((volunteer) => DELIVERIES.notChosenNotice(picked.id, volunteer.id)),
+      now,
+    );
+    return { kind: 'accepted', request: picked, alumnus, deliveryIds, noticeIds };
   });
 }
 

@@ -4,7 +4,10 @@ import type { ListenerDeps } from '../deps';
 import { guardButton, privateReply } from '../shared/guard';
 import { identify } from '../shared/identify';
 
-/** "Choose …" on a volunteer notice: only the requester may pick, once; that makes the introduction. */
+/**
+ * "Choose …" on a volunteer notice: only the requester may pick, once; that makes the introduction,
+ * and the other volunteers are thanked.
+ */
 export function handlePickVolunteer(deps: ListenerDeps) {
   return guardButton(deps, async (args) => {
     const { body, action } = args;
@@ -18,5 +21,7 @@ export function handlePickVolunteer(deps: ListenerDeps) {
     if (result.kind === 'not_available') return tell(m.notAvailable);
     if (result.kind === 'already_decided') return tell(m.alreadyDecided);
     if ((await deps.deliveries.deliverNow(result.deliveryIds)) !== 'sent') await tell(m.acceptedDelivering);
+    // The thanks to the volunteers not chosen: what the requester hears does not wait for them.
+    await deps.deliveries.deliverNow(result.noticeIds);
   });
 }
