@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Db } from '../src/db/client';
-import { openDatabase } from '../src/db/client';
+import { openDatabase, preparedStatements } from '../src/db/client';
 import * as schema from '../src/db/schema';
 import type { ServiceDeps } from '../src/services/deps';
 import { networkMonthStart, networkToday } from '../src/services/calendar';
@@ -195,7 +195,8 @@ async function main(): Promise<void> {
   let lastQuery: { sql: string; params: unknown[] } | undefined;
   try {
     await (await openDatabase({ databaseUrl: url.toString(), pgliteDataDir: undefined })).close();
-    const db = drizzle(client, {
+    // Prepared statements, as the bot runs its queries (plans cached after a few runs).
+    const db = drizzle(preparedStatements(client), {
       schema,
       casing: 'snake_case',
       logger: { logQuery: (sql, params) => (lastQuery = { sql, params }) },

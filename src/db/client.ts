@@ -103,7 +103,7 @@ async function openPostgres(url: string, migrate: boolean, work: DatabaseWork): 
  * connection keeps are bounded by the code's query shapes; postgres.js re-prepares one the server
  * has dropped or re-planned after a migration.
  */
-function preparedStatements(client: Sql): Sql {
+export function preparedStatements(client: Sql): Sql {
   const unsafe = (query: string, params?: unknown[], options?: object) =>
     client.unsafe(query, params as never, { ...options, prepare: true });
   const begin = (...args: unknown[]) => {
