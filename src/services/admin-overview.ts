@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAdminOverviewRepository, type MemberListFilter, type MemberListRow } from '../db/repositories/admin-overview';
 import type { MemberRow } from '../db/schema';
-import { networkMonthStart } from './calendar';
+import { networkMonthStart, networkToday, startOfNetworkDay } from './calendar';
 import type { ServiceDeps } from './deps';
 
 export type { MemberListFilter, MemberListRow };
@@ -121,12 +121,13 @@ export async function networkStats(deps: ServiceDeps): Promise<NetworkStats> {
 
 /**
  * Records that a search found nobody, under the topics it named (`suggestTopics`), or "other".
- * Only topic keys and the time are kept: never the query's words, never who searched.
+ * Only topic keys and the day are kept: never the query's words, never who searched, and no exact
+ * time that could be matched with a searcher's rate-limit entries (search_allowances).
  */
 export async function recordUnansweredSearch(deps: ServiceDeps, topicKeys: readonly string[]): Promise<void> {
   await createAdminOverviewRepository({ db: deps.db }).recordUnanswered({
     searchId: randomUUID(),
     topicKeys: topicKeys.length > 0 ? [...new Set(topicKeys)] : [UNKNOWN_TOPIC],
-    at: deps.clock(),
+    at: startOfNetworkDay(networkToday(deps.clock())),
   });
 }

@@ -12,6 +12,7 @@ export const unansweredSearches = pgTable(
     /** The rows of one search share it, so searches are counted once whatever their topics. */
     searchId: uuid().notNull(),
     topicKey: text().notNull(),
+    /** The start of the day (Japan time) of the search: enough for monthly figures, too coarse to tell who. */
     searchedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('unanswered_searches_searched_at_idx').on(table.searchedAt)],
