@@ -55,7 +55,12 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: List
     clientOptions: {
       fetch: responseUrlFetch,
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+      // Someone waits on what a handler calls (a trigger_id lasts 3 s): two quick retries, about a
+      // second in all, then the user is told; @slack/web-api's default retries for 30 minutes. What
+      // must reach someone anyway goes through the delivery worker, which retries by itself.
+      retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 750, randomize: true },
+      // Nor does it wait out a rate limit (Retry-After may be a minute): it fails, and says so.
+      rejectRateLimitedCalls: true,
     },
   });
   const services: ServiceDeps = {
