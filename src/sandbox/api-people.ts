@@ -1,4 +1,5 @@
 import { BOT, TEAM } from './ids';
+import { checkBlocks } from './block-check';
 import { ApiError, fileJson, optionalString, postableConversation, requiredString, type ApiMethod } from './api-common';
 import type { SandboxUser } from './workspace';
 
@@ -133,6 +134,11 @@ export const peopleMethods: Record<string, ApiMethod> = {
       return file;
     });
     const channelId = optionalString(args, 'channel_id');
+    const blocks = args.blocks === undefined || args.blocks === '' ? undefined : (args.blocks as Record<string, unknown>[]);
+    if (blocks) {
+      const problems = checkBlocks(blocks, 'message');
+      if (problems.length > 0) throw new ApiError('invalid_blocks', problems);
+    }
     if (channelId) {
       const conversation = postableConversation(ctx.ws, channelId);
       ctx.ws.post({
@@ -140,6 +146,8 @@ export const peopleMethods: Record<string, ApiMethod> = {
         user: BOT.userId,
         botId: BOT.botId,
         text: optionalString(args, 'initial_comment') ?? '',
+        // Slack shows blocks with the file unless an initial_comment is given.
+        ...(blocks && args.initial_comment === undefined ? { blocks } : {}),
         files: files.map((file) => file.id),
       });
     }

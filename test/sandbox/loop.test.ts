@@ -79,6 +79,8 @@ describe('the unchanged bot, driven through the stand-in', () => {
     const reply = await ws().waitFor(() => ws().messagesIn(SANDBOX_CHANNELS.general, HANAKO).find((m) => m.user === BOT.userId));
     expect(reply).toMatchObject({ user: BOT.userId, ephemeralTo: HANAKO });
     const withFile = await ws().waitFor(() => ws().messagesIn(dmOf(HANAKO), HANAKO).find((m) => m.files?.length));
+    // The readable summary comes with the file.
+    expect(JSON.stringify(withFile.blocks)).toContain('株式会社グリーンパワー総研');
     const file = ws().files.get(withFile.files![0]!)!;
     expect(file.name).toMatch(/^kakehashi-my-data-\d{4}-\d{2}-\d{2}\.json$/);
     const download = await fetch(`${sandbox.standIn.url}/files/${file.id}/${encodeURIComponent(file.name)}`);
