@@ -178,6 +178,7 @@ export function startBot(input: { port: number; databaseUrl: string; slack: Slac
     SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${input.slack.url}/api/`, LOG_LEVEL: 'error', NODE_ENV: 'production',
     SLACK_BOT_TOKEN: 'xoxb-bench', ORGANIZERS_CHANNEL_ID: 'C0ORGANIZE', STAFF_EMAIL_DOMAINS: 'meti.go.jp',
     DATABASE_URL: input.databaseUrl, PORT: String(input.port), SEARCH_RATE_LIMIT_PER_HOUR: '1000000',
+    ...(process.env.SEARCH_CONCURRENCY ? { SEARCH_CONCURRENCY: process.env.SEARCH_CONCURRENCY } : {}),
   });
 }
 

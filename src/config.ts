@@ -64,7 +64,7 @@ const envSchema = z
     ),
     SEARCH_CONCURRENCY: z.preprocess(
       emptyAsUndefined,
-      z.coerce.number().int('expected a whole number').min(1, 'expected at least 1').default(16),
+      z.coerce.number().int('expected a whole number').min(1, 'expected at least 1').default(32),
     ),
     NODE_ENV: z.preprocess(emptyAsUndefined, z.string().optional()),
     BOT_PORT: z.preprocess(
