@@ -47,7 +47,9 @@ function summary(t: Messages, member: MemberRow): KnownBlock {
 
 /** The message in the organizers' channel: the applicant's profile, then the buttons or the decision. */
 export function buildApprovalMessage({ t, locale, member }: ApprovalRequestProps): KnownBlock[] {
-  const card = buildProfileCard({ t, locale, member, showPrivate: true }).filter((block) => block.type !== 'header');
+  // An erased member's card keeps nothing of the profile: only that the registration is closed.
+  const card =
+    member.status === 'erased' ? [] : buildProfileCard({ t, locale, member, showPrivate: true }).filter((block) => block.type !== 'header');
   const decided = member.status === 'active' ? t.approval.approvedBy : member.status === 'declined' ? t.approval.declinedBy : undefined;
   const footer: KnownBlock =
     member.status === 'pending'

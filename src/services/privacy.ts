@@ -1,4 +1,5 @@
 import { createRepositories } from '../db/repositories';
+import { DELIVERIES } from './deliveries';
 import type { ServiceDeps } from './deps';
 import { withdrawAllAnswersOf, type WithdrawnAnswers } from './event-answers';
 import { collectOwnData, type OwnData } from './own-data';
@@ -19,6 +20,8 @@ export interface Erasure {
    * deleted, counts, promotions) is recorded in the same transaction, to deliver (`deliveryIds`).
    */
   withdrawn: WithdrawnAnswers;
+  /** The organizers' registration card, redrawn without the profile (if there is one), to deliver. */
+  cardDeliveryIds: string[];
 }
 
 /**
@@ -58,8 +61,8 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
       coiDescription: null,
       referredBySlackUserId: null,
       interestedInReturning: false,
-      approvalChannelId: null,
-      approvalMessageTs: null,
+      // The registration card's place is kept (no personal data): the card is redrawn without the
+      // profile, so the organizers' channel does not keep what the member erased.
       searchDocument: searchDocumentFor({}),
     });
     await repos.audit.pseudonymiseActor(slackUserId, member.pseudonym);
@@ -78,6 +81,9 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
       details: { eventAnswersDeleted: withdrawn.answers.length },
       occurredAt: now,
     });
-    return { pseudonym: member.pseudonym, withdrawn };
+    const cardDeliveryIds = member.approvalChannelId
+      ? await repos.deliveries.enqueue([DELIVERIES.approvalRefresh(member.id, 'erased', now)], now)
+      : [];
+    return { pseudonym: member.pseudonym, withdrawn, cardDeliveryIds };
   });
 }

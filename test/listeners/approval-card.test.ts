@@ -144,4 +144,19 @@ describe('the approval card in the organizers’ channel follows the registratio
     expect((await alumna()).approvalMessageTs).toBeTruthy();
     ctx.slack.assertDone();
   });
+
+  it('an applicant who erases their data: the card keeps nothing of the profile, and says so', async () => {
+    const member = await registerPending({ organisation: 'Secret Org' });
+    ctx.slack.expectResponse().expect('chat.update').expect('views.publish');
+    await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmErase }));
+
+    const [update] = ctx.slack.bodies('chat.update');
+    expect(update).toMatchObject({ channel: 'C_POSTED', ts: member.approvalMessageTs });
+    expect(json(update)).not.toContain('Secret Org');
+    expect(json(update)).not.toContain('山田 花子');
+    expect(json(update)).not.toContain(ALUMNA);
+    expect(update?.blocks[0].text.text).toBe(ja.approval.closedRequest(member.pseudonym, ja.memberType.alumni, ja.status.erased));
+    expect(hasButtons(update?.blocks)).toBe(false);
+    ctx.slack.assertDone();
+  });
 });

@@ -205,6 +205,7 @@ describe('an event with hostile text', () => {
       .expectResponse()
       .expect('chat.deleteScheduledMessage')
       .expect('chat.update')
+      .expect('chat.update') // her registration card, redrawn without her profile
       .expect('chat.postMessage')
       .expect('conversations.open', { channel: { id: 'D0ALUMNUS' } })
       .expect('chat.scheduleMessage', { scheduled_message_id: 'Q0ALUMNUS' })

@@ -49,9 +49,13 @@ describe('/alumni-profile delete', () => {
     const before = (await createRepositories(ctx.database.db).members.findBySlackUserId(ALUMNA))!;
     await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: ALUMNA, text: 'DX' }));
     expect(await ctx.database.db.select().from(searchAllowances)).toHaveLength(1);
-    ctx.slack.expectResponse().expect('views.publish');
+    ctx.slack.expectResponse().expect('chat.update').expect('views.publish');
     await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmErase }));
 
+    // Her registration card in the organizers' channel keeps nothing of her profile.
+    const card = ctx.slack.bodies('chat.update').at(-1);
+    expect(card).toMatchObject({ channel: before.approvalChannelId, ts: before.approvalMessageTs });
+    expect(JSON.stringify(card)).not.toContain(before.organisation!);
     expect(ctx.slack.bodies('response_url')).toEqual([
       expect.objectContaining({ text: ja.profileCommand.deleted, replace_original: true }),
     ]);

@@ -20,7 +20,7 @@ export function handleConfirmErase(deps: ListenerDeps) {
       await respond({ response_type: 'ephemeral', replace_original: true, text });
     } finally {
       // Never throws; runs even if the reply failed (and the worker would run it anyway).
-      if (erased) await deps.deliveries.deliverNow(erased.withdrawn.deliveryIds);
+      if (erased) await deps.deliveries.deliverNow([...erased.withdrawn.deliveryIds, ...erased.cardDeliveryIds]);
     }
     await publishHome(deps, client, user);
   });
