@@ -15,7 +15,6 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     notSet: '—',
-    dateTime: (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC',
   },
   memberType: {
     alumni: 'Alumni (former staff)',
@@ -138,7 +137,6 @@ export const en = {
     deleted: 'Your personal data has been erased. Thank you for being part of the network.',
     nothingToDelete: 'Kakehashi stores no profile for you, so there is nothing to erase.',
     exportSent: 'I sent you a DM with everything Kakehashi stores about you.',
-    exportIntro: 'Everything Kakehashi stores about you:',
     saved: 'Your profile is saved.',
     submittedForApproval:
       'Thanks! Your registration was sent to the organizers for approval. I will let you know here when they decide.',

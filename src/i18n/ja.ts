@@ -14,7 +14,6 @@ export const ja = {
     yes: 'はい',
     no: 'いいえ',
     notSet: '—',
-    dateTime: (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC',
   },
   memberType: {
     alumni: 'OB・OG（元職員）',
@@ -134,7 +133,6 @@ export const ja = {
     deleted: '個人データを削除しました。ネットワークへのご参加ありがとうございました。',
     nothingToDelete: 'あなたのプロフィールは保存されていないため、削除するものはありません。',
     exportSent: '架け橋が保存しているあなたの全データをDMで送りました。',
-    exportIntro: '架け橋が保存しているあなたのデータ：',
     saved: 'プロフィールを保存しました。',
     submittedForApproval: 'ありがとうございます。登録を幹事に送りました。承認の結果はここでお知らせします。',
   },
