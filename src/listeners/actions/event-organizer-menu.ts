@@ -41,7 +41,7 @@ export function handleEventOrganizerMenu(deps: ListenerDeps) {
           content: exported.csv,
           filename: `kakehashi-attendees-${day}.csv`,
           title: exported.event.title,
-          initialComment: user.t.events.attendeesFileComment(escapeMrkdwnWithin(exported.event.title, 150)),
+          message: { text: user.t.events.attendeesFileComment(escapeMrkdwnWithin(exported.event.title, 150)) },
         });
         await tell(user.t.events.attendeesSent(exported.count));
       } else {

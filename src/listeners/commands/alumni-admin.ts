@@ -119,7 +119,7 @@ async function sendIntroductionRecord(deps: ListenerDeps, { command, reply, clie
     content: csv,
     filename,
     title: filename,
-    initialComment: m.admin.auditFileComment(from ?? m.admin.auditAllTime, through),
+    message: { text: m.admin.auditFileComment(from ?? m.admin.auditAllTime, through) },
   });
   await reply({ text: m.admin.auditSent(count) });
 }

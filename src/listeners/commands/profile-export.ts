@@ -1,9 +1,9 @@
 import { buildOwnDataSummary } from '../../blocks/own-data';
 import { networkToday } from '../../services/calendar';
 import { exportOwnData } from '../../services/privacy';
-import { shareFileInDm } from '../../slack/upload-file';
 import type { ListenerDeps } from '../deps';
 import type { CommandHandlerArgs } from '../shared/guard';
+import { uploadFileToDm } from '../shared/upload';
 import { describeError } from '../shared/errors';
 import type { IdentifiedUser } from '../shared/identify';
 
@@ -20,11 +20,11 @@ export async function sendOwnData(deps: ListenerDeps, { command, client, reply }
   }
   const day = networkToday(new Date(data.exportedAt));
   try {
-    await shareFileInDm(client, command.user_id, {
+    await uploadFileToDm(client, command.user_id, {
       content: `${JSON.stringify(data, null, 2)}\n`,
       filename: `kakehashi-my-data-${day}.json`,
       title: m.ownData.fileTitle(day),
-      blocks: buildOwnDataSummary({ t: m, locale: user.locale, data }),
+      message: { blocks: buildOwnDataSummary({ t: m, locale: user.locale, data }) },
     });
   } catch (error) {
     // Told where they typed, in their language: Slack (not the database) failed, so trying again may work.
