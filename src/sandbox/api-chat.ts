@@ -66,8 +66,8 @@ export const chatMethods: Record<string, ApiMethod> = {
     const conversation = postableConversation(ctx.ws, optionalString(args, 'channel'));
     const postAt = Number(requiredString(args, 'post_at'));
     if (!Number.isInteger(postAt)) throw new ApiError('invalid_time');
-    // The bot keeps real time, so its "future" is checked against real time, not the sandbox clock.
-    const nowSeconds = Date.now() / 1000;
+    // The app's clock is the sandbox clock, so its "future" is the sandbox clock's.
+    const nowSeconds = ctx.ws.now() / 1000;
     if (postAt <= nowSeconds) throw new ApiError('time_in_past');
     if (postAt > nowSeconds + SCHEDULE_LIMIT_SECONDS) throw new ApiError('time_too_far');
     const body = content(args);

@@ -16,6 +16,8 @@ export interface SandboxContext {
   /** The app, once it listens. */
   bot: () => BotLink | undefined;
   surface: AppSurface;
+  /** What the app would have done over time the clock skipped (its sweeps, due deliveries): run once the clock moved. */
+  afterClockMoved?: () => Promise<void>;
 }
 
 export type InteractionResult =

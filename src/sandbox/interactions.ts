@@ -137,7 +137,7 @@ export async function openAppHome(ctx: SandboxContext, input: { userId: string; 
     tab: input.tab,
     ...(home ? { view: slackView(home) } : {}),
     eventId: ctx.ws.nextId('Ev'),
-    nowMs: Date.now(),
+    nowMs: ctx.ws.now(),
   });
   const bot = ctx.bot();
   const reply = bot ? await sendToBot(bot, { json: event }) : { status: 0, body: undefined };

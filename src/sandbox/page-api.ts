@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InteractionResult, SandboxContext } from './context';
 import { openAppHome, runGlobalShortcut, runMessageShortcut, runTyped } from './interactions';
-import { fastForward } from './scheduler';
+import { moveClock } from './scheduler';
 import { readBody, sendJson } from './slack-api';
 import { snapshotFor } from './snapshot';
 import { clickAction, closeView, submitView } from './view-actions';
@@ -20,10 +20,10 @@ const ACTIONS: Record<string, (ctx: SandboxContext, body: Body) => Promise<Inter
     body.messageTs
       ? runMessageShortcut(ctx, { userId: body.as, callbackId: body.callbackId, channelId: body.channel, messageTs: body.messageTs })
       : runGlobalShortcut(ctx, { userId: body.as, callbackId: body.callbackId }),
-  clock: (ctx, body) => {
+  clock: async (ctx, body) => {
     const seconds = Number(body.advanceSeconds);
     if (!Number.isFinite(seconds) || seconds <= 0) return { ok: false, error: 'invalid_arguments' };
-    const delivered = fastForward(ctx.ws, seconds * 1000);
+    const delivered = await moveClock(ctx, seconds * 1000);
     return { ok: true, outcome: `delivered ${delivered.length}` };
   },
 };

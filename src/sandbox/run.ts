@@ -1,8 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { openDatabase } from '../db/client';
 import { startIntroductionSweeper } from '../jobs/introduction-sweeps';
 import { startStaleReminderSweeper } from '../jobs/stale-reminders';
 import { startSandbox } from './sandbox';
 import { seedDemo } from './seed';
+import type { Workspace } from './workspace';
 
 export interface RunSandboxOptions {
   /** The page's port; 0 picks one. */
@@ -15,12 +17,26 @@ export interface RunSandboxOptions {
 }
 
 /**
+ * Keeps the clock's lead beside a kept database (`<dataDir>-clock.json`): what the app stamped
+ * ahead of real time (deliveries, reminders) would otherwise wait for real time after a restart.
+ */
+async function keepClock(ws: Workspace, dataDir: string): Promise<void> {
+  const file = `${dataDir.replace(/[\\/]+$/, '')}-clock.json`;
+  const kept = await readFile(file, 'utf8').then((text) => Number(JSON.parse(text).offsetMs), () => 0);
+  if (Number.isFinite(kept) && kept > 0) ws.advanceClock(kept);
+  ws.changes.on('change', (what: string) => {
+    if (what === 'clock') void writeFile(file, JSON.stringify({ offsetMs: ws.offsetMs })).catch(() => undefined);
+  });
+}
+
+/**
  * The bot on an embedded PGlite database, a local stand-in for Slack, demo members and an event,
  * and one line with the page's URL. Runs until SIGINT or SIGTERM.
  */
 export async function runSandbox(options: RunSandboxOptions): Promise<void> {
   const database = await openDatabase({ databaseUrl: undefined, pgliteDataDir: options.dataDir || undefined });
   const sandbox = await startSandbox({ database, port: options.port, botPort: options.botPort ?? 0, env: { LOG_LEVEL: options.logLevel || 'warn' } });
+  if (options.dataDir) await keepClock(sandbox.standIn.ws, options.dataDir);
   const stopSweepers = [startStaleReminderSweeper(sandbox.deps), startIntroductionSweeper(sandbox.deps)];
   sandbox.deps.deliveries.start();
   try {

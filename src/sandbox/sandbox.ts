@@ -6,6 +6,7 @@ import type { ListenerDeps } from '../listeners';
 import { seedOrganizers } from '../services/organizers';
 import { createSlackApp } from '../slack/create-app';
 import { KAKEHASHI_SURFACE } from './app-surface';
+import { runDueWork } from './catch-up';
 import { addDemoWorkspace, PERSONAS, SANDBOX_CHANNELS, STAFF_DOMAIN, type Persona } from './personas';
 import { startStandIn, type StandIn } from './server';
 
@@ -35,7 +36,8 @@ export interface Sandbox {
 
 /**
  * The unchanged bot and the Slack stand-in, wired as in production: the bot's SLACK_API_URL points
- * at the stand-in's /api/, and the stand-in sends signed requests to the bot's /slack/events.
+ * at the stand-in's /api/, and the stand-in sends signed requests to the bot's /slack/events. The
+ * bot's clock is the stand-in's, which the page can move on.
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const personas = options.personas ?? PERSONAS;
@@ -58,6 +60,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const { app, deps } = createSlackApp({
       config,
       database: options.database,
+      // One clock for both: moving the sandbox's on shows reminders, expiries and past events as they would happen.
+      clock: () => new Date(standIn.ws.now()),
       ...(options.logger ? { logger: options.logger } : {}),
       retries: 0,
     });
@@ -66,6 +70,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const address = server.address();
     const botPort = typeof address === 'object' && address ? address.port : options.botPort;
     standIn.linkBot({ url: `http://127.0.0.1:${botPort}/slack/events`, signingSecret: SANDBOX_SIGNING_SECRET });
+    standIn.onClockMoved(() => runDueWork(deps, standIn.ws));
     return {
       standIn,
       app,

@@ -1,3 +1,4 @@
+import type { SandboxContext } from './context';
 import { BOT } from './ids';
 import type { Message, Workspace } from './workspace';
 
@@ -28,6 +29,17 @@ export function deliverDue(ws: Workspace): Message[] {
 export function fastForward(ws: Workspace, ms: number): Message[] {
   ws.advanceClock(ms);
   return deliverDue(ws);
+}
+
+/**
+ * What the page's clock buttons do: the clock moves on, scheduled messages now due are posted, and
+ * the app catches up (its clock is this one: sweeps and deliveries due by now run at once rather
+ * than at their timers' next turn). Resolves once the app is done.
+ */
+export async function moveClock(ctx: SandboxContext, ms: number): Promise<Message[]> {
+  const delivered = fastForward(ctx.ws, ms);
+  await ctx.afterClockMoved?.();
+  return delivered;
 }
 
 /** Checks for due messages every `intervalMs` (real time) until stopped. */

@@ -41,7 +41,7 @@ export async function seedEvent(sandbox: Sandbox): Promise<void> {
   if (!organizer) return;
   await runTyped(ctx, { userId: organizer.id, channelId: SANDBOX_CHANNELS.announcements, text: '/alumni-event' });
   const modal = await ws.waitFor(() => ws.views.top(organizer.id));
-  const start = new Date(Math.floor((Date.now() + 3 * DAY_MS) / DAY_MS) * DAY_MS + 9 * 60 * 60_000); // 18:00 in Tokyo
+  const start = new Date(Math.floor((ws.now() + 3 * DAY_MS) / DAY_MS) * DAY_MS + 9 * 60 * 60_000); // 18:00 in Tokyo
   const field = (id: string, value: Record<string, unknown>) => ({ [id]: { [id]: value } });
   const submitted = await submitView(ctx, {
     userId: organizer.id,

@@ -27,6 +27,8 @@ export interface StandIn {
   apiUrl: string;
   /** Tells the stand-in where the app listens, once it does. */
   linkBot(link: BotLink): void;
+  /** What to run after the page moves the clock on (the app catching up; see moveClock). */
+  onClockMoved(run: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,9 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     apiUrl: `${ctx.baseUrl}/api/`,
     linkBot(link) {
       bot = link;
+    },
+    onClockMoved(run) {
+      ctx.afterClockMoved = run;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -28,7 +28,7 @@ export class Workspace {
   private readonly responseTargets = new Map<string, ResponseTarget>();
   private sequence = 0;
   private lastTs = { seconds: 0, micros: 0 };
-  /** How far the sandbox clock is ahead of real time. */
+  /** How far the sandbox clock is ahead of real time (the app's clock reads `now`, so it follows). */
   offsetMs = 0;
   /** Web API requests being answered, and when the last one ended (for `settle`). */
   private inFlight = 0;
@@ -205,7 +205,7 @@ export class Workspace {
     this.changed('calls');
   }
 
-  /** Moves the sandbox clock forward (the bot keeps real time; only scheduled messages come sooner). */
+  /** Moves the sandbox clock forward: the app's clock too (startSandbox gives it `now`). */
   advanceClock(ms: number): void {
     this.offsetMs += Math.max(0, ms);
     this.changed('clock');
