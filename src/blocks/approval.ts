@@ -3,75 +3,102 @@ import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
+import { both, buttonText, labelCatalogue, languagesOf, lines, soleLanguage, type Languages, type Speech } from './bilingual';
 import { plain } from './common';
 import { slackDateTime } from './event-time';
 import { buildProfileCard } from './profile-card';
 
 export interface ApprovalRequestProps {
-  t: Messages;
+  /** The organizers' channel's two languages (channelLanguages), or one reader's catalogue. */
+  t: Speech;
+  /** The language of the profile's taxonomy terms: the network's. */
   locale: Locale;
   member: MemberRow;
 }
 
-/** Approve / Decline for one registration; the value is only a hint, re-checked on click. */
-export function buildApprovalButtons({ t, member }: { t: Messages; member: MemberRow }): KnownBlock {
+/**
+ * Approve / Decline for one registration; the value is only a hint, re-checked on click. In the
+ * organizer's own language on their App Home, in both on the channel's card.
+ */
+export function buildApprovalButtons({ t: speech, member }: { t: Speech; member: MemberRow }): KnownBlock {
+  const languages = languagesOf(speech);
   return {
     type: 'actions',
     block_id: `approval:${member.id}`,
     elements: [
-      { type: 'button', action_id: ACTIONS.approveMember, style: 'primary', text: plain(t.approval.approve, 75), value: member.id },
-      { type: 'button', action_id: ACTIONS.declineMember, style: 'danger', text: plain(t.approval.decline, 75), value: member.id },
+      { type: 'button', action_id: ACTIONS.approveMember, style: 'primary', text: plain(buttonText(languages, (m) => m.approval.approve), 75), value: member.id },
+      { type: 'button', action_id: ACTIONS.declineMember, style: 'danger', text: plain(buttonText(languages, (m) => m.approval.decline), 75), value: member.id },
     ],
   };
 }
 
-/** The card's first line follows the registration: waiting, approved, declined (or otherwise closed). */
-function headline(t: Messages, member: MemberRow, who: string): string {
-  const type = t.memberType[member.memberType];
-  switch (member.status) {
-    case 'pending':
-      return t.approval.request(who, type);
-    case 'active':
-      return member.decidedAt ? t.approval.approvedRequest(who, type) : t.approval.closedRequest(who, type, t.status.active);
-    case 'declined':
-      return t.approval.declinedRequest(who, type);
-    default:
-      return t.approval.closedRequest(who, type, t.status[member.status]);
+type CardState = 'pending' | 'approved' | 'declined' | 'closed';
+
+function cardState(member: MemberRow): CardState {
+  if (member.status === 'pending') return 'pending';
+  if (member.status === 'active' && member.decidedAt) return 'approved';
+  return member.status === 'declined' ? 'declined' : 'closed';
+}
+
+/**
+ * The card's first line follows the registration: waiting, approved, declined (or otherwise closed).
+ * In one language, its sentence; in the channel's two, `*新規登録 / New registration: name* (type)
+ * — status`, so the applicant's name shows once.
+ */
+function headline(languages: Languages, member: MemberRow, who: string): string {
+  const state = cardState(member);
+  const own = soleLanguage(languages);
+  if (own) {
+    const type = own.memberType[member.memberType];
+    switch (state) {
+      case 'pending':
+        return own.approval.request(who, type);
+      case 'approved':
+        return own.approval.approvedRequest(who, type);
+      case 'declined':
+        return own.approval.declinedRequest(who, type);
+      case 'closed':
+        return own.approval.closedRequest(who, type, own.status[member.status]);
+    }
   }
+  const title = `*${both(languages, (m) => m.approval.cardTitles[state])}: ${who}* (${both(languages, (m) => m.memberType[member.memberType])})`;
+  return state === 'pending' || state === 'closed' ? `${title} — ${both(languages, (m) => m.status[member.status])}` : title;
 }
 
-function summary(t: Messages, member: MemberRow): KnownBlock {
+function summary(languages: Languages, member: MemberRow): KnownBlock {
   const who = `${escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)}${member.slackUserId ? ` (${mention(member.slackUserId)})` : ''}`;
-  return { type: 'section', text: { type: 'mrkdwn', text: headline(t, member, who) } };
+  return { type: 'section', text: { type: 'mrkdwn', text: headline(languages, member, who) } };
 }
 
-/** The message in the organizers' channel: the applicant's profile, then the buttons or the decision. */
-export function buildApprovalMessage({ t, locale, member }: ApprovalRequestProps): KnownBlock[] {
+/** Who decided and when (a mention and a date token, no user text), one line per language. */
+function decisionLine(languages: Languages, member: MemberRow): string {
+  const who = member.decidedBySlackUserId ? mention(member.decidedBySlackUserId) : undefined;
+  const when = member.decidedAt ? slackDateTime(member.decidedAt) : undefined;
+  return lines(languages, (m) => {
+    const decided = member.status === 'active' ? m.approval.approvedBy : member.status === 'declined' ? m.approval.declinedBy : undefined;
+    return decided ? decided(who ?? m.common.notSet, when ?? m.common.notSet) : m.status[member.status];
+  });
+}
+
+/**
+ * The message in the organizers' channel: the applicant's profile, then the buttons or the decision.
+ * Organizers read different languages, so the channel's card carries both (labels, buttons, text).
+ */
+export function buildApprovalMessage({ t: speech, locale, member }: ApprovalRequestProps): KnownBlock[] {
+  const languages = languagesOf(speech);
   // An erased member's card keeps nothing of the profile: only that the registration is closed.
   const card =
-    member.status === 'erased' ? [] : buildProfileCard({ t, locale, member, showPrivate: true }).filter((block) => block.type !== 'header');
-  const decided = member.status === 'active' ? t.approval.approvedBy : member.status === 'declined' ? t.approval.declinedBy : undefined;
+    member.status === 'erased'
+      ? []
+      : buildProfileCard({ t: labelCatalogue(languages), locale, member, showPrivate: true }).filter((block) => block.type !== 'header');
   const footer: KnownBlock =
     member.status === 'pending'
-      ? buildApprovalButtons({ t, member })
-      : {
-          type: 'context',
-          elements: [
-            {
-              type: 'mrkdwn',
-              text: decided
-                ? decided(
-                    member.decidedBySlackUserId ? mention(member.decidedBySlackUserId) : t.common.notSet,
-                    member.decidedAt ? slackDateTime(member.decidedAt) : t.common.notSet,
-                  )
-                : t.status[member.status],
-            },
-          ],
-        };
-  return [summary(t, member), ...card, footer];
+      ? buildApprovalButtons({ t: languages, member })
+      : { type: 'context', elements: [{ type: 'mrkdwn', text: decisionLine(languages, member) }] };
+  return [summary(languages, member), ...card, footer];
 }
 
 /** Plain-text fallback for notifications: the headline without its time, so no date token shows raw. */
-export function approvalMessageText({ t, member }: { t: Messages; member: MemberRow }): string {
-  return headline(t, member, escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)).replace(/\*/g, '');
+export function approvalMessageText({ t: speech, member }: { t: Speech; member: MemberRow }): string {
+  return headline(languagesOf(speech), member, escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)).replace(/\*/g, '');
 }

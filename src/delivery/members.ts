@@ -1,4 +1,6 @@
 import { approvalMessageText, buildApprovalMessage } from '../blocks/approval';
+import { channelLanguages } from '../blocks/bilingual';
+import { buildDeclineNotice } from '../blocks/decline-registration';
 import { buildStaleReminder } from '../blocks/prompts';
 import { t, toLocale } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
@@ -10,14 +12,15 @@ import type { DeliveryHandler } from './worker';
 
 /** Registrations and profiles: the organizers' approval post, the applicant's answer, stale reminders. */
 export function memberHandlers(deps: ListenerDeps) {
+  // The organizers' channel is shared by readers of both languages: its card carries both, the network's first.
   const network = () => {
     const locale = deps.config.defaultLocale;
-    return { locale, messages: t(locale) };
+    return { locale, messages: channelLanguages(locale) };
   };
   const load = async (memberId: unknown) => findMemberForDelivery(deps.services, String(memberId));
 
   return {
-    /** A new registration in the organizers' channel (in the network's language); where it landed is kept. */
+    /** A new registration in the organizers' channel (in both languages); where it landed is kept. */
     async 'registration.approval_post'(delivery, client) {
       const member = await load(delivery.payload.memberId);
       if (!member || member.status !== 'pending') return;
@@ -46,14 +49,18 @@ export function memberHandlers(deps: ListenerDeps) {
       });
     },
 
-    /** The applicant hears the outcome, in their language. */
+    /** The applicant hears the outcome, in their language; a decline names whom to ask, with the reason if given. */
     async 'registration.decision_notice'(delivery, client) {
       const member = await load(delivery.payload.memberId);
       if (!member?.slackUserId || (member.status !== 'active' && member.status !== 'declined')) return;
       const applicant = t(toLocale(member.locale, deps.config.defaultLocale));
+      const reason = typeof delivery.payload.reason === 'string' ? delivery.payload.reason : null;
       await client.chat.postMessage({
         channel: member.slackUserId,
-        text: member.status === 'active' ? applicant.approval.applicantApproved : applicant.approval.applicantDeclined,
+        text:
+          member.status === 'active'
+            ? applicant.approval.applicantApproved
+            : buildDeclineNotice({ t: applicant, decidedBySlackUserId: member.decidedBySlackUserId, reason }),
       });
     },
 

@@ -157,6 +157,8 @@ export const en = {
     approvedRequest: (name: string, type: string) => `*Registration approved: ${name}* (${type})`,
     declinedRequest: (name: string, type: string) => `*Registration declined: ${name}* (${type})`,
     closedRequest: (name: string, type: string, status: string) => `*Registration: ${name}* (${type}) — ${status}`,
+    // The card's first line in the shared channel, where both languages stand before the name shown once.
+    cardTitles: { pending: 'New registration', approved: 'Registration approved', declined: 'Registration declined', closed: 'Registration' },
   },
   home: {
     title: 'Kakehashi',
@@ -173,6 +175,69 @@ export const en = {
     unlinkedHint:
       'Imported from the spreadsheet but not found on Slack by their email: nobody can ask them. Invite them to the workspace (or correct the email); they are linked when they join.',
     morePending: (count: number) => `…and ${count} more.`,
+  },
+  /** Declining a registration: the organizer's confirmation form, and what the applicant reads. */
+  declineRegistration: {
+    title: 'Decline registration',
+    submit: 'Decline',
+    close: 'Cancel',
+    question: (name: string) => `Decline the registration of *${name}*?`,
+    whatHappens: (organizer: string) =>
+      `They are told by DM that it was not approved, with your reason if you give one, and asked to contact you (${organizer}) with any questions. They may register again later.`,
+    reason: 'Reason (optional, shared with the applicant)',
+    reasonHint: (max: number) => `Up to ${max} characters. Leave it empty to give no reason.`,
+    reasonTooLong: (max: number) => `Please keep the reason to ${max} characters or fewer.`,
+    done: (name: string) => `You declined the registration of ${name}. They are told by DM.`,
+    applicantDeclined: (organizer: string) =>
+      `The organizers could not approve your registration. If you have questions, or think this is a mistake, please contact ${organizer}.`,
+    anOrganizer: 'an organizer',
+    applicantReason: (reason: string) => `Their reason:\n${reason}`,
+  },
+  /** What a user reads after saving a form: what changed and who can see it. */
+  saveFeedback: {
+    profileSaved: 'Your profile is saved.',
+    profileUnchanged: 'Your profile is saved; nothing changed.',
+    changed: (fields: string) => `Changed: ${fields}.`,
+    fields: {
+      name: 'name',
+      memberType: 'member type',
+      yearJoined: 'year joined',
+      yearLeft: 'year left',
+      formerDivisions: 'former bureaus / divisions',
+      organisation: 'organisation',
+      jobTitle: 'title',
+      sector: 'sector',
+      topics: 'policy topics',
+      helpText: 'how you can help',
+      helpKinds: 'kinds of help',
+      capacity: 'requests per month',
+      consent: 'who may see your profile',
+      coi: 'conflict of interest',
+      referredBy: 'referred by',
+      returning: 'interest in returning',
+    },
+    audience: {
+      staffAndAlumni: 'Who can see your profile now: current staff and other alumni (and the organizers).',
+      staff: 'Who can see your profile now: current staff (and the organizers); other alumni cannot.',
+      alumni: 'Who can see your profile now: other alumni (and the organizers); current staff cannot.',
+      organizers: 'Who can see your profile now: nobody but the organizers.',
+      staffMember: 'Profiles of current staff are seen by the organizers only.',
+    },
+    audienceOnceApproved: {
+      staffAndAlumni: 'Once approved, your profile will be seen by current staff and other alumni (and the organizers).',
+      staff: 'Once approved, your profile will be seen by current staff (and the organizers); other alumni will not see it.',
+      alumni: 'Once approved, your profile will be seen by other alumni (and the organizers); current staff will not see it.',
+      organizers: 'Once approved, your profile will still be seen by nobody but the organizers.',
+      staffMember: 'Profiles of current staff are seen by the organizers only.',
+    },
+    noConsentWarning:
+      ':warning: You ticked neither “Current staff” nor “Other alumni”, so nobody will see your profile or find you in searches. Tick one with /alumni-profile when you are ready.',
+    eventUnchanged: 'Nothing changed: the event stays as it was.',
+    eventChanged: (fields: string) => `What you changed: ${fields}.`,
+    introductionDeclined: (requester: string) => `Your answer is saved: ${requester} is told you cannot help this time.`,
+    introductionDeclinedWithNote: (requester: string) =>
+      `Your answer is saved: ${requester} is told you cannot help this time, with your note.`,
+    unavailableUntil: (date: string) => `You will not be suggested to staff until ${date}.`,
   },
   stale: {
     reminder: (months: number) =>
@@ -592,6 +657,59 @@ export const en = {
       hours: (hours: number, minutes: number) => `${hours} h ${minutes} min`,
       minutes: (minutes: number) => `${minutes} min`,
     },
+  },
+  availability: {
+    /** `until` is a YYYY-MM-DD day (Japan's calendar): shown as is, like the other picked dates. */
+    notice: (until: string) => `:no_bell: You are not suggested to staff until *${until}* (set when you declined a request).`,
+    availableAgain: 'Available again',
+  },
+  organizerTools: {
+    header: 'Organizer tools',
+    hint: 'Only organizers see these buttons.',
+    announceEvent: 'Announce an event',
+    members: 'Members',
+    importCsv: 'Import CSV',
+    importInstructions: (columns: string) =>
+      [
+        '*Importing the network’s spreadsheet*',
+        'Upload the CSV file (saved as “CSV UTF-8”) here, in this DM. I will show what it would change — new members, changed members, or the first problem with its row and column — and import nothing until you press *Confirm*.',
+        `Columns (the first row names them): ${columns}`,
+        'Members are matched by email; a file exported with `npm run cli -- export` can be edited and imported again. See “Importing the network’s spreadsheet” in the README.',
+      ].join('\n'),
+  },
+  memberImport: {
+    notOrganizer: 'Only organizers can import members from a spreadsheet, so I did nothing with your file.',
+    downloadFailed: (file: string) => `I could not download ${file} from Slack, so nothing was imported. Please upload it again.`,
+    previewTitle: (file: string) => `*Import preview — ${file}*`,
+    previewCounts: (total: number, created: number, updated: number, unchanged: number) =>
+      `${total} rows: *${created} new*, *${updated} changed*, ${unchanged} unchanged.`,
+    createdHeading: '*New members*',
+    updatedHeading: '*Changed members* (the columns that differ)',
+    moreRows: (count: number) => `…and ${count} more.`,
+    previewHint: (hours: number) =>
+      `Nothing is imported until you press Confirm. Members are matched by email, and linked to their Slack account when found. This preview can be confirmed for ${hours} hours.`,
+    confirm: 'Confirm import',
+    cancel: 'Cancel',
+    previewFallback: (file: string, created: number, updated: number) => `Import preview of ${file}: ${created} new, ${updated} changed.`,
+    notCsv: (file: string) => `${file} is not a CSV file, so nothing was imported. In Excel, save the spreadsheet as “CSV UTF-8” and upload that file here.`,
+    tooLarge: (file: string, limitKb: number) =>
+      `${file} is larger than ${limitKb} KB, so nothing was imported. Please split it, or use the command-line import (see the README).`,
+    notUtf8: (file: string) => `${file} is not UTF-8 text, so nothing was imported. In Excel, save it as “CSV UTF-8” and upload it again.`,
+    csvProblem: (file: string, where: string, detail: string) =>
+      `*${file} cannot be imported*, so nothing was imported.\n${where}: ${detail}\nPlease fix the file and upload it again.`,
+    whereRowColumn: (row: number, column: string) => `Row ${row}, column ${column}`,
+    whereRow: (row: number) => `Row ${row}`,
+    whereFile: 'The file',
+    imported: (file: string, created: number, updated: number, unchanged: number, linked: number) =>
+      `*Imported ${file}*: ${created} new, ${updated} changed, ${unchanged} unchanged; ${linked} linked to their Slack account.`,
+    cancelled: (file: string) => `Import of ${file} cancelled. Nothing was imported.`,
+    alreadyImported: (file: string) => `${file} was already imported. Nothing more was done.`,
+    alreadyCancelled: (file: string) => `The import of ${file} was cancelled. Upload the file again to import it.`,
+    expired: (file: string, hours: number) =>
+      `The preview of ${file} expired (previews can be confirmed for ${hours} hours), so nothing was imported. Upload the file again.`,
+    notFound: 'This import cannot be found. Please upload the file again.',
+    lookupFailed: (email: string, reason: string) =>
+      `Slack could not look up ${email} (${reason}), so nothing was imported. Please press Confirm again in a moment.`,
   },
 };
 

@@ -149,6 +149,7 @@ export const ja = {
     approvedRequest: (name: string, type: string) => `*承認済みの登録：${name}*（${type}）`,
     declinedRequest: (name: string, type: string) => `*不承認の登録：${name}*（${type}）`,
     closedRequest: (name: string, type: string, status: string) => `*登録：${name}*（${type}）— ${status}`,
+    cardTitles: { pending: '新規登録', approved: '承認済みの登録', declined: '不承認の登録', closed: '登録' },
   },
   home: {
     title: '架け橋',
@@ -165,6 +166,67 @@ export const ja = {
     unlinkedHint:
       '名簿から取り込みましたが、メールアドレスでSlackに見つからない方です。この方々には依頼できません。ワークスペースに招待する（またはメールアドレスを修正する）と、参加時に自動で紐付きます。',
     morePending: (count: number) => `…ほか${count}件`,
+  },
+  declineRegistration: {
+    title: '登録の不承認',
+    submit: '不承認にする',
+    close: 'キャンセル',
+    question: (name: string) => `*${name}* さんの登録を不承認にしますか？`,
+    whatHappens: (organizer: string) =>
+      `申請者には、承認されなかったことがDMで伝えられます。理由を書いた場合はその理由も伝えられ、質問があればあなた（${organizer}）に連絡するよう案内されます。申請者は後で登録し直すこともできます。`,
+    reason: '理由（任意・申請者に伝えられます）',
+    reasonHint: (max: number) => `${max}文字以内。空欄なら理由は伝えられません。`,
+    reasonTooLong: (max: number) => `理由は${max}文字以内にしてください。`,
+    done: (name: string) => `${name} さんの登録を不承認にしました。本人にはDMで伝えられます。`,
+    applicantDeclined: (organizer: string) =>
+      `幹事は今回の登録を承認できませんでした。ご質問がある場合や誤りと思われる場合は、${organizer}にご連絡ください。`,
+    anOrganizer: '幹事',
+    applicantReason: (reason: string) => `理由：\n${reason}`,
+  },
+  saveFeedback: {
+    profileSaved: 'プロフィールを保存しました。',
+    profileUnchanged: 'プロフィールを保存しました。変更はありません。',
+    changed: (fields: string) => `変更した項目：${fields}`,
+    fields: {
+      name: '氏名',
+      memberType: '区分',
+      yearJoined: '入省年',
+      yearLeft: '退職年',
+      formerDivisions: '在籍した局・課',
+      organisation: '現在の所属',
+      jobTitle: '役職',
+      sector: '業種',
+      topics: '政策分野',
+      helpText: '協力できること',
+      helpKinds: '協力の種類',
+      capacity: '月あたりの受付件数',
+      consent: 'プロフィールの公開範囲',
+      coi: '利益相反',
+      referredBy: '紹介者',
+      returning: '復帰への関心',
+    },
+    audience: {
+      staffAndAlumni: '現在プロフィールを見られるのは、現役職員と他のOB・OG（および幹事）です。',
+      staff: '現在プロフィールを見られるのは、現役職員（および幹事）です。他のOB・OGには表示されません。',
+      alumni: '現在プロフィールを見られるのは、他のOB・OG（および幹事）です。現役職員には表示されません。',
+      organizers: '現在プロフィールを見られるのは幹事だけです。',
+      staffMember: '現役職員のプロフィールは幹事だけが見られます。',
+    },
+    audienceOnceApproved: {
+      staffAndAlumni: '承認後、プロフィールは現役職員と他のOB・OG（および幹事）に表示されます。',
+      staff: '承認後、プロフィールは現役職員（および幹事）に表示されます。他のOB・OGには表示されません。',
+      alumni: '承認後、プロフィールは他のOB・OG（および幹事）に表示されます。現役職員には表示されません。',
+      organizers: '承認後も、プロフィールを見られるのは幹事だけです。',
+      staffMember: '現役職員のプロフィールは幹事だけが見られます。',
+    },
+    noConsentWarning:
+      ':warning: 「現役職員」と「他のOB・OG」のどちらにもチェックがないため、誰にもプロフィールが表示されず、検索にも出てきません。準備ができたら /alumni-profile でチェックを入れてください。',
+    eventUnchanged: '変更はありません。イベントはそのままです。',
+    eventChanged: (fields: string) => `変更した項目：${fields}`,
+    introductionDeclined: (requester: string) => `回答を保存しました。${requester} さんには、今回は協力できないことが伝えられます。`,
+    introductionDeclinedWithNote: (requester: string) =>
+      `回答を保存しました。${requester} さんには、今回は協力できないことが、あなたのメモとともに伝えられます。`,
+    unavailableUntil: (date: string) => `${date}まで、職員への候補として表示されません。`,
   },
   stale: {
     reminder: (months: number) =>
@@ -576,5 +638,59 @@ export const ja = {
       hours: (hours: number, minutes: number) => `${hours}時間${minutes}分`,
       minutes: (minutes: number) => `${minutes}分`,
     },
+  },
+  availability: {
+    notice: (until: string) => `:no_bell: *${until}* まで、職員への紹介候補に表示されません（依頼を辞退したときに設定したものです）。`,
+    availableAgain: '対応可能に戻す',
+  },
+  organizerTools: {
+    header: '幹事用ツール',
+    hint: 'このボタンは幹事にだけ表示されます。',
+    announceEvent: 'イベントを告知',
+    members: 'メンバー一覧',
+    importCsv: 'CSVを取り込む',
+    importInstructions: (columns: string) =>
+      [
+        '*名簿（スプレッドシート）の取り込み*',
+        'このDMにCSVファイル（「CSV UTF-8」形式で保存したもの）をアップロードしてください。取り込んだ場合の変更内容（新規・変更のあるメンバー、または問題のある行と列）をお見せします。*確定* を押すまで何も取り込みません。',
+        `列（1行目に列名）：${columns}`,
+        'メンバーはメールアドレスで照合します。`npm run cli -- export` で書き出したファイルを編集して取り込み直すこともできます。詳しくはREADMEの「Importing the network’s spreadsheet」をご覧ください。',
+      ].join('\n'),
+  },
+  memberImport: {
+    notOrganizer: '名簿の取り込みは幹事のみが行えます。アップロードされたファイルには何もしていません。',
+    downloadFailed: (file: string) => `Slackから ${file} をダウンロードできなかったため、何も取り込んでいません。もう一度アップロードしてください。`,
+    previewTitle: (file: string) => `*取り込みの確認 — ${file}*`,
+    previewCounts: (total: number, created: number, updated: number, unchanged: number) =>
+      `${total}行：*新規 ${created}人*、*変更 ${updated}人*、変更なし ${unchanged}人`,
+    createdHeading: '*新規メンバー*',
+    updatedHeading: '*変更のあるメンバー*（異なる列）',
+    moreRows: (count: number) => `…ほか${count}人`,
+    previewHint: (hours: number) =>
+      `*確定* を押すまで何も取り込みません。メンバーはメールアドレスで照合し、Slackアカウントが見つかれば連携します。この確認は${hours}時間有効です。`,
+    confirm: '取り込みを確定',
+    cancel: 'キャンセル',
+    previewFallback: (file: string, created: number, updated: number) => `${file} の取り込み確認：新規 ${created}人、変更 ${updated}人`,
+    notCsv: (file: string) =>
+      `${file} はCSVファイルではないため、何も取り込んでいません。Excelで「CSV UTF-8」形式で保存し、そのファイルをここにアップロードしてください。`,
+    tooLarge: (file: string, limitKb: number) =>
+      `${file} は${limitKb}KBを超えるため、何も取り込んでいません。ファイルを分けるか、コマンドラインでの取り込み（README参照）をご利用ください。`,
+    notUtf8: (file: string) =>
+      `${file} はUTF-8のテキストではないため、何も取り込んでいません。Excelで「CSV UTF-8」形式で保存し、もう一度アップロードしてください。`,
+    csvProblem: (file: string, where: string, detail: string) =>
+      `*${file} は取り込めません*（何も取り込んでいません）。\n${where}：${detail}\nファイルを修正して、もう一度アップロードしてください。`,
+    whereRowColumn: (row: number, column: string) => `${row}行目・${column}列`,
+    whereRow: (row: number) => `${row}行目`,
+    whereFile: 'ファイル',
+    imported: (file: string, created: number, updated: number, unchanged: number, linked: number) =>
+      `*${file} を取り込みました*：新規 ${created}人、変更 ${updated}人、変更なし ${unchanged}人。Slackアカウントと連携 ${linked}人。`,
+    cancelled: (file: string) => `${file} の取り込みをキャンセルしました。何も取り込んでいません。`,
+    alreadyImported: (file: string) => `${file} はすでに取り込み済みです。今回は何も行っていません。`,
+    alreadyCancelled: (file: string) => `${file} の取り込みはキャンセルされています。取り込むには、もう一度アップロードしてください。`,
+    expired: (file: string, hours: number) =>
+      `${file} の確認の有効期限（${hours}時間）が切れたため、何も取り込んでいません。もう一度アップロードしてください。`,
+    notFound: 'この取り込みが見つかりません。もう一度ファイルをアップロードしてください。',
+    lookupFailed: (email: string, reason: string) =>
+      `Slackで ${email} を照会できなかった（${reason}）ため、何も取り込んでいません。しばらくしてから、もう一度 *確定* を押してください。`,
   },
 } satisfies Messages;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { approvalMessageText, buildApprovalMessage } from '../../src/blocks/approval';
+import { approvalMessageText, buildApprovalButtons, buildApprovalMessage } from '../../src/blocks/approval';
+import { both, buttonText, channelLanguages } from '../../src/blocks/bilingual';
 import type { MemberRow } from '../../src/db/schema';
-import { t } from '../../src/i18n';
+import { t, type Messages } from '../../src/i18n';
 import { ACTIONS } from '../../src/slack/ids';
 import { ESCAPE_HEAVY_FILL, maximalMemberRow, memberRow } from '../helpers/factories';
 import { assertValidMessage } from '../helpers/slack-limits';
-import { blocksOfType, buttonsIn, mrkdwnTexts } from './inspect';
+import { blocksOfType, buttonsIn, mrkdwnTexts, visibleText } from './inspect';
 
 const pending = (overrides: Partial<MemberRow> = {}) =>
   memberRow({ status: 'pending', decidedBySlackUserId: null, decidedAt: null, slackUserId: 'U0APPLICANT', ...overrides });
@@ -102,5 +103,88 @@ describe.each(['ja', 'en'] as const)('the approval message in %s', (locale) => {
     const text = approvalMessageText({ t: messages, member });
     expect(text).toContain('&lt;!channel&gt;');
     expect(text).not.toContain('*');
+  });
+});
+
+describe.each(['ja', 'en'] as const)('the approval card in the organizers’ channel, network language %s', (locale) => {
+  const [first, second] = channelLanguages(locale);
+  const other = locale === 'ja' ? 'en' : 'ja';
+  const build = (member: MemberRow) => buildApprovalMessage({ t: channelLanguages(locale), locale, member });
+  const text = (member: MemberRow) => approvalMessageText({ t: channelLanguages(locale), member });
+
+  it('is written in both languages, the network’s first', () => {
+    expect(first).toBe(t(locale));
+    expect(second).toBe(t(other));
+  });
+
+  it('stays within Slack limits in every state, for the longest and the most escaped profile', () => {
+    for (const fill of [undefined, ESCAPE_HEAVY_FILL]) {
+      for (const member of [
+        maximalMemberRow({ status: 'pending', decidedAt: null, decidedBySlackUserId: null }, fill),
+        maximalMemberRow({ status: 'active' }, fill),
+        maximalMemberRow({ status: 'declined' }, fill),
+        maximalMemberRow({ status: 'erased' }, fill),
+      ]) {
+        assertValidMessage(build(member), text(member));
+      }
+    }
+  });
+
+  it('labels its buttons in both languages, within a button’s 75 characters', () => {
+    const member = pending();
+    const buttons = buttonsIn(build(member));
+    expect(buttons.map((button) => button.action_id)).toEqual([ACTIONS.approveMember, ACTIONS.declineMember]);
+    expect(buttons.map((button) => button.text.text)).toEqual([
+      `${first.approval.approve} / ${second.approval.approve}`,
+      `${first.approval.decline} / ${second.approval.decline}`,
+    ]);
+  });
+
+  it('opens with the registration in both languages and the applicant’s name once, in the card and the notification', () => {
+    const member = pending({ name: '佐藤 花子', memberType: 'returnee' });
+    const [headline] = mrkdwnTexts(build(member));
+    const type = `${first.memberType.returnee} / ${second.memberType.returnee}`;
+    const status = `${first.status.pending} / ${second.status.pending}`;
+    expect(headline).toBe(`*${first.approval.cardTitles.pending} / ${second.approval.cardTitles.pending}: 佐藤 花子 (<@U0APPLICANT>)* (${type}) — ${status}`);
+    expect(text(member)).toBe(`${first.approval.cardTitles.pending} / ${second.approval.cardTitles.pending}: 佐藤 花子 (${type}) — ${status}`);
+    expect(visibleText(build(member)).split('佐藤 花子')).toHaveLength(2);
+  });
+
+  it('shows the profile’s labels and answers in both languages, the values typed once', () => {
+    const member = pending({ organisation: 'Green & Co', interestedInReturning: true });
+    const texts = mrkdwnTexts(build(member));
+    expect(texts).toContain(`*${first.profileCard.organisation} / ${second.profileCard.organisation}*\nGreen &amp; Co`);
+    expect(texts).toContain(`*${first.profileCard.returning} / ${second.profileCard.returning}*\n${first.common.yes} / ${second.common.yes}`);
+    expect(texts).toContain(`${first.profileCard.organizerOnly} / ${second.profileCard.organizerOnly}`);
+  });
+
+  it('says who decided and when, one line per language, once decided', () => {
+    const approved = build(decided('active'));
+    expect(mrkdwnTexts(approved.at(-1))).toEqual([
+      `${first.approval.approvedBy('<@U0ORGANIZER>', DECIDED_TOKEN)}\n${second.approval.approvedBy('<@U0ORGANIZER>', DECIDED_TOKEN)}`,
+    ]);
+    expect(mrkdwnTexts(build(decided('declined')))[0]).toContain(`${first.approval.cardTitles.declined} / ${second.approval.cardTitles.declined}`);
+    expect(text(decided('active'))).toContain(`${first.approval.cardTitles.approved} / ${second.approval.cardTitles.approved}`);
+    expect(text(decided('active'))).not.toContain('<!date');
+  });
+
+  it('the same buttons on an organizer’s App Home stay in that organizer’s one language', () => {
+    const buttons = buttonsIn([buildApprovalButtons({ t: t(other), member: pending() })]);
+    expect(buttons.map((button) => button.text.text)).toEqual([t(other).approval.approve, t(other).approval.decline]);
+  });
+});
+
+describe('a label in both languages', () => {
+  const [ja, en] = channelLanguages('ja');
+  it('joins them compactly, and once where both read the same', () => {
+    expect(both([ja, en], (m) => m.events.answers.going)).toBe(`${ja.events.answers.going} / ${en.events.answers.going}`);
+    expect(both([ja, en], (m) => m.common.notSet)).toBe(ja.common.notSet);
+  });
+
+  it('on a button, falls back to the network’s language alone when both would pass 75 characters', () => {
+    const long = (m: Messages) => (m === ja ? 'あ'.repeat(40) : 'b'.repeat(40));
+    expect(buttonText([ja, en], long)).toBe('あ'.repeat(40));
+    expect(buttonText([ja, en], (m) => (m === ja ? 'あ'.repeat(80) : 'b'))).toHaveLength(75);
+    expect(buttonText([ja, en], (m) => m.approval.approve)).toBe(`${ja.approval.approve} / ${en.approval.approve}`);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
+import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
 import { ACTIONS, VIEWS } from '../../src/slack/ids';
 import { ORGANIZERS_CHANNEL } from '../helpers/app';
@@ -25,9 +26,10 @@ const alumna = async () => (await repos().members.findBySlackUserId(ALUMNA))!;
 const json = (value: unknown) => JSON.stringify(value);
 const hasButtons = (blocks: any[]) => blocks.some((block) => block.type === 'actions');
 
-/** The card is in the network's language (ja in tests). */
-const headline = (kind: 'request' | 'approvedRequest' | 'declinedRequest') =>
-  ja.approval[kind](`山田 花子 (<@${ALUMNA}>)`, ja.memberType.alumni);
+/** The card is in both languages, the network's (ja in tests) first; the applicant's name shows once. */
+const headline = (kind: 'pending' | 'approved' | 'declined', who = `山田 花子 (<@${ALUMNA}>)`) =>
+  `*${ja.approval.cardTitles[kind]} / ${en.approval.cardTitles[kind]}: ${who}* (${ja.memberType.alumni} / ${en.memberType.alumni})` +
+  (kind === 'pending' ? ` — ${ja.status.pending} / ${en.status.pending}` : '');
 
 async function registerPending(answers: ProfileAnswers = {}) {
   ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
@@ -36,6 +38,24 @@ async function registerPending(answers: ProfileAnswers = {}) {
 }
 
 describe('the approval card in the organizers’ channel follows the registration', () => {
+  it('is posted in both languages, the network’s first: headline, profile labels, buttons and notification text', async () => {
+    await registerPending({ organisation: 'Green Capital' });
+    const [card] = ctx.slack.bodies('chat.postMessage');
+    expect(card?.channel).toBe(ORGANIZERS_CHANNEL);
+    expect(card?.blocks[0].text.text).toBe(headline('pending'));
+    expect(card?.text).toBe(headline('pending', '山田 花子').replace(/\*/g, ''));
+    expect(json(card?.blocks)).toContain(json(`*${ja.profileCard.organisation} / ${en.profileCard.organisation}*\nGreen Capital`).slice(1, -1));
+    expect(json(card?.blocks)).toContain(`${ja.profileCard.organizerOnly} / ${en.profileCard.organizerOnly}`);
+    // The applicant's name once, however many languages.
+    expect(json(card?.blocks).split('山田 花子')).toHaveLength(2);
+    const buttons = card?.blocks.at(-1).elements;
+    expect(buttons.map((button: any) => [button.action_id, button.text.text])).toEqual([
+      [ACTIONS.approveMember, `${ja.approval.approve} / ${en.approval.approve}`],
+      [ACTIONS.declineMember, `${ja.approval.decline} / ${en.approval.decline}`],
+    ]);
+    ctx.slack.assertDone();
+  });
+
   it('a pending applicant who edits their profile sees the card redrawn with the new content, still waiting', async () => {
     const before = await registerPending({ organisation: 'Old Org' });
     expect(json(ctx.slack.bodies('chat.postMessage')[0]?.blocks)).toContain('Old Org');
@@ -48,7 +68,7 @@ describe('the approval card in the organizers’ channel follows the registratio
     expect(update).toMatchObject({ channel: 'C_POSTED', ts: before.approvalMessageTs });
     expect(json(update?.blocks)).toContain('New Org');
     expect(json(update?.blocks)).not.toContain('Old Org');
-    expect(update?.blocks[0].text.text).toBe(headline('request'));
+    expect(update?.blocks[0].text.text).toBe(headline('pending'));
     expect(hasButtons(update?.blocks)).toBe(true);
     // No second "submitted for approval" DM, and no second card.
     expect(ctx.slack.bodies('chat.postMessage')).toHaveLength(2);
@@ -64,11 +84,13 @@ describe('the approval card in the organizers’ channel follows the registratio
 
     const [update] = ctx.slack.bodies('chat.update');
     expect(update).toMatchObject({ channel: 'C_POSTED', ts: member.approvalMessageTs });
-    expect(update?.blocks[0].text.text).toBe(headline('approvedRequest'));
+    expect(update?.blocks[0].text.text).toBe(headline('approved'));
     expect(update?.text).not.toContain(ja.status.pending);
     expect(update?.text).not.toContain('<!date');
     const token = `<!date^${decidedAt.getTime() / 1000}^{date_short_pretty} {time}|2026-11-26 06:31 JST>`;
     expect(json(update?.blocks)).toContain(json(ja.approval.approvedBy(`<@${ORGANIZER}>`, token)).slice(1, -1));
+    expect(json(update?.blocks)).toContain(json(en.approval.approvedBy(`<@${ORGANIZER}>`, token)).slice(1, -1));
+    expect(update?.text).toBe(headline('approved', '山田 花子').replace(/\*/g, ''));
     expect(json(update?.blocks)).not.toContain('UTC');
     expect(hasButtons(update?.blocks)).toBe(false);
     ctx.slack.assertDone();
@@ -79,7 +101,7 @@ describe('the approval card in the organizers’ channel follows the registratio
     ctx.slack.expect('chat.update').expect('chat.postMessage');
     await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
     const [update] = ctx.slack.bodies('chat.update');
-    expect(update?.blocks[0].text.text).toBe(headline('declinedRequest'));
+    expect(update?.blocks[0].text.text).toBe(headline('declined'));
     expect(hasButtons(update?.blocks)).toBe(false);
     ctx.slack.assertDone();
   });
@@ -155,7 +177,9 @@ describe('the approval card in the organizers’ channel follows the registratio
     expect(json(update)).not.toContain('Secret Org');
     expect(json(update)).not.toContain('山田 花子');
     expect(json(update)).not.toContain(ALUMNA);
-    expect(update?.blocks[0].text.text).toBe(ja.approval.closedRequest(member.pseudonym, ja.memberType.alumni, ja.status.erased));
+    expect(update?.blocks[0].text.text).toBe(
+      `*${ja.approval.cardTitles.closed} / ${en.approval.cardTitles.closed}: ${member.pseudonym}* (${ja.memberType.alumni} / ${en.memberType.alumni}) — ${ja.status.erased} / ${en.status.erased}`,
+    );
     expect(hasButtons(update?.blocks)).toBe(false);
     ctx.slack.assertDone();
   });
