@@ -4,6 +4,7 @@ import type { Locale, Messages } from '../i18n';
 import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { buildApprovalButtons } from './approval';
+import { buildUnavailableNotice } from './availability';
 import { plain } from './common';
 import { slackDateTime } from './event-time';
 import { buildHomeIntroductions } from './introductions';
@@ -15,6 +16,11 @@ export interface HomeProps {
   t: Messages;
   locale: Locale;
   member: MemberRow | undefined;
+  /**
+   * The day the member said, when declining, they are unavailable until, while it still hides them
+   * (src/services/availability.ts activeUnavailability); undefined once it has passed.
+   */
+  unavailableUntil?: string;
   /** Present for organizers only. */
   pending?: { rows: MemberRow[]; total: number };
   /** Requests I made and requests addressed to me. */
@@ -37,7 +43,7 @@ function consentText(t: Messages, value: boolean | null): string {
   return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;
 }
 
-export function buildHomeView({ t, member, pending, introductions, events, failedDeliveries, unlinked }: HomeProps): HomeView {
+export function buildHomeView({ t, member, unavailableUntil, pending, introductions, events, failedDeliveries, unlinked }: HomeProps): HomeView {
   const h = t.home;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(h.title, 150) },
@@ -63,6 +69,7 @@ export function buildHomeView({ t, member, pending, introductions, events, faile
         ],
       },
     );
+    if (unavailableUntil) blocks.push(buildUnavailableNotice(t, unavailableUntil));
   } else {
     blocks.push({
       type: 'section',

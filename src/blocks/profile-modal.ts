@@ -4,6 +4,7 @@ import type { Locale, Messages } from '../i18n';
 import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, MEMBER_TYPES } from '../services/profile-rules';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS } from '../services/taxonomy';
 import { PROFILE_FIELDS, VIEWS } from '../slack/ids';
+import { buildUnavailableNotice } from './availability';
 import { inputBlock, option, plain, termOption } from './common';
 
 export interface ProfileModalProps {
@@ -14,6 +15,8 @@ export interface ProfileModalProps {
   /** A name to suggest for a new profile (the Slack display name). */
   suggestedName: string | null;
   currentYear: number;
+  /** While a date set when declining still hides the member: shown with "Available again" (see buildUnavailableNotice). */
+  unavailableUntil?: string;
 }
 
 const CONSENT_STAFF = 'staff';
@@ -51,7 +54,7 @@ function initialOf(options: PlainTextOption[], selected: readonly string[]) {
   return initial.length > 0 ? { initial_options: initial } : {};
 }
 
-export function buildProfileModal({ t, locale, member, suggestedName, currentYear }: ProfileModalProps): ModalView {
+export function buildProfileModal({ t, locale, member, suggestedName, currentYear, unavailableUntil }: ProfileModalProps): ModalView {
   const m = t.profileModal;
   const typeOptions = MEMBER_TYPES.map((type) => option(t.memberType[type], type));
   const sectorOptions = SECTORS.map((term) => termOption(term, locale));
@@ -71,6 +74,7 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
 
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: m.intro } },
+    ...(unavailableUntil ? [buildUnavailableNotice(t, unavailableUntil)] : []),
     inputBlock(PROFILE_FIELDS.name, m.name, textInput('name', member?.name ?? suggestedName, LIMITS.name, false, m.namePlaceholder)),
     inputBlock(PROFILE_FIELDS.memberType, m.memberType, {
       type: 'static_select',

@@ -21,6 +21,8 @@ export const EVENTS = {
   userChange: 'user_change',
   teamJoin: 'team_join',
   userGuestStatusChanged: 'user_guest_status_changed',
+  /** Messages in the bot's DM (subscribed as message.im): organizers upload the member CSV there. */
+  message: 'message',
 } as const;
 
 export const VIEWS = {
@@ -28,6 +30,7 @@ export const VIEWS = {
   introductionRequest: 'introduction_request_modal',
   declineIntroduction: 'decline_introduction_modal',
   event: 'event_modal',
+  declineRegistration: 'decline_registration_modal',
 } as const;
 
 export const ACTIONS = {
@@ -52,6 +55,15 @@ export const ACTIONS = {
   addToCalendar: 'add_to_calendar',
   confirmCancelEvent: 'confirm_cancel_event',
   keepEvent: 'keep_event',
+  /** The organizer tools on the App Home. */
+  organizerAnnounceEvent: 'organizer_announce_event',
+  organizerMembers: 'organizer_members',
+  organizerImportCsv: 'organizer_import_csv',
+  /** Confirm / Cancel under a member CSV's import preview (the value is the draft's ID). */
+  confirmMemberImport: 'confirm_member_import',
+  cancelMemberImport: 'cancel_member_import',
+  /** "Available again" beside the "unavailable until" notice (App Home and profile modal); carries no ID. */
+  clearUnavailable: 'clear_unavailable',
 } as const;
 
 /** Values of the organizer's overflow menu options (each carries the event ID after a colon). */
@@ -113,3 +125,8 @@ export const PROFILE_FIELDS = {
 } as const;
 
 export type ProfileField = keyof typeof PROFILE_FIELDS;
+
+/** block_id and action_id of the input in the organizer's "decline registration" modal. */
+export const DECLINE_REGISTRATION_FIELDS = {
+  reason: 'decline_registration_reason',
+} as const;

@@ -86,4 +86,36 @@ describe.each(['ja', 'en'] as const)('the home view in %s', (locale) => {
     expect(approveValues).toEqual(rows.slice(0, HOME_PENDING_LIMIT).map((row) => row.id));
     expect(mrkdwnTexts(view)).toContain(h.morePending(500 - HOME_PENDING_LIMIT));
   });
+  describe('"unavailable until", set when declining', () => {
+    const notice = (view: ReturnType<typeof build>) => mrkdwnTexts(view).filter((text) => text === messages.availability.notice('2027-03-31'));
+
+    it('shows the member until when they are not suggested, with "Available again" carrying no ID', () => {
+      const view = buildHomeView({ t: messages, locale, member: memberRow({ unavailableUntil: '2027-03-31' }), unavailableUntil: '2027-03-31' });
+      expect(notice(view)).toHaveLength(1);
+      const button = buttonsIn(view).find((candidate) => candidate.action_id === ACTIONS.clearUnavailable);
+      expect(button?.text.text).toBe(messages.availability.availableAgain);
+      expect(button?.value).toBeUndefined();
+      assertValidHome(view);
+    });
+
+    it('shows nothing when no date still hides them (none set, or gone by)', () => {
+      const view = build(memberRow({ unavailableUntil: '2020-01-01' }));
+      expect(notice(view)).toEqual([]);
+      expect(buttonsIn(view).map((button) => button.action_id)).not.toContain(ACTIONS.clearUnavailable);
+    });
+
+    it('shows it in the member section, right after their profile', () => {
+      const view = buildHomeView({ t: messages, locale, member: memberRow(), unavailableUntil: '2027-03-31', pending: { rows: applicants(2), total: 2 } });
+      const texts = view.blocks.map((block) => JSON.stringify(block));
+      const at = texts.findIndex((text) => text.includes(ACTIONS.clearUnavailable));
+      expect(texts[at - 1]).toContain(h.statusLine(messages.status.active));
+      expect(texts.findIndex((text) => text.includes(h.pendingHeader))).toBeGreaterThan(at);
+    });
+
+    it('stays within Slack limits beside the longest profile, escaping whatever it is given', () => {
+      const view = buildHomeView({ t: messages, locale, member: maximalMemberRow({}, ESCAPE_HEAVY_FILL), unavailableUntil: '<!channel>' });
+      assertValidHome(view);
+      expect(mrkdwnTexts(view).join('\n')).not.toContain('<!channel>');
+    });
+  });
 });

@@ -4,10 +4,10 @@ import type { MemberRow } from '../../src/db/schema';
 import { t } from '../../src/i18n';
 import { LIMITS } from '../../src/services/profile-rules';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS } from '../../src/services/taxonomy';
-import { PROFILE_FIELDS, VIEWS } from '../../src/slack/ids';
+import { ACTIONS, PROFILE_FIELDS, VIEWS } from '../../src/slack/ids';
 import { ESCAPE_HEAVY_FILL, maximalMemberRow, memberRow } from '../helpers/factories';
 import { assertValidModal } from '../helpers/slack-limits';
-import { initialValues, inputElement } from './inspect';
+import { initialValues, inputElement, mrkdwnTexts } from './inspect';
 
 describe.each(['ja', 'en'] as const)('the profile modal in %s', (locale) => {
   const messages = t(locale);
@@ -118,5 +118,29 @@ describe.each(['ja', 'en'] as const)('the profile modal in %s', (locale) => {
     const view = build(memberRow({ topics: ['energy_gx', 'retired_topic'], sector: 'retired_sector' }));
     assertValidModal(view);
     expect(initialValues(inputElement(view, PROFILE_FIELDS.topics))).toEqual(['energy_gx']);
+  });
+  describe('"unavailable until", set when declining', () => {
+    const withNotice = (member: MemberRow | undefined) =>
+      buildProfileModal({ t: messages, locale, member, suggestedName: null, currentYear: 2026, unavailableUntil: '2027-03-31' });
+
+    it('shows it near the top with "Available again" carrying no ID, inputs unchanged', () => {
+      const member = memberRow({ unavailableUntil: '2027-03-31' });
+      const view = withNotice(member);
+      const [, second] = view.blocks;
+      expect(mrkdwnTexts(second)).toEqual([messages.availability.notice('2027-03-31')]);
+      const button = (second as { accessory?: any }).accessory;
+      expect(button).toMatchObject({ type: 'button', action_id: ACTIONS.clearUnavailable, text: { text: messages.availability.availableAgain } });
+      expect(button.value).toBeUndefined();
+      // Same inputs with the same IDs as without it: Slack keeps what was typed when the notice goes.
+      const inputIds = (modal: typeof view) => modal.blocks.filter((block) => block.type === 'input').map((block) => block.block_id);
+      expect(inputIds(view)).toEqual(inputIds(build(member)));
+      assertValidModal(view);
+    });
+
+    it('shows nothing without a date that still hides them', () => {
+      expect(JSON.stringify(build(memberRow({ unavailableUntil: '2027-03-31' })))).not.toContain(ACTIONS.clearUnavailable);
+    });
+
+    it('stays within Slack limits beside the longest profile', () => assertValidModal(withNotice(maximalMemberRow({}, ESCAPE_HEAVY_FILL))));
   });
 });

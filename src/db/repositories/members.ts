@@ -96,6 +96,19 @@ export function createMembersRepository({ db }: { db: Db }) {
       return row!;
     },
 
+    /**
+     * Clears "unavailable until" (set when declining); undefined when it was not set, so of two
+     * clicks at once only one changes anything.
+     */
+    async clearUnavailableUntil(id: string, at: Date): Promise<MemberRow | undefined> {
+      const [row] = await db
+        .update(members)
+        .set({ unavailableUntil: null, updatedAt: at })
+        .where(and(eq(members.id, id), isNotNull(members.unavailableUntil)))
+        .returning(memberColumns);
+      return row;
+    },
+
     /** Decides a pending registration; undefined when it was not pending (decided already). */
     async decidePending(
       id: string,

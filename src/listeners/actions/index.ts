@@ -15,6 +15,7 @@ import { handlePostOpenRequest } from './post-open-request';
 import { handleConfirmCancelEvent, handleKeepEvent } from './cancel-event';
 import { handleEventOrganizerMenu } from './event-organizer-menu';
 import { handleRsvp } from './rsvp';
+import { handleClearUnavailable } from './clear-unavailable';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.approveMember, handleDecideRegistration(deps, 'approve'));
@@ -35,6 +36,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.eventOrganizerMenu, handleEventOrganizerMenu(deps));
   app.action(ACTIONS.confirmCancelEvent, handleConfirmCancelEvent(deps));
   app.action(ACTIONS.keepEvent, handleKeepEvent(deps));
+  app.action(ACTIONS.clearUnavailable, handleClearUnavailable(deps));
   // A link button: the browser opens the calendar; Slack still sends the click, which needs an ack.
   app.action(ACTIONS.addToCalendar, async ({ ack }) => ack());
 }

@@ -5,6 +5,7 @@ import { listOrganizedEvents, listUpcomingEvents } from '../../services/events';
 import { listMyIntroductions } from '../../services/introductions';
 import { listFailedDeliveries } from '../../services/deliveries';
 import { resolveViewer } from '../../services/identity';
+import { activeUnavailability } from '../../services/availability';
 import { buildAccessHomeView } from '../../blocks/access-home';
 import { AppError } from '../../services/errors';
 import { refusalFor } from '../../services/slack-standing';
@@ -36,6 +37,7 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, user: I
     t: user.t,
     locale: user.locale,
     member: viewer.member,
+    unavailableUntil: activeUnavailability(viewer.member, deps.services.clock()),
     pending,
     introductions,
     events: { upcoming, organized },

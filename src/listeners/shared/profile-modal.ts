@@ -1,8 +1,24 @@
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { buildProfileModal } from '../../blocks/profile-modal';
+import { activeUnavailability } from '../../services/availability';
 import { findOwnProfile } from '../../services/profile';
 import type { ListenerDeps } from '../deps';
 import type { IdentifiedUser } from './identify';
+
+/** The profile modal, prefilled with the user's stored profile when they have one. */
+export async function buildOwnProfileModal(deps: ListenerDeps, user: IdentifiedUser): Promise<ModalView> {
+  const member = await findOwnProfile(deps.services, user.slackUserId);
+  const now = deps.services.clock();
+  return buildProfileModal({
+    t: user.t,
+    locale: user.locale,
+    member,
+    suggestedName: user.realName,
+    currentYear: now.getUTCFullYear(),
+    unavailableUntil: activeUnavailability(member, now),
+  });
+}
 
 /** Opens the profile modal, prefilled with the caller's profile when they have one. */
 export async function openProfileModal(
@@ -10,14 +26,5 @@ export async function openProfileModal(
   client: WebClient,
   input: { user: IdentifiedUser; triggerId: string },
 ): Promise<void> {
-  const { user } = input;
-  const member = await findOwnProfile(deps.services, user.slackUserId);
-  const view = buildProfileModal({
-    t: user.t,
-    locale: user.locale,
-    member,
-    suggestedName: user.realName,
-    currentYear: deps.services.clock().getUTCFullYear(),
-  });
-  await client.views.open({ trigger_id: input.triggerId, view });
+  await client.views.open({ trigger_id: input.triggerId, view: await buildOwnProfileModal(deps, input.user) });
 }
