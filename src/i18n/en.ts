@@ -504,6 +504,8 @@ export const en = {
     notAnswered: 'not answered',
     waitlisted: (position: number) => `on the waitlist (No. ${position})`,
     cancelledTag: 'Cancelled',
+    // Labels before a value shown once, where the announcement carries both languages.
+    labels: { event: 'Event', when: 'When', where: 'Where', audience: 'Who can join', organizer: 'Organizer', deadline: 'Answer by' },
     reminder: (title: string, when: string) => `:alarm_clock: *Reminder:* *${title}* starts ${when}.`,
     reminderText: (title: string, when: string) => `Reminder: ${title} starts ${when}.`,
     changeAnswer: (channel: string) =>

@@ -489,6 +489,7 @@ export const ja = {
     notAnswered: '未回答',
     waitlisted: (position: number) => `キャンセル待ち（${position}番目）`,
     cancelledTag: '中止',
+    labels: { event: '交流会', when: '日時', where: '場所', audience: '対象', organizer: '幹事', deadline: '回答期限' },
     reminder: (title: string, when: string) => `:alarm_clock: *リマインド:* *${title}* は ${when} に始まります。`,
     reminderText: (title: string, when: string) => `リマインド: ${title} は ${when} に始まります。`,
     changeAnswer: (channel: string) =>

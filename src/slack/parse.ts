@@ -5,7 +5,7 @@ import { COI_ACK_VALUE } from '../blocks/introductions';
 import type { IntroductionInput } from '../services/introduction-rules';
 import type { EventInput } from '../services/events';
 import { readTypedNumber, readTypedText, textProblem, type TextProblem, type TextShape } from '../services/typed-text';
-import { DECLINE_FIELDS, EVENT_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
+import { DECLINE_FIELDS, DECLINE_REGISTRATION_FIELDS, EVENT_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
 
 /** The shapes Slack sends in view.state.values, read leniently: a forged or odd value becomes a validation error later, not a crash. */
 const stateValue = z
@@ -168,4 +168,39 @@ export function parseEventSubmission(values: unknown): ParsedForm<EventInput> {
 export function parseEventMenuValue(raw: string | undefined): { verb: string; eventId: string } | undefined {
   const match = /^([a-z]+):([0-9a-f-]{36})$/i.exec(raw ?? '');
   return match ? { verb: match[1]!, eventId: match[2]! } : undefined;
+}
+
+/** The organizer's reason for declining a registration (optional; its length is the service's rule). */
+export function parseDeclineRegistrationSubmission(values: unknown): ParsedForm<{ reason: string | null }> {
+  const read = reader(values);
+  return read.form({ reason: read.text(DECLINE_REGISTRATION_FIELDS.reason, 'lines') });
+}
+
+/** The decline-registration modal's private_metadata: the member, and whether it was opened from the App Home. */
+export const declineRegistrationMetadata = z.object({ m: z.uuid(), h: z.boolean().optional() });
+
+/** A button value that must be a member import draft's ID. */
+export const memberImportDraftValue = z.uuid();
+
+/** A file shared in the bot's DM as the message event describes it (files.info is not needed). */
+const sharedFile = z.object({
+  id: z.string().min(1),
+  name: z.string().default(''),
+  filetype: z.string().optional(),
+  size: z.number().optional(),
+  url_private_download: z.url().optional(),
+});
+
+/** A message event in the bot's DM that shares files, from a person; undefined for anything else. */
+export function parseDmFileShare(event: unknown): { user: string; files: z.infer<typeof sharedFile>[] } | undefined {
+  const parsed = z
+    .object({
+      channel_type: z.literal('im'),
+      subtype: z.literal('file_share'),
+      user: z.string().min(1),
+      bot_id: z.undefined().optional(),
+      files: z.array(sharedFile).min(1),
+    })
+    .safeParse(event);
+  return parsed.success ? { user: parsed.data.user, files: parsed.data.files } : undefined;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
-import { ACTIONS, COMMANDS, PROFILE_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids';
+import { ACTIONS, COMMANDS, DECLINE_REGISTRATION_FIELDS, PROFILE_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { ORGANIZERS_CHANNEL } from '../helpers/app';
 import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, globalShortcut, slashCommand, viewSubmission } from '../helpers/payloads';
@@ -92,17 +92,21 @@ describe('submitting the profile modal', () => {
       [ACTIONS.approveMember, member!.id],
       [ACTIONS.declineMember, member!.id],
     ]);
-    expect(dm).toMatchObject({ channel: ALUMNA, text: ja.profileCommand.submittedForApproval });
+    expect(dm?.channel).toBe(ALUMNA);
+    expect(dm?.text).toBe([ja.profileCommand.submittedForApproval, ja.saveFeedback.audienceOnceApproved.staff].join('\n'));
     const stored = await repos().members.findById(member!.id);
     expect(stored?.approvalMessageTs).toBeTruthy();
     ctx.slack.assertDone();
   });
 
   it('staff recognised by their email domain are active at once, with no approval request', async () => {
-    ctx.slack.expect('views.publish');
+    ctx.slack.expect('chat.postMessage').expect('views.publish');
     await submitProfile(STAFF, { memberType: 'staff', yearLeft: null });
     expect((await repos().members.findBySlackUserId(STAFF))?.status).toBe('active');
-    expect(ctx.slack.bodies('chat.postMessage')).toEqual([]);
+    // Only their own feedback: nothing goes to the organizers' channel.
+    expect(ctx.slack.bodies('chat.postMessage')).toEqual([
+      expect.objectContaining({ channel: STAFF, text: [ja.saveFeedback.profileSaved, ja.saveFeedback.audience.staffMember].join('\n') }),
+    ]);
     ctx.slack.assertDone();
   });
 
@@ -156,6 +160,22 @@ describe('approving registrations', () => {
     return (await repos().members.findBySlackUserId(ALUMNA))!;
   }
 
+  /** Decline opens the form; sending it declines (card redrawn, applicant's DM, organizer's feedback). */
+  async function declineThroughForm(memberId: string, reason?: string) {
+    ctx.slack.expect('views.open');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: memberId }));
+    const [opened] = ctx.slack.bodies('views.open').slice(-1);
+    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');
+    return ctx.harness.send(
+      viewSubmission({
+        user: ORGANIZER,
+        callbackId: VIEWS.declineRegistration,
+        privateMetadata: opened?.view.private_metadata,
+        values: { [DECLINE_REGISTRATION_FIELDS.reason]: { [DECLINE_REGISTRATION_FIELDS.reason]: { type: 'plain_text_input', value: reason ?? null } } },
+      }),
+    );
+  }
+
   it('an organizer approves: the member is active, the request shows who decided, the applicant gets a DM', async () => {
     const member = await pendingAlumna();
     ctx.slack.expect('chat.update').expect('chat.postMessage');
@@ -186,12 +206,15 @@ describe('approving registrations', () => {
     ctx.slack.assertDone();
   });
 
-  it('an organizer declines: the applicant is told politely', async () => {
+  it('an organizer declines through the form: the applicant is told politely, and whom to ask', async () => {
     const member = await pendingAlumna();
-    ctx.slack.expect('chat.update').expect('chat.postMessage');
-    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    await declineThroughForm(member.id);
     expect((await repos().members.findById(member.id))?.status).toBe('declined');
-    expect(ctx.slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: ALUMNA, text: ja.approval.applicantDeclined });
+    expect(ctx.slack.bodies('chat.postMessage').at(-2)).toMatchObject({
+      channel: ALUMNA,
+      text: ja.declineRegistration.applicantDeclined(`<@${ORGANIZER}>`),
+    });
+    ctx.slack.assertDone();
   });
 
   it('anyone else clicking Approve is refused and nothing changes', async () => {
@@ -220,8 +243,7 @@ describe('approving registrations', () => {
 
   it('a declined applicant who submits again is pending again and re-posted', async () => {
     const member = await pendingAlumna();
-    ctx.slack.expect('chat.update').expect('chat.postMessage');
-    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    await declineThroughForm(member.id);
     ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     await submitProfile(ALUMNA, { organisation: 'New Org' });
     expect(await repos().members.findById(member.id)).toMatchObject({ status: 'pending', organisation: 'New Org' });

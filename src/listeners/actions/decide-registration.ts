@@ -1,4 +1,5 @@
-import { decideRegistration, type Decision } from '../../services/approvals';
+import { buildDeclineRegistrationModal } from '../../blocks/decline-registration';
+import { DECLINE_REASON_MAX, decideRegistration, findRegistrationToDecide, type Decision } from '../../services/approvals';
 import { isAppError } from '../../services/errors';
 import { memberIdValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
@@ -7,7 +8,11 @@ import { guardButton, tellUser } from '../shared/guard';
 import { publishHome } from '../shared/home';
 import { identify } from '../shared/identify';
 
-/** Approve / Decline, from the organizers' channel or the App Home. Authorization is the service's. */
+/**
+ * Approve decides at once; Decline opens a form to confirm, with an optional reason for the
+ * applicant (src/listeners/views/decline-registration.ts decides). From the organizers' channel or
+ * the App Home. Authorization is the service's.
+ */
 export function handleDecideRegistration(deps: ListenerDeps, decision: Decision) {
   return guardButton(deps, async (args) => {
     const { body, action, client } = args;
@@ -21,12 +26,21 @@ export function handleDecideRegistration(deps: ListenerDeps, decision: Decision)
       return;
     }
     try {
-      const { deliveryIds } = await decideRegistration(deps.services, {
+      if (decision === 'decline') {
+        // Checked here only to spare the organizer a form they cannot send; the submission checks again.
+        const member = await findRegistrationToDecide(deps.services, { organizerSlackUserId: body.user.id, memberId: memberId.data });
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: buildDeclineRegistrationModal({ t: user.t, member, organizerSlackUserId: body.user.id, fromHome, reasonMax: DECLINE_REASON_MAX }),
+        });
+        return;
+      }
+      const result = await decideRegistration(deps.services, {
         organizerSlackUserId: body.user.id,
         memberId: memberId.data,
         decision,
       });
-      await deps.deliveries.deliverNow(deliveryIds);
+      if (result.kind === 'decided') await deps.deliveries.deliverNow(result.deliveryIds);
     } catch (error) {
       if (!isAppError(error)) throw error;
       await refuse(userMessageFor(error, user.t));

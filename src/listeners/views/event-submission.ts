@@ -1,4 +1,5 @@
 import type { Messages } from '../../i18n';
+import { eventChangesText } from '../../blocks/save-feedback';
 import { findDelivery } from '../../services/deliveries';
 import { awaitAnnouncement, withdrawUnpostedEvent } from '../../services/event-deliveries';
 import { createEvent, updateEvent, type EventFieldError, type EventInput } from '../../services/events';
@@ -85,8 +86,15 @@ async function saveEdit(deps: ListenerDeps, { ack, view, client }: SubmissionArg
   if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: errorsForSlack(result.errors, user.t) });
   await ack();
   if (result.kind === 'already_saved') return;
+  // Nothing changed: nothing to deliver worth waiting for, and "updated" would not be true.
+  if (result.changes.length === 0) {
+    await deps.deliveries.deliverNow(result.deliveryIds);
+    await client.chat.postMessage({ channel: user.slackUserId, text: eventChangesText({ t: user.t, changes: result.changes }) });
+    return;
+  }
   const delivered = await deps.deliveries.deliverNow(result.deliveryIds);
-  await client.chat.postMessage({ channel: user.slackUserId, text: delivered === 'sent' ? user.t.events.updated : user.t.events.updatedDelivering });
+  const saved = delivered === 'sent' ? user.t.events.updated : user.t.events.updatedDelivering;
+  await client.chat.postMessage({ channel: user.slackUserId, text: `${saved}\n${eventChangesText({ t: user.t, changes: result.changes })}` });
 }
 
 /** Announces a new event, or saves an edit (the event's ID in private_metadata). */

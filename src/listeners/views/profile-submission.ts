@@ -1,4 +1,5 @@
-import { saveProfile } from '../../services/profile';
+import { profileSavedText } from '../../blocks/save-feedback';
+import { saveProfileWithReport } from '../../services/profile-changes';
 import { validateProfile } from '../../services/profile-rules';
 import { PROFILE_FIELDS } from '../../slack/ids';
 import { parseProfileSubmission } from '../../slack/parse';
@@ -9,7 +10,10 @@ import { guardSubmission } from '../shared/guard';
 import { publishHome } from '../shared/home';
 import { identify } from '../shared/identify';
 
-/** Saves the profile modal; problems come back on the fields, a database outage on the first one. */
+/**
+ * Saves the profile modal; problems come back on the fields, a database outage on the first one.
+ * The member then hears what the save changed and who can see the profile.
+ */
 export function handleProfileSubmission(deps: ListenerDeps) {
   return guardSubmission(deps, PROFILE_FIELDS.name, async ({ ack, body, view, client }) => {
     const user = await identify(deps, body.user.id);
@@ -25,15 +29,14 @@ export function handleProfileSubmission(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors: profileErrorsForSlack(errors, user.t) });
       return;
     }
-    const { outcome, deliveryIds } = await saveProfile(deps.services, { ...user, locale: user.locale }, input);
+    const { deliveryIds, report } = await saveProfileWithReport(deps.services, { ...user, locale: user.locale }, input);
     await ack();
 
     // The organizers' post (or its redraw after an edit) is the worker's: a failure there is shown
     // to organizers and told to the applicant.
     await deps.deliveries.deliverNow(deliveryIds);
-    if (outcome === 'created_pending' || outcome === 'resubmitted') {
-      await client.chat.postMessage({ channel: body.user.id, text: user.t.profileCommand.submittedForApproval });
-    }
+    // Every save is answered in the DM: sent for approval or saved, what changed, who sees it now.
+    await client.chat.postMessage({ channel: body.user.id, text: profileSavedText({ t: user.t, report }) });
     await publishHome(deps, client, user);
   });
 }
