@@ -1,4 +1,5 @@
-import { and, eq, gt, gte, max, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, max, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { builtOnce } from '../built-once';
 import type { Db } from '../client';
 import { introductionRequests, memberColumns, members, type MemberRow } from '../schema';
 import { visibleTo, type Audience } from './members';
@@ -10,7 +11,7 @@ import { visibleTo, type Audience } from './members';
  * imported members who have no Slack user yet. The partial search indexes in
  * src/db/schema/members.ts repeat the first two conditions.
  */
-function searchableBy(audience: Audience, searcherSlackUserId: string, today: string): SQL {
+function searchableBy(audience: Audience, searcherSlackUserId: Value, today: Value): SQL {
   return and(
     visibleTo(audience === 'organizer' ? 'staff' : audience),
     gt(members.monthlyCapacity, 0),
@@ -18,6 +19,23 @@ function searchableBy(audience: Audience, searcherSlackUserId: string, today: st
     sql`${members.slackUserId} is distinct from ${searcherSlackUserId}`,
   )!;
 }
+/** A value of the query: a placeholder, so that a query built once serves every search. */
+type Value = Placeholder | string;
+
+/** The values a search's query is run with (see `searchValues`). */
+const value = {
+  searcher: sql.placeholder('searcher'),
+  today: sql.placeholder('today'),
+  tsquery: sql.placeholder('tsquery'),
+  topicKeys: sql.placeholder('topicKeys'),
+  topicTsquery: sql.placeholder('topicTsquery'),
+  excluded: sql.placeholder('excluded'),
+  window: sql.placeholder('window'),
+  monthStart: sql.placeholder('monthStart'),
+  limit: sql.placeholder('limit'),
+  offset: sql.placeholder('offset'),
+};
+
 /**
  * How many candidates a search ranks (at least offset + limit): 12 pages of 5, and the pool in
  * which "least recently introduced" rotates among equally relevant members. Ranking them, and often
@@ -51,6 +69,44 @@ export interface SearchPage {
   offset: number;
 }
 
+/** Every choice of a page that changes the search's SQL text (its values are placeholders). */
+interface SearchShape {
+  audience: Audience;
+  /** Some members are excluded by id. */
+  excludes: boolean;
+  onTopicOnly: boolean;
+  /** The query names taxonomy topics. */
+  namesTopics: boolean;
+  /** A member on a named topic must match more of the query (`topicTsquery`). */
+  topicMustMatch: boolean;
+}
+
+function shapeOf(page: SearchPage): SearchShape {
+  return {
+    audience: page.audience,
+    excludes: page.excludeMemberIds.length > 0,
+    onTopicOnly: page.onTopicOnly ?? false,
+    namesTopics: page.topicKeys.length > 0,
+    topicMustMatch: page.topicTsquery !== undefined,
+  };
+}
+
+/** The values a page's query runs with, by placeholder (see `value`). */
+function searchValues(page: SearchPage): Record<keyof typeof value, unknown> {
+  return {
+    searcher: page.searcherSlackUserId,
+    today: page.today,
+    tsquery: page.tsquery,
+    topicKeys: page.topicKeys,
+    topicTsquery: page.topicTsquery ?? null,
+    excluded: page.excludeMemberIds,
+    window: Math.max(CANDIDATE_WINDOW, page.offset + page.limit),
+    monthStart: page.monthStart.toISOString(),
+    limit: page.limit,
+    offset: page.offset,
+  };
+}
+
 export interface SearchHit {
   member: MemberRow;
   score: number;
@@ -74,7 +130,7 @@ interface Tier {
   /** Conditions on the row alone (the confirmation index holds what they read). */
   where: SQL;
   /** What the document must match besides (a tsquery literal), if anything. */
-  tsquery: string | undefined;
+  tsquery: Placeholder | undefined;
   /** Whether the tier is read at all: a one-time filter. */
   needed: SQL;
   /**
@@ -85,8 +141,8 @@ interface Tier {
   mayReadInOrder: boolean;
 }
 
-const recentFirst = (limit: number) =>
-  sql`order by ${members.profileConfirmedAt} desc nulls last, ${members.id} limit ${sql.param(limit)}`;
+const recentFirst = (limit: Placeholder | number) =>
+  sql`order by ${members.profileConfirmedAt} desc nulls last, ${members.id} limit ${typeof limit === 'number' ? sql.param(limit) : limit}`;
 
 /**
  * The ids of the members a search ranks: a bounded window, the members who chose a named topic
@@ -96,25 +152,31 @@ const recentFirst = (limit: number) =>
  * times reading its row, and the GIN index reads every posting list of a query's tokens (all of a
  * prefix's), so a frequent word costs it tens of milliseconds. See `tierTable`.
  */
-function candidateIds(page: SearchPage, window: number): SQL {
-  const excluded = page.excludeMemberIds;
+function candidateIds(shape: SearchShape): SQL {
+  const window = value.window;
   const searchable = and(
-    searchableBy(page.audience, page.searcherSlackUserId, page.today),
-    excluded.length > 0 ? sql`${members.id} <> all(${sql.param(excluded)}::uuid[])` : undefined,
+    searchableBy(shape.audience, value.searcher, value.today),
+    shape.excludes ? sql`${members.id} <> all(${value.excluded}::uuid[])` : undefined,
   )!;
-  const onTopic = sql`${members.topics} && ${sql.param(page.topicKeys)}::text[]`;
-  const onTopicTier: Tier = { name: 'on_topic', where: onTopic, tsquery: page.topicTsquery, needed: sql`true`, mayReadInOrder: true };
-  const tiers: Tier[] = page.onTopicOnly
+  const onTopic = sql`${members.topics} && ${value.topicKeys}::text[]`;
+  const onTopicTier: Tier = {
+    name: 'on_topic',
+    where: onTopic,
+    tsquery: shape.topicMustMatch ? value.topicTsquery : undefined,
+    needed: sql`true`,
+    mayReadInOrder: true,
+  };
+  const tiers: Tier[] = shape.onTopicOnly
     ? [onTopicTier]
-    : page.topicKeys.length === 0
-      ? [{ name: 'matched', where: sql`true`, tsquery: page.tsquery, needed: sql`true`, mayReadInOrder: true }]
+    : !shape.namesTopics
+      ? [{ name: 'matched', where: sql`true`, tsquery: value.tsquery, needed: sql`true`, mayReadInOrder: true }]
       : [
           onTopicTier,
           {
             name: 'off_topic',
             where: sql`not (${onTopic})`,
-            tsquery: page.tsquery,
-            needed: sql`(select count(*) from on_topic) < ${sql.param(window)}`,
+            tsquery: value.tsquery,
+            needed: sql`(select count(*) from on_topic) < ${window}`,
             mayReadInOrder: false,
           },
         ];
@@ -127,7 +189,7 @@ function candidateIds(page: SearchPage, window: number): SQL {
     sql` union all `,
   );
   return sql`with ${tables} select id from (${rows}) candidates
-    order by tier, profile_confirmed_at desc nulls last, id limit ${sql.param(window)}`;
+    order by tier, profile_confirmed_at desc nulls last, id limit ${window}`;
 }
 
 /**
@@ -140,7 +202,7 @@ function candidateIds(page: SearchPage, window: number): SQL {
  * `(select …)` makes a tsquery a run-time parameter: its many bigrams otherwise make the planner
  * expect a third of the table and read every document.
  */
-function tierTable({ name, where, tsquery, needed, mayReadInOrder }: Tier, searchable: SQL, window: number): SQL {
+function tierTable({ name, where, tsquery, needed, mayReadInOrder }: Tier, searchable: SQL, window: Placeholder): SQL {
   const table = sql.identifier(name);
   const inTier = sql`${searchable} and ${where} and ${needed}`;
   const found = sql`select ${members.id}, ${members.profileConfirmedAt} from ${members}`;
@@ -184,22 +246,30 @@ export function createSearchRepository({ db }: { db: Db }) {
       page: Pick<SearchPage, 'audience' | 'searcherSlackUserId' | 'today'>,
       tsqueries: readonly string[],
     ): Promise<{ sampled: number; matching: number[] }> {
-      const sample = db
-        .select({ document: members.searchDocument })
-        .from(members)
-        .where(searchableBy(page.audience, page.searcherSlackUserId, page.today))
-        .orderBy(sql`${members.profileConfirmedAt} desc nulls last`, members.id)
-        .limit(RARITY_SAMPLE)
-        .as('sample');
-      const counts = Object.fromEntries(
-        tsqueries.map((tsquery, i) => [
-          `t${i}`,
-          sql<number>`count(*) filter (where ${sample.document} @@ (select ${tsquery}::tsquery))::int`.mapWith(Number),
-        ]),
-      );
-      const [row] = await db
-        .select({ sampled: sql<number>`count(*)::int`.mapWith(Number), ...counts })
-        .from(sample);
+      const query = builtOnce(db, `termFrequencies:${page.audience}:${tsqueries.length}`, () => {
+        const sample = db
+          .select({ document: members.searchDocument })
+          .from(members)
+          .where(searchableBy(page.audience, value.searcher, value.today))
+          .orderBy(sql`${members.profileConfirmedAt} desc nulls last`, members.id)
+          .limit(RARITY_SAMPLE)
+          .as('sample');
+        const counts = Object.fromEntries(
+          tsqueries.map((_, i) => [
+            `t${i}`,
+            sql<number>`count(*) filter (where ${sample.document} @@ (select ${sql.placeholder(`t${i}`)}::tsquery))::int`.mapWith(Number),
+          ]),
+        );
+        return db
+          .select({ sampled: sql<number>`count(*)::int`.mapWith(Number), ...counts })
+          .from(sample)
+          .prepare('term_frequencies');
+      });
+      const [row] = await query.execute({
+        searcher: page.searcherSlackUserId,
+        today: page.today,
+        ...Object.fromEntries(tsqueries.map((tsquery, i) => [`t${i}`, tsquery])),
+      });
       const found = (row ?? {}) as Record<string, number | undefined>;
       return { sampled: found.sampled ?? 0, matching: tsqueries.map((_, i) => found[`t${i}`] ?? 0) };
     },
@@ -212,41 +282,46 @@ export function createSearchRepository({ db }: { db: Db }) {
      * recently confirmed profile.
      */
     async searchMembers(page: SearchPage): Promise<SearchHit[]> {
-      const query = sql`${page.tsquery}::tsquery`;
-      const topicBonus = sql`case when ${members.topics} && ${sql.param(page.topicKeys)}::text[] then 1 else 0 end`;
-      const score = sql<number>`(ts_rank(${members.searchDocument}, ${query}) + ${topicBonus})::float8`
-        .mapWith(Number)
-        .as('score');
-      // Per candidate, from introduction_requests_accepted_idx: accepted this month, and when last.
-      const introduced = db
-        .select({
-          thisMonth: sql<number>`count(*) filter (where ${gte(introductionRequests.answeredAt, page.monthStart)})::int`.as(
-            'accepted_this_month',
-          ),
-          lastAt: max(introductionRequests.answeredAt).as('last_introduced_at'),
-        })
-        .from(introductionRequests)
-        .where(and(eq(introductionRequests.alumnusMemberId, members.id), eq(introductionRequests.status, 'accepted')))
-        .as('introduced');
-      const capacityLeft = sql<number>`greatest(${members.monthlyCapacity} - ${introduced.thisMonth}, 0)`
-        .mapWith(Number)
-        .as('capacity_left');
-      const window = Math.max(CANDIDATE_WINDOW, page.offset + page.limit);
-      return db
-        .select({ member: memberColumns, score, capacityLeft })
-        .from(members)
-        .leftJoinLateral(introduced, sql`true`)
-        .where(sql`${members.id} in (${candidateIds(page, window)})`)
-        .orderBy(
-          // By the output column's name, so the rank is computed once per row.
-          sql`score desc`,
-          sql`${members.monthlyCapacity} > ${introduced.thisMonth} desc`,
-          sql`${introduced.lastAt} asc nulls first`,
-          sql`${members.profileConfirmedAt} desc nulls last`,
-          members.id,
-        )
-        .limit(page.limit)
-        .offset(page.offset);
+      const shape = shapeOf(page);
+      const key = `searchMembers:${Object.values(shape).join(':')}`;
+      return builtOnce(db, key, () => searchMembersQuery(db, shape)).execute(searchValues(page));
     },
   };
+}
+
+/** The query of `searchMembers` for pages of one shape. */
+function searchMembersQuery(db: Db, shape: SearchShape) {
+  const query = sql`${value.tsquery}::tsquery`;
+  const topicBonus = sql`case when ${members.topics} && ${value.topicKeys}::text[] then 1 else 0 end`;
+  const score = sql<number>`(ts_rank(${members.searchDocument}, ${query}) + ${topicBonus})::float8`.mapWith(Number).as('score');
+  // Per candidate, from introduction_requests_accepted_idx: accepted this month, and when last.
+  const introduced = db
+    .select({
+      thisMonth: sql<number>`count(*) filter (where ${introductionRequests.answeredAt} >= ${value.monthStart}::timestamptz)::int`.as(
+        'accepted_this_month',
+      ),
+      lastAt: max(introductionRequests.answeredAt).as('last_introduced_at'),
+    })
+    .from(introductionRequests)
+    .where(and(eq(introductionRequests.alumnusMemberId, members.id), eq(introductionRequests.status, 'accepted')))
+    .as('introduced');
+  const capacityLeft = sql<number>`greatest(${members.monthlyCapacity} - ${introduced.thisMonth}, 0)`
+    .mapWith(Number)
+    .as('capacity_left');
+  return db
+    .select({ member: memberColumns, score, capacityLeft })
+    .from(members)
+    .leftJoinLateral(introduced, sql`true`)
+    .where(sql`${members.id} in (${candidateIds(shape)})`)
+    .orderBy(
+      // By the output column's name, so the rank is computed once per row.
+      sql`score desc`,
+      sql`${members.monthlyCapacity} > ${introduced.thisMonth} desc`,
+      sql`${introduced.lastAt} asc nulls first`,
+      sql`${members.profileConfirmedAt} desc nulls last`,
+      members.id,
+    )
+    .limit(value.limit)
+    .offset(value.offset)
+    .prepare('search_members');
 }
