@@ -52,6 +52,11 @@ export function postableConversation(ws: Workspace, id: string | undefined): Con
   throw new ApiError('channel_not_found');
 }
 
+/** The MIME type Slack gives a file by its name, for the kinds the app deals in. */
+export function mimetypeOf(filename: string): string {
+  return /\.csv$/i.test(filename) ? 'text/csv' : /\.json$/i.test(filename) ? 'application/json' : 'application/octet-stream';
+}
+
 export function fileJson(file: SandboxFile, baseUrl: string): ApiResult {
   const url = `${baseUrl}/files/${file.id}/${encodeURIComponent(file.name)}`;
   return {
@@ -63,7 +68,8 @@ export function fileJson(file: SandboxFile, baseUrl: string): ApiResult {
     mimetype: file.mimetype,
     filetype: file.name.split('.').pop() ?? 'binary',
     size: file.length,
-    user: BOT.userId,
+    user: file.user ?? BOT.userId,
+    mode: 'hosted',
     url_private: url,
     url_private_download: `${url}?download=1`,
     permalink: url,

@@ -1,6 +1,6 @@
 import { BOT, TEAM } from './ids';
 import { checkBlocks } from './block-check';
-import { ApiError, fileJson, optionalString, postableConversation, requiredString, type ApiMethod } from './api-common';
+import { ApiError, fileJson, mimetypeOf, optionalString, postableConversation, requiredString, type ApiMethod } from './api-common';
 import type { SandboxUser } from './workspace';
 
 /** The zone's offset from UTC in seconds at this moment (Asia/Tokyo: 32400). */
@@ -119,8 +119,7 @@ export const peopleMethods: Record<string, ApiMethod> = {
     const length = Number(requiredString(args, 'length'));
     if (!Number.isInteger(length) || length < 0) throw new ApiError('invalid_arguments', ['[ERROR] length must be a whole number']);
     const id = ctx.ws.nextId('F');
-    const mimetype = /\.csv$/i.test(filename) ? 'text/csv' : /\.json$/i.test(filename) ? 'application/json' : 'application/octet-stream';
-    ctx.ws.files.set(id, { id, name: filename, title: filename, length, mimetype, bytes: null, created: Math.floor(ctx.ws.now() / 1000) });
+    ctx.ws.files.set(id, { id, name: filename, title: filename, length, mimetype: mimetypeOf(filename), bytes: null, created: Math.floor(ctx.ws.now() / 1000) });
     return { upload_url: `${ctx.baseUrl}/upload/${id}`, file_id: id };
   },
 

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InteractionResult, SandboxContext } from './context';
+import { shareFile } from './file-share';
 import { openAppHome, runGlobalShortcut, runMessageShortcut, runTyped } from './interactions';
 import { moveClock } from './scheduler';
-import { readBody, sendJson } from './slack-api';
+import { readBody, sendFile, sendJson } from './slack-api';
 import { snapshotFor } from './snapshot';
 import { clickAction, closeView, submitView } from './view-actions';
 
@@ -20,6 +21,14 @@ const ACTIONS: Record<string, (ctx: SandboxContext, body: Body) => Promise<Inter
     body.messageTs
       ? runMessageShortcut(ctx, { userId: body.as, callbackId: body.callbackId, channelId: body.channel, messageTs: body.messageTs })
       : runGlobalShortcut(ctx, { userId: body.as, callbackId: body.callbackId }),
+  upload: (ctx, body) =>
+    shareFile(ctx, {
+      userId: body.as,
+      channelId: body.channel,
+      name: String(body.name ?? ''),
+      bytes: Buffer.from(String(body.contentBase64 ?? ''), 'base64'),
+      ...(typeof body.mimetype === 'string' ? { mimetype: body.mimetype } : {}),
+    }),
   clock: async (ctx, body) => {
     const seconds = Number(body.advanceSeconds);
     if (!Number.isFinite(seconds) || seconds <= 0) return { ok: false, error: 'invalid_arguments' };
@@ -55,6 +64,12 @@ export async function handlePageApi(ctx: SandboxContext, req: IncomingMessage, r
   }
   if (req.method === 'GET' && name === 'events') {
     streamChanges(ctx, req, res);
+    return true;
+  }
+  // The page's file links: the person's client is signed in, so no token (url_private needs the bot's).
+  const [folder, fileId] = name.split('/');
+  if (req.method === 'GET' && folder === 'files' && fileId) {
+    sendFile(req, res, ctx, fileId);
     return true;
   }
   const action = ACTIONS[name];

@@ -142,13 +142,25 @@ export function messageActionPayload(input: {
 }
 
 /** The Events API envelope around app_home_opened. */
-export function appHomeOpenedEvent(input: { userId: string; channelId: string; tab: 'home' | 'messages'; view?: Json; eventId: string; nowMs: number }): Json {
-  const eventTs = (input.nowMs / 1000).toFixed(6);
+/** The Events API envelope around one event. */
+function eventCallback(event: Json, input: { eventId: string; nowMs: number }): Json {
   return {
     token: VERIFICATION_TOKEN,
     team_id: TEAM.id,
     api_app_id: BOT.appId,
-    event: {
+    event,
+    type: 'event_callback',
+    event_id: input.eventId,
+    event_time: Math.floor(input.nowMs / 1000),
+    authorizations: [{ enterprise_id: null, team_id: TEAM.id, user_id: BOT.userId, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}
+
+export function appHomeOpenedEvent(input: { userId: string; channelId: string; tab: 'home' | 'messages'; view?: Json; eventId: string; nowMs: number }): Json {
+  const eventTs = (input.nowMs / 1000).toFixed(6);
+  return eventCallback(
+    {
       type: 'app_home_opened',
       user: input.userId,
       channel: input.channelId,
@@ -156,10 +168,34 @@ export function appHomeOpenedEvent(input: { userId: string; channelId: string; t
       event_ts: eventTs,
       ...(input.view ? { view: input.view } : {}),
     },
-    type: 'event_callback',
-    event_id: input.eventId,
-    event_time: Math.floor(input.nowMs / 1000),
-    authorizations: [{ enterprise_id: null, team_id: TEAM.id, user_id: BOT.userId, is_bot: true, is_enterprise_install: false }],
-    is_ext_shared_channel: false,
-  };
+    input,
+  );
+}
+
+/** A person shares files in a conversation (message.im in a DM): a message event of subtype file_share. */
+export function fileShareEvent(input: {
+  userId: string;
+  conversation: Conversation;
+  ts: string;
+  text: string;
+  files: Json[];
+  eventId: string;
+  nowMs: number;
+}): Json {
+  return eventCallback(
+    {
+      type: 'message',
+      subtype: 'file_share',
+      text: input.text,
+      files: input.files,
+      upload: true,
+      user: input.userId,
+      display_as_bot: false,
+      ts: input.ts,
+      channel: input.conversation.id,
+      channel_type: input.conversation.kind === 'public' ? 'channel' : input.conversation.kind === 'private' ? 'group' : input.conversation.kind,
+      event_ts: input.ts,
+    },
+    input,
+  );
 }

@@ -70,7 +70,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     if (req.method === 'POST' && first === 'api') return ws.tracking(() => handleApiRequest(req, res, { ...ctx, token: options.botToken }));
     if (req.method === 'POST' && first === 'respond' && id) return ws.tracking(() => handleRespond(req, res, ctx, id));
     if (req.method === 'POST' && first === 'upload' && id) return ws.tracking(() => handleUpload(req, res, ctx, id));
-    if (req.method === 'GET' && first === 'files' && id) return handleFileDownload(req, res, ctx, id);
+    if (req.method === 'GET' && first === 'files' && id) return handleFileDownload(req, res, { ...ctx, token: options.botToken }, id);
     if (first === 'sandbox' && (await handlePageApi(ctx, req, res, url))) return;
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const file = req.method === 'GET' ? publicFile(path) : undefined;

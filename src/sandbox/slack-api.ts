@@ -137,8 +137,18 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, ct
   res.end(`OK - ${file.length}`);
 }
 
-/** GET /files/<id>/<name>: the file's bytes, as a download with ?download=1. */
-export function handleFileDownload(req: IncomingMessage, res: ServerResponse, ctx: ApiContext, fileId: string): void {
+/**
+ * GET /files/<id>/<name>: url_private(_download), the file's bytes for the bot token only (as Slack
+ * answers the app), as a download with ?download=1. The page's own link is /sandbox/files/….
+ */
+export function handleFileDownload(req: IncomingMessage, res: ServerResponse, ctx: ApiContext & { token: string }, fileId: string): void {
+  const token = tokenOf(req, {});
+  if (token !== ctx.token) return sendJson(res, 401, { ok: false, error: token ? 'invalid_auth' : 'not_authed' });
+  sendFile(req, res, ctx, fileId);
+}
+
+/** A file's bytes with its type and name; inline unless ?download. */
+export function sendFile(req: IncomingMessage, res: ServerResponse, ctx: ApiContext, fileId: string): void {
   const file = ctx.ws.files.get(fileId);
   if (!file?.bytes) return sendJson(res, 404, { ok: false, error: 'file_not_found' });
   const download = new URL(req.url ?? '/', 'http://sandbox').searchParams.has('download');

@@ -43,7 +43,7 @@ export function snapshotFor(ctx: SandboxContext, viewer: string) {
       scheduled: Boolean(message.scheduledId),
       files: (message.files ?? []).map((id) => {
         const file = ws.files.get(id);
-        return file ? { id: file.id, name: file.name, title: file.title, size: file.length, url: `/files/${file.id}/${encodeURIComponent(file.name)}` } : { id };
+        return file ? { id: file.id, name: file.name, title: file.title, size: file.length, url: `/sandbox/files/${file.id}/${encodeURIComponent(file.name)}` } : { id };
       }),
     }));
   }

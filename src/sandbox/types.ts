@@ -33,6 +33,8 @@ export interface SandboxFile {
   mimetype: string;
   bytes: Buffer | null;
   created: number;
+  /** Who shared it: a person's upload; the bot's when absent. */
+  user?: string;
 }
 
 export interface Message {

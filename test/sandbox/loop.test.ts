@@ -3,9 +3,10 @@ import { PROFILE_OPTION_VALUES } from '../../src/blocks/profile-modal';
 import { createRepositories } from '../../src/db/repositories';
 import { sendToBot } from '../../src/sandbox/bot-link';
 import { BOT, SLACKBOT } from '../../src/sandbox/ids';
+import { shareFile } from '../../src/sandbox/file-share';
 import { openAppHome, runMessageShortcut, runTyped } from '../../src/sandbox/interactions';
 import { SANDBOX_CHANNELS } from '../../src/sandbox/personas';
-import { startSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { SANDBOX_BOT_TOKEN, startSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { fastForward } from '../../src/sandbox/scheduler';
 import { seedEvent, seedProfiles } from '../../src/sandbox/seed';
 import { clickAction, submitView } from '../../src/sandbox/view-actions';
@@ -34,6 +35,8 @@ const logger = {
 };
 
 const ws = () => sandbox.standIn.ws;
+/** url_private answers the bot token only. */
+const asBot = { headers: { authorization: `Bearer ${SANDBOX_BOT_TOKEN}` } };
 const ctx = () => sandbox.standIn.ctx;
 const json = (message: Message | undefined) => JSON.stringify(message ?? null);
 const dmOf = (userId: string) => ws().openDm(userId).id;
@@ -83,7 +86,7 @@ describe('the unchanged bot, driven through the stand-in', () => {
     expect(JSON.stringify(withFile.blocks)).toContain('株式会社グリーンパワー総研');
     const file = ws().files.get(withFile.files![0]!)!;
     expect(file.name).toMatch(/^kakehashi-my-data-\d{4}-\d{2}-\d{2}\.json$/);
-    const download = await fetch(`${sandbox.standIn.url}/files/${file.id}/${encodeURIComponent(file.name)}`);
+    const download = await fetch(`${sandbox.standIn.url}/files/${file.id}/${encodeURIComponent(file.name)}`, asBot);
     expect(JSON.parse(await download.text()).profile).toMatchObject({ organisation: '株式会社グリーンパワー総研' });
   });
 
@@ -92,8 +95,17 @@ describe('the unchanged bot, driven through the stand-in', () => {
     const withFile = await ws().waitFor(() => ws().messagesIn(dmOf(EMILY), EMILY).find((m) => m.files?.length));
     const file = ws().files.get(withFile.files![0]!)!;
     expect(file.name).toMatch(/\.csv$/);
-    const download = await fetch(`${sandbox.standIn.url}/files/${file.id}/${encodeURIComponent(file.name)}`);
+    const download = await fetch(`${sandbox.standIn.url}/files/${file.id}/${encodeURIComponent(file.name)}`, asBot);
     expect(await download.text()).toContain('request_id');
+  });
+
+  it('a CSV the organizer attaches in her DM with the app is shown there and acknowledged by the bot; its download link answers the bot token', async () => {
+    const csv = 'email,name\nnew.alumna@example.org,新井 さくら\n';
+    const result = await shareFile(ctx(), { userId: EMILY, channelId: dmOf(EMILY), name: 'members.csv', bytes: Buffer.from(csv, 'utf8') });
+    expect(result).toEqual({ ok: true, outcome: 'shared' });
+    const shared = ws().messagesIn(dmOf(EMILY), EMILY).find((m) => m.user === EMILY && m.files?.length)!;
+    const file = ws().files.get(shared.files![0]!)!;
+    expect(await (await fetch(`${sandbox.standIn.url}/files/${file.id}/members.csv?download=1`, asBot)).text()).toBe(csv);
   });
 
   it('a button click: the organizer approves the pending registration, the message is redrawn in place and the applicant hears it', async () => {

@@ -160,9 +160,14 @@ describe('the stand-in Web API, as the web-api client calls it', () => {
     expect(message?.text).toBe('Here it is');
     const file = standIn.ws.files.get(message!.files![0]!);
     expect(file).toMatchObject({ name: 'attendees.csv', title: 'Attendees', mimetype: 'text/csv' });
-    const download = await fetch(`${standIn.url}/files/${file!.id}/attendees.csv?download=1`);
+    const url = `${standIn.url}/files/${file!.id}/attendees.csv?download=1`;
+    const download = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(download.headers.get('content-disposition')).toContain('attachment');
     expect(await download.text()).toBe('name,answer\n佐藤,going\n');
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer xoxb-someone-else' } })).status).toBe(401);
+    const shown = await fetch(`${standIn.url}/sandbox/files/${file!.id}/attendees.csv`);
+    expect(await shown.text()).toBe('name,answer\n佐藤,going\n');
   });
 
   it('a response_url posts ephemeral or in-channel messages, replaces the original or deletes it', async () => {

@@ -2,6 +2,7 @@
 // snapshot (GET /sandbox/state), refreshes on every server-sent change, and turns clicks, choices,
 // submissions and typed commands into the stand-in's /sandbox/* calls.
 import { collectInputs, confirmDialog, readValue, showErrors, toast } from './controls.js';
+import { label } from './labels.js';
 import { escapeHtml, renderMrkdwn, zonedParts } from './mrkdwn.js';
 import { renderBlocks } from './render.js';
 
@@ -75,7 +76,7 @@ function render() {
   renderModal();
   renderNotices();
   const failed = state.calls.filter((c) => !c.ok).length;
-  setOnce($('#calls-summary'), `Web API calls${failed ? ` <span class="failed">(${failed} failed)</span>` : ''}`);
+  setOnce($('#calls-summary'), `${label('webApiCalls')}${failed ? ` <span class="failed">(${failed} ${label('failed')})</span>` : ''}`);
   setOnce($('#calls-list'), state.calls.slice().reverse().map((c) => `<li class="${c.ok ? 'ok' : 'failed'}">${escapeHtml(c.method)}${c.ok ? '' : ` → ${escapeHtml(c.error)}`}</li>`).join(''));
 }
 
@@ -85,13 +86,21 @@ function formatTime(epochMs, withDate) {
   return withDate ? `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')} ${time}` : time;
 }
 
+/** How far the clock is ahead of real time: +3 d 4 h. */
+function formatLead(offsetMs) {
+  const hours = Math.round(offsetMs / 3_600_000);
+  const days = Math.floor(hours / 24);
+  return `+${days ? `${days} d ` : ''}${hours % 24} h`;
+}
+
+/** The sandbox time, which the app's clock follows, and the buttons that move it on. */
 function renderClock() {
   const { now, offsetMs } = state.clock;
   const next = state.scheduled[0];
-  const ahead = offsetMs > 0 ? ` <span class="ahead">(+${Math.round(offsetMs / 3_600_000)} h)</span>` : '';
-  setOnce($('#clock'), `<span title="The sandbox clock; the bot keeps real time">🕒 ${formatTime(now, true)}${ahead}</span>
-    <button type="button" data-ff="3600">+1 hour</button><button type="button" data-ff="86400">+1 day</button>
-    ${next ? `<button type="button" data-ff="${Math.max(1, Math.ceil(next.postAt - now / 1000))}" title="${escapeHtml(next.text)}">⏭ Next scheduled (${state.scheduled.length})</button>` : '<span class="muted">nothing scheduled</span>'}`);
+  const ahead = offsetMs >= 1_800_000 ? ` <span class="ahead">(${formatLead(offsetMs)})</span>` : '';
+  setOnce($('#clock'), `<span title="${escapeHtml(label('clockHint'))}">🕒 ${escapeHtml(label('sandboxTime'))}: <b>${formatTime(now, true)}</b>${ahead}</span>
+    <button type="button" data-ff="3600">${label('plusHour')}</button><button type="button" data-ff="86400">${label('plusDay')}</button><button type="button" data-ff="604800">${label('plusWeek')}</button>
+    ${next ? `<button type="button" data-ff="${Math.max(1, Math.ceil(next.postAt - now / 1000))}" title="${escapeHtml(next.text)}">⏭ ${label('nextScheduled')} (${state.scheduled.length})</button>` : `<span class="muted">${label('nothingScheduled')}</span>`}`);
 }
 
 function renderSidebar() {
@@ -104,9 +113,9 @@ function renderSidebar() {
   const groups = state.conversations.filter((c) => c.kind === 'mpim');
   const dm = state.conversations.find((c) => c.kind === 'im');
   const appUnread = dm && page.at !== 'app' && count(dm.id) > (page.seen[dm.id] ?? 0);
-  setOnce($('#sidebar'), `<h4>Channels</h4>${channels.map((c) => item(c.id, c.name, c.kind === 'private' ? '🔒 ' : '# ')).join('')}
-    <h4>Direct messages</h4>${groups.map((c) => item(c.id, c.label, '👥 ')).join('') || '<span class="muted">none yet</span>'}
-    <h4>Apps</h4><a href="#" data-nav="app" class="${page.at === 'app' ? 'current' : ''}${appUnread ? ' unread' : ''}">🌉 ${escapeHtml(state.bot.name)}</a>`);
+  setOnce($('#sidebar'), `<h4>${label('channels')}</h4>${channels.map((c) => item(c.id, c.name, c.kind === 'private' ? '🔒 ' : '# ')).join('')}
+    <h4>${label('directMessages')}</h4>${groups.map((c) => item(c.id, c.label, '👥 ')).join('') || `<span class="muted">${label('noneYet')}</span>`}
+    <h4>${label('apps')}</h4><a href="#" data-nav="app" class="${page.at === 'app' ? 'current' : ''}${appUnread ? ' unread' : ''}">🌉 ${escapeHtml(state.bot.name)}</a>`);
 }
 
 function messageHtml(m, channelId) {
@@ -118,8 +127,8 @@ function messageHtml(m, channelId) {
   return `<div class="msg${m.ephemeral ? ' ephemeral' : ''}" data-source="message" data-channel="${channelId}" data-ts="${m.ts}">
     <div class="avatar">${escapeHtml((author?.realName ?? '?').slice(0, 1))}</div>
     <div class="msg-body"><div class="msg-meta"><b>${escapeHtml(author?.realName ?? m.user)}</b>${author?.isBot ? ' <span class="tag">APP</span>' : ''}
-      <time>${formatTime(Number(m.ts) * 1000, false)}</time>${m.edited ? ' <span class="muted">(edited)</span>' : ''}${m.scheduled ? ' <span class="tag">scheduled</span>' : ''}
-      ${m.ephemeral ? ' <span class="muted">Only visible to you</span>' : ''}</div>
+      <time>${formatTime(Number(m.ts) * 1000, false)}</time>${m.edited ? ` <span class="muted">(${label('edited')})</span>` : ''}${m.scheduled ? ` <span class="tag">${label('scheduled')}</span>` : ''}
+      ${m.ephemeral ? ` <span class="muted">${label('onlyYou')}</span>` : ''}</div>
       <div class="msg-content">${content}</div>${files}</div>
     ${m.ephemeral ? '' : `<div class="msg-menu">${shortcuts.map((s) => `<button type="button" data-msg-shortcut="${s.callbackId}">⚡ ${escapeHtml(s.name)}</button>`).join('')}</div>`}
   </div>`;
@@ -127,12 +136,16 @@ function messageHtml(m, channelId) {
 
 function conversationHtml(conversation, title) {
   const messages = state.messages[conversation.id] ?? [];
-  const placeholder = conversation.kind === 'im' ? `Message ${state.bot.name}` : `Message ${title} — type / for commands`;
-  return `<div class="messages" id="messages">${messages.map((m) => messageHtml(m, conversation.id)).join('') || '<p class="muted empty">No messages yet.</p>'}</div>
+  const placeholder = conversation.kind === 'im' ? `${label('messageTo')}: ${state.bot.name}` : `${label('messageTo')}: ${title} — ${label('typeSlash')}`;
+  // Only in the DM with the app: where organizers hand it the member CSV.
+  const attach = conversation.kind === 'im'
+    ? `<label class="attach" title="${escapeHtml(label('attachHint'))}">📎 ${label('attachCsv')}<input type="file" accept=".csv,text/csv" data-upload hidden></label>`
+    : '';
+  return `<div class="messages" id="messages">${messages.map((m) => messageHtml(m, conversation.id)).join('') || `<p class="muted empty">${label('noMessages')}</p>`}</div>
     <form class="composer" data-channel="${conversation.id}" autocomplete="off">
       <div class="suggest" hidden></div>
-      <input name="text" placeholder="${escapeHtml(placeholder)}" aria-label="Message">
-      <button type="button" data-global-shortcuts title="Shortcuts">⚡</button><button type="submit" class="primary">Send</button>
+      <input name="text" placeholder="${escapeHtml(placeholder)}" aria-label="${escapeHtml(label('messageTo'))}">
+      ${attach}<button type="button" data-global-shortcuts title="${escapeHtml(label('shortcuts'))}">⚡</button><button type="submit" class="primary">${label('send')}</button>
       <div class="shortcut-menu" hidden>${state.surface.shortcuts.filter((s) => s.type === 'global').map((s) => `<button type="button" data-shortcut="${s.callbackId}">${escapeHtml(s.name)}</button>`).join('')}</div>
     </form>`;
 }
@@ -143,16 +156,16 @@ function renderPane() {
   let html;
   if (page.at === 'app') {
     const tabs = `<header class="pane-header"><h2>🌉 ${escapeHtml(state.bot.name)}</h2><div class="tabs">
-      <button type="button" data-tab="home" class="${page.appTab === 'home' ? 'current' : ''}">Home</button>
-      <button type="button" data-tab="messages" class="${page.appTab === 'messages' ? 'current' : ''}">Messages</button></div></header>`;
+      <button type="button" data-tab="home" class="${page.appTab === 'home' ? 'current' : ''}">${label('home')}</button>
+      <button type="button" data-tab="messages" class="${page.appTab === 'messages' ? 'current' : ''}">${label('messages')}</button></div></header>`;
     if (page.appTab === 'home') {
       const home = state.home;
-      html = `${tabs}<div class="home" ${home ? `data-source="view" data-view-id="${home.id}"` : ''}>${home ? renderBlocks(home.definition.blocks, viewContext({ scope: 'home' })) : '<p class="muted empty">The app has not published a Home tab for you yet.</p>'}</div>`;
-    } else html = tabs + (dm ? conversationHtml(dm, state.bot.name) : '<p class="muted empty">No messages yet.</p>');
+      html = `${tabs}<div class="home" ${home ? `data-source="view" data-view-id="${home.id}"` : ''}>${home ? renderBlocks(home.definition.blocks, viewContext({ scope: 'home' })) : `<p class="muted empty">${label('noHome')}</p>`}</div>`;
+    } else html = tabs + (dm ? conversationHtml(dm, state.bot.name) : `<p class="muted empty">${label('noMessages')}</p>`);
   } else {
     const conversation = state.conversations.find((c) => c.id === page.at);
     const title = conversation.kind === 'mpim' ? conversation.label : `#${conversation.name}`;
-    const note = conversation.botIsMember || conversation.kind === 'mpim' ? '' : ' <span class="muted">(the app is not in this channel)</span>';
+    const note = conversation.botIsMember || conversation.kind === 'mpim' ? '' : ` <span class="muted">(${label('appNotInChannel')})</span>`;
     html = `<header class="pane-header"><h2>${conversation.kind === 'private' ? '🔒 ' : ''}${escapeHtml(title)}${note}</h2></header>${conversationHtml(conversation, title)}`;
   }
   const list = $('#messages');
@@ -181,11 +194,11 @@ function renderModal() {
     const d = top.definition;
     const view = viewContext({ scope: top.id, errors: top.errors });
     layer.innerHTML = `<div class="modal-backdrop"><form class="modal" data-source="view" data-view-id="${top.id}" novalidate>
-      <header>${state.modals.length > 1 ? '<button type="button" data-modal="back" aria-label="Back">‹</button>' : ''}<h2>${escapeHtml(d.title?.text ?? '')}</h2>
-      <button type="button" data-modal="close-all" aria-label="Close">×</button></header>
+      <header>${state.modals.length > 1 ? `<button type="button" data-modal="back" aria-label="${label('back')}">‹</button>` : ''}<h2>${escapeHtml(d.title?.text ?? '')}</h2>
+      <button type="button" data-modal="close-all" aria-label="${label('close')}">×</button></header>
       <div class="modal-problem" hidden></div>
       <div class="modal-body">${renderBlocks(d.blocks, view)}</div>
-      <footer><button type="button" data-modal="back">${escapeHtml(d.close?.text ?? 'Cancel')}</button>
+      <footer><button type="button" data-modal="back">${escapeHtml(d.close?.text ?? label('cancel'))}</button>
       ${d.submit ? `<button type="submit" class="primary">${escapeHtml(d.submit.text)}</button>` : ''}</footer></form></div>`;
   }
   const form = layer.querySelector('form');
@@ -215,6 +228,21 @@ async function dispatchAction(el, value) {
   } finally {
     el.classList.remove('busy');
   }
+}
+
+/** A file chosen in the DM composer: shared in the DM, and the app told (POST /sandbox/upload). */
+async function attachFile(input) {
+  const file = input.files?.[0];
+  const channel = input.closest('form').dataset.channel;
+  input.value = '';
+  if (!file) return;
+  const dataUrl = await new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+  await post('upload', { channel, name: file.name, mimetype: file.type, contentBase64: dataUrl.slice(dataUrl.indexOf(',') + 1) });
 }
 
 function navigate(target) {
@@ -261,6 +289,7 @@ document.addEventListener('click', async (event) => {
 });
 
 document.addEventListener('change', (event) => {
+  if (event.target.matches('[data-upload]')) return void attachFile(event.target);
   if (event.target.id === 'persona') {
     page.me = event.target.value;
     page.seen = {};

@@ -1,5 +1,6 @@
 // Reading what a person entered into Block Kit controls, in the shape the stand-in expects
 // (block_id → action_id → value), and the small dialogs the page needs.
+import { label } from './labels.js';
 import { escapeHtml, fromLocalInput, renderText } from './mrkdwn.js';
 
 /** What one control holds now. */
@@ -60,8 +61,8 @@ export function confirmDialog(confirm, view) {
   layer.innerHTML = `<div class="modal-backdrop"><div class="modal dialog" role="alertdialog">
     <header><h2>${renderText(confirm.title, view)}</h2></header>
     <div class="modal-body">${renderText(confirm.text, view)}</div>
-    <footer><button type="button" data-answer="no">${escapeHtml(confirm.deny?.text ?? 'Cancel')}</button>
-    <button type="button" class="primary ${confirm.style === 'danger' ? 'danger' : ''}" data-answer="yes">${escapeHtml(confirm.confirm?.text ?? 'OK')}</button></footer>
+    <footer><button type="button" data-answer="no">${escapeHtml(confirm.deny?.text ?? label('cancel'))}</button>
+    <button type="button" class="primary ${confirm.style === 'danger' ? 'danger' : ''}" data-answer="yes">${escapeHtml(confirm.confirm?.text ?? label('ok'))}</button></footer>
   </div></div>`;
   return new Promise((resolve) => {
     layer.querySelector('.dialog').addEventListener('click', (event) => {
