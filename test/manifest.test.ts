@@ -52,7 +52,15 @@ const SCOPES_BY_EVENT: Record<string, readonly string[]> = {
   user_change: ['users:read'],
   team_join: ['users:read'],
   user_guest_status_changed: ['users:read'],
+  'message.im': ['im:history'],
 };
+
+/**
+ * Bolt registers one `message` listener; the manifest subscribes to the kinds of conversation it
+ * should hear from (https://docs.slack.dev/reference/events/message): here the bot's DM only.
+ */
+const SUBSCRIPTIONS_BY_EVENT: Record<string, readonly string[]> = { message: ['message.im'] };
+const subscriptionsOf = (events: readonly string[]) => events.flatMap((event) => SUBSCRIPTIONS_BY_EVENT[event] ?? [event]);
 
 /** Slack only grants users:read.email together with users:read. */
 const IMPLIED_SCOPES: Record<string, readonly string[]> = { 'users:read.email': ['users:read'] };
@@ -65,6 +73,8 @@ const API_CALL_BY_NAME = /\bapiCall\(\s*['"`]([\w.]+)['"`]/g;
 const CLIENT_HELPER_CALL = /\.\s*(filesUploadV2)\s*\(/g;
 /** users.info returns the email only with users:read.email; the code reads it as `profile.email`. */
 const READS_EMAIL = /\bprofile\??\.email\b/;
+/** Downloading a file shared in Slack (its private URL, with the bot token) needs files:read. */
+const DOWNLOADS_FILES = /\burl_private(?:_download)?\b/;
 
 interface Manifest {
   features: {
@@ -138,7 +148,7 @@ describe('manifest.yml', () => {
 
     expect(sorted(registered.command)).toEqual(sorted((manifest.features.slash_commands ?? []).map((c) => c.command)));
     expect(sorted(registered.shortcut)).toEqual(sorted((manifest.features.shortcuts ?? []).map((s) => s.callback_id)));
-    expect(sorted(registered.event)).toEqual(sorted(manifest.settings.event_subscriptions?.bot_events ?? []));
+    expect(sorted(subscriptionsOf(registered.event))).toEqual(sorted(manifest.settings.event_subscriptions?.bot_events ?? []));
   });
 
   it('enables interactivity because the listeners handle buttons, modals and shortcuts', async () => {
@@ -167,9 +177,10 @@ describe('manifest.yml', () => {
         else unknown.push(`${method} (src/${file})`);
       }
       if (READS_EMAIL.test(text)) needed.add('users:read.email');
+      if (DOWNLOADS_FILES.test(text)) needed.add('files:read');
     }
     if (registeredListeners().command.length > 0) needed.add('commands');
-    for (const event of registeredListeners().event) {
+    for (const event of subscriptionsOf(registeredListeners().event)) {
       const scopes = SCOPES_BY_EVENT[event];
       if (scopes) scopes.forEach((scope) => needed.add(scope));
       else unknown.push(`event ${event}`);

@@ -9,6 +9,7 @@ import { plain } from './common';
 import { slackDateTime } from './event-time';
 import { buildHomeIntroductions } from './introductions';
 import { buildHomeEvents } from './events';
+import { buildOrganizerTools } from './organizer-tools';
 import type { EventView, MyEventView } from '../services/event-types';
 import type { IntroductionListItem } from '../db/repositories/introductions';
 
@@ -79,6 +80,8 @@ export function buildHomeView({ t, member, unavailableUntil, pending, introducti
   }
   if (events) blocks.push({ type: 'divider' }, ...buildHomeEvents({ t, ...events }));
   if (introductions) blocks.push(...buildHomeIntroductions({ t, ...introductions }));
+  // `pending` is given to organizers only: their tools come first among the organizer parts.
+  if (pending) blocks.push(...buildOrganizerTools({ t }));
   if (pending) {
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(h.pendingHeader, 150) });
     if (pending.rows.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: h.noPending } });

@@ -407,6 +407,9 @@ export const en = {
     openHeader: 'Open request',
     openText: (requester: string, division: string) => `*${requester}* (${division}) is looking for someone who can help.`,
     offerHelp: 'I can help',
+    // The open request in the shared channel: labels in both languages before values shown once.
+    openSeeking: 'Looking for someone who can help',
+    labels: { topic: 'Topic', purpose: 'Purpose', format: 'Format', due: 'By', details: 'What they need to learn' },
     volunteerCount: (count: number) => `Volunteers so far: ${count}`,
     openMatched: ':white_check_mark: An introduction was made. Thank you!',
     openExpired: 'This request expired.',

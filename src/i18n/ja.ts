@@ -393,6 +393,8 @@ export const ja = {
     openHeader: 'オープン依頼',
     openText: (requester: string, division: string) => `*${requester}* さん（${division}）が協力者を探しています。`,
     offerHelp: '協力できます',
+    openSeeking: '協力者を探しています',
+    labels: { topic: 'テーマ', purpose: '目的', format: '形式', due: '希望期限', details: '知りたいこと' },
     volunteerCount: (count: number) => `名乗り出た人：${count}人`,
     openMatched: ':white_check_mark: 紹介が成立しました。ありがとうございました。',
     openExpired: 'この依頼は期限切れになりました。',

@@ -2,7 +2,8 @@ import { createRepositories, type Repositories } from '../db/repositories';
 import { createMemberImportRepository } from '../db/repositories/member-import';
 import type { MemberRow, NewMemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
-import { formatMemberCsv, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
+import type { Db } from '../db/client';
+import { formatMemberCsv, type MemberCsvColumn, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
 import { newPseudonym } from './profile';
 import { CONSENT_TEXT_VERSION } from './profile-rules';
 import { searchDocumentFor } from './search-text';
@@ -10,7 +11,7 @@ import type { SlackUserRecord } from './slack-accounts';
 import { effectiveStanding, type SlackStanding } from './slack-standing';
 
 /** Stands for the organizer at the command line in the audit trail. */
-const IMPORT_ACTOR = 'cli:import';
+const CLI_IMPORT_ACTOR = 'cli:import';
 
 export interface ImportSummary {
   created: number;
@@ -23,6 +24,13 @@ export interface ImportSummary {
 export interface ImportOptions {
   /** What Slack says of the user with this email, or null when the workspace has no such user. */
   lookupSlackUserByEmail?: (email: string) => Promise<SlackUserRecord | null>;
+  /** Who imports, in the audit trail: the organizer's Slack user ID; the command line by default. */
+  actor?: string;
+  /**
+   * Runs first inside the import's transaction; throwing rolls the import back. An import confirmed
+   * in Slack claims its draft here, so the draft is used up exactly when the members are written.
+   */
+  withinTransaction?: (tx: Db) => Promise<void>;
 }
 
 /** The stored language of a member ("ja-JP" from Slack, or "ja" from a spreadsheet) as ja, en or null. */
@@ -74,6 +82,25 @@ const IMPORTED_FIELDS = [
 ] as const satisfies readonly Exclude<keyof MemberCsvRecord, 'email'>[];
 type ImportedField = (typeof IMPORTED_FIELDS)[number];
 
+/** The spreadsheet column of each imported field, as a preview names what would change. */
+const COLUMN_OF_FIELD: Record<ImportedField, MemberCsvColumn> = {
+  name: 'name',
+  memberType: 'member_type',
+  yearJoined: 'year_joined',
+  yearLeft: 'year_left',
+  organisation: 'organisation',
+  title: 'title',
+  formerDivisions: 'former_divisions',
+  topics: 'topics',
+  helpText: 'help_text',
+  helpKinds: 'help_kinds',
+  monthlyCapacity: 'capacity',
+  shareWithStaff: 'share_with_staff',
+  shareWithAlumni: 'share_with_alumni',
+  coiDescription: 'coi',
+  locale: 'locale',
+};
+
 /** The stored columns for some of the spreadsheet's fields. */
 function storedValues(record: MemberCsvRecord, fields: readonly ImportedField[]): Partial<NewMemberRow> {
   const values: Partial<NewMemberRow> = {};
@@ -95,6 +122,15 @@ function storedValues(record: MemberCsvRecord, fields: readonly ImportedField[])
 function changedFields(existing: MemberRow, record: MemberCsvRecord): ImportedField[] {
   const current = toMemberCsvRecord(existing)!;
   return IMPORTED_FIELDS.filter((field) => JSON.stringify(current[field]) !== JSON.stringify(record[field]));
+}
+
+/** What importing one row does to the member with its email: the one rule the import and its preview share. */
+type RowPlan = { kind: 'created' | 'updated' | 'unchanged'; fields: readonly ImportedField[] };
+
+function planRow(existing: MemberRow | undefined, record: MemberCsvRecord): RowPlan {
+  if (!existing) return { kind: 'created', fields: IMPORTED_FIELDS };
+  const fields = changedFields(existing, record);
+  return { kind: fields.length === 0 ? 'unchanged' : 'updated', fields };
 }
 
 /** Asks Slack, before any transaction is open, for members who are not linked yet. */
@@ -127,13 +163,15 @@ async function applyRow(
     record: MemberCsvRecord;
     existing: MemberRow | undefined;
     slack: { slackUserId: string; standing: SlackStanding } | undefined;
+    actor: string;
     now: Date;
   },
 ): Promise<'created' | 'updated' | 'unchanged'> {
-  const { record, existing, slack, now } = input;
+  const { record, existing, slack, actor, now } = input;
   const slackUserId = slack?.slackUserId;
-  const fields = existing ? changedFields(existing, record) : IMPORTED_FIELDS;
-  if (existing && fields.length === 0 && !slackUserId) return 'unchanged';
+  const { kind, fields } = planRow(existing, record);
+  // Linking to Slack alone is an update.
+  if (kind === 'unchanged' && !slackUserId) return 'unchanged';
 
   const consentChanges = AUDIENCES.filter((audience) => consentOf(existing, audience) !== consentOf(record, audience));
   const changed = storedValues(record, fields);
@@ -167,7 +205,7 @@ async function applyRow(
     });
   }
   await repos.audit.record({
-    actor: IMPORT_ACTOR,
+    actor,
     action: existing ? 'member.import_updated' : 'member.imported',
     subjectMemberId: member.id,
     details: existing ? { fields: slackUserId ? [...fields, 'slackUserId'] : fields } : { status: member.status },
@@ -192,6 +230,7 @@ export async function importMembers(
   const now = deps.clock();
 
   return deps.db.transaction(async (tx) => {
+    await options.withinTransaction?.(tx);
     const repos = createRepositories(tx);
     const importRepo = createMemberImportRepository({ db: tx });
     const existingByEmail = new Map(
@@ -215,10 +254,33 @@ export async function importMembers(
         const { guestAllowed } = await repos.slackUsers.find(user.slackUserId);
         slack = { slackUserId: user.slackUserId, standing: effectiveStanding(user.accountStanding, guestAllowed) };
       }
-      summary[await applyRow(repos, { record, existing, slack, now })]++;
+      summary[await applyRow(repos, { record, existing, slack, actor: options.actor ?? CLI_IMPORT_ACTOR, now })]++;
     }
     return summary;
   });
+}
+
+/** What an import of these rows would do, written nowhere (Slack linking is left to the import). */
+export interface ImportPreview {
+  created: { row: number; email: string }[];
+  /** Each member that would change, with the spreadsheet columns that differ. */
+  updated: { row: number; email: string; columns: MemberCsvColumn[] }[];
+  unchanged: number;
+}
+
+/** The import's dry run: the same matching by email and the same comparison, without a write. */
+export async function previewImport(deps: ServiceDeps, rows: readonly ParsedMemberRow[]): Promise<ImportPreview> {
+  const existing = await createMemberImportRepository({ db: deps.db }).findByEmails(rows.map((r) => r.email));
+  const byEmail = new Map(existing.map((member) => [member.email!, member]));
+  const preview: ImportPreview = { created: [], updated: [], unchanged: 0 };
+  for (const record of rows) {
+    const plan = planRow(byEmail.get(record.email), record);
+    if (plan.kind === 'created') preview.created.push({ row: record.row, email: record.email });
+    else if (plan.kind === 'updated') {
+      preview.updated.push({ row: record.row, email: record.email, columns: plan.fields.map((field) => COLUMN_OF_FIELD[field]) });
+    } else preview.unchanged++;
+  }
+  return preview;
 }
 
 /**

@@ -7,3 +7,4 @@ export * from './events';
 export * from './slack-users';
 export * from './deliveries';
 export * from './unanswered-searches';
+export * from './member-import-drafts';

@@ -15,6 +15,8 @@ import { handlePostOpenRequest } from './post-open-request';
 import { handleConfirmCancelEvent, handleKeepEvent } from './cancel-event';
 import { handleEventOrganizerMenu } from './event-organizer-menu';
 import { handleRsvp } from './rsvp';
+import { handleOrganizerAnnounceEvent, handleOrganizerImportCsv, handleOrganizerMembers } from './organizer-tools';
+import { handleCancelMemberImport, handleConfirmMemberImport } from './confirm-member-import';
 import { handleClearUnavailable } from './clear-unavailable';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
@@ -36,6 +38,11 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.eventOrganizerMenu, handleEventOrganizerMenu(deps));
   app.action(ACTIONS.confirmCancelEvent, handleConfirmCancelEvent(deps));
   app.action(ACTIONS.keepEvent, handleKeepEvent(deps));
+  app.action(ACTIONS.organizerAnnounceEvent, handleOrganizerAnnounceEvent(deps));
+  app.action(ACTIONS.organizerMembers, handleOrganizerMembers(deps));
+  app.action(ACTIONS.organizerImportCsv, handleOrganizerImportCsv(deps));
+  app.action(ACTIONS.confirmMemberImport, handleConfirmMemberImport(deps));
+  app.action(ACTIONS.cancelMemberImport, handleCancelMemberImport(deps));
   app.action(ACTIONS.clearUnavailable, handleClearUnavailable(deps));
   // A link button: the browser opens the calendar; Slack still sends the click, which needs an ack.
   app.action(ACTIONS.addToCalendar, async ({ ack }) => ack());
