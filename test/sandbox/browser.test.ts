@@ -209,4 +209,31 @@ describe(`the sandbox page in a real browser (${CHROMIUM})`, () => {
     },
     FLOW_TIMEOUT,
   );
+  it(
+    'the page shows the sandbox time, which “+1 day” moves on; the organizer attaches a CSV in her DM with the app and sees it there',
+    async () => {
+      const shot = screenshots('clock-and-csv');
+      const { page, pageErrors } = await open(EMILY, 'app');
+      await page.locator('[data-tab="messages"]').click();
+      const clock = page.locator('#clock');
+      await see(clock, 'サンドボックス時刻 / Sandbox time');
+      const before = await clock.locator('b').innerText();
+      await clock.getByRole('button', { name: '+1日 / +1 day' }).click();
+      await see(clock, '+1 d');
+      expect(await clock.locator('b').innerText()).not.toBe(before);
+      expect(sandbox.standIn.ws.offsetMs).toBeGreaterThanOrEqual(24 * 60 * 60_000);
+
+      await page.locator('.composer input[data-upload]').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from('email,name\nsakura@example.org,新井 さくら\n') });
+      const shared = page.locator('.msg', { hasText: 'Emily Carter' }).locator('a.file', { hasText: 'members.csv' });
+      await shared.waitFor();
+      await shot(page, 'csv-shared');
+      const file = [...sandbox.standIn.ws.files.values()].find((f) => f.name === 'members.csv' && f.user === EMILY);
+      expect(file?.bytes?.toString('utf8')).toContain('新井 さくら');
+      expect(await shared.getAttribute('href')).toBe(`/sandbox/files/${file!.id}/members.csv?download=1`);
+
+      expect(pageErrors).toEqual([]);
+      await page.context().close();
+    },
+    FLOW_TIMEOUT,
+  );
 });

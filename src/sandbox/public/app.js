@@ -98,9 +98,10 @@ function renderClock() {
   const { now, offsetMs } = state.clock;
   const next = state.scheduled[0];
   const ahead = offsetMs >= 1_800_000 ? ` <span class="ahead">(${formatLead(offsetMs)})</span>` : '';
-  setOnce($('#clock'), `<span title="${escapeHtml(label('clockHint'))}">🕒 ${escapeHtml(label('sandboxTime'))}: <b>${formatTime(now, true)}</b>${ahead}</span>
+  setOnce($('#clock'), `<span class="now">🕒 ${escapeHtml(label('sandboxTime'))}: <b>${formatTime(now, true)}</b>${ahead}</span>
     <button type="button" data-ff="3600">${label('plusHour')}</button><button type="button" data-ff="86400">${label('plusDay')}</button><button type="button" data-ff="604800">${label('plusWeek')}</button>
-    ${next ? `<button type="button" data-ff="${Math.max(1, Math.ceil(next.postAt - now / 1000))}" title="${escapeHtml(next.text)}">⏭ ${label('nextScheduled')} (${state.scheduled.length})</button>` : `<span class="muted">${label('nothingScheduled')}</span>`}`);
+    ${next ? `<button type="button" data-ff="${Math.max(1, Math.ceil(next.postAt - now / 1000))}" title="${escapeHtml(next.text)}">⏭ ${label('nextScheduled')} (${state.scheduled.length})</button>` : `<span class="muted">${label('nothingScheduled')}</span>`}
+    <span class="muted">${escapeHtml(label('clockHint'))}</span>`);
 }
 
 function renderSidebar() {

@@ -10,7 +10,7 @@ export const LABELS = {
   webApiCalls: ['Web API 呼び出し', 'Web API calls'],
   failed: ['失敗', 'failed'],
   sandboxTime: ['サンドボックス時刻', 'Sandbox time'],
-  clockHint: ['アプリの時計もこの時刻で動きます（リマインド・期限切れ・過去の交流会）', 'The app’s clock follows this one (reminders, expiries, past events)'],
+  clockHint: ['アプリもこの時刻で動きます', 'the app follows this clock'],
   plusHour: ['+1時間', '+1 hour'],
   plusDay: ['+1日', '+1 day'],
   plusWeek: ['+1週間', '+1 week'],
