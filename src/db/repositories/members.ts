@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { builtOnce } from '../built-once';
 import type { Db } from '../client';
 import { isActiveOrganizer } from './organizers';
 import {
@@ -55,10 +56,15 @@ export function createMembersRepository({ db }: { db: Db }) {
      * runs for every search and most clicks.
      */
     async findWithRole(slackUserId: string): Promise<{ member: MemberRow | undefined; isOrganizer: boolean }> {
-      const [row] = await db
-        .select({ member: memberColumns, isOrganizer: isActiveOrganizer(slackUserId) })
-        .from(sql`(select 1) as viewer`)
-        .leftJoin(members, eq(members.slackUserId, slackUserId));
+      const query = builtOnce(db, 'findWithRole', () => {
+        const user = sql.placeholder('slackUserId');
+        return db
+          .select({ member: memberColumns, isOrganizer: isActiveOrganizer(user) })
+          .from(sql`(select 1) as viewer`)
+          .leftJoin(members, eq(members.slackUserId, user))
+          .prepare('find_with_role');
+      });
+      const [row] = await query.execute({ slackUserId });
       return { member: row?.member ?? undefined, isOrganizer: Boolean(row?.isOrganizer) };
     },
 

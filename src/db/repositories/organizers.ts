@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { organizers, slackUsers } from '../schema';
 
@@ -9,11 +9,11 @@ import { organizers, slackUsers } from '../schema';
 const heldByFullMember = sql`not exists (select 1 from ${slackUsers} where ${slackUsers.slackUserId} = ${organizers.slackUserId} and ${slackUsers.accountStanding} <> 'member')`;
 
 /** The organizers row of `slackUserId`, if it is an active organizer's. */
-const activeOrganizer = (slackUserId: string) =>
+const activeOrganizer = (slackUserId: string | Placeholder) =>
   and(eq(organizers.slackUserId, slackUserId), eq(organizers.active, true), heldByFullMember)!;
 
 /** Whether `slackUserId` is an active organizer, as an expression another query can select. */
-export function isActiveOrganizer(slackUserId: string): SQL<boolean> {
+export function isActiveOrganizer(slackUserId: string | Placeholder): SQL<boolean> {
   return sql<boolean>`exists (select 1 from ${organizers} where ${activeOrganizer(slackUserId)})`;
 }
 

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { builtOnce } from '../built-once';
 import type { Db } from '../client';
 import { searchAllowances } from '../schema';
 
@@ -10,19 +11,23 @@ export function createSearchAllowancesRepository({ db }: { db: Db }) {
      * at once on several instances are counted one after another and cannot slip past the limit.
      */
     async take(slackUserId: string, input: { at: Date; since: Date; limit: number }): Promise<boolean> {
-      const at = sql`${input.at.toISOString()}::timestamptz`;
-      const since = sql`${input.since.toISOString()}::timestamptz`;
-      const rows = await db
-        .insert(searchAllowances)
-        .values({ slackUserId, recentSearches: sql`array[${at}]` })
-        .onConflictDoUpdate({
-          target: searchAllowances.slackUserId,
-          set: {
-            recentSearches: sql`array(select t from unnest(${searchAllowances.recentSearches}) t where t > ${since} order by t) || ${at}`,
-          },
-          setWhere: sql`(select count(*) from unnest(${searchAllowances.recentSearches}) t where t > ${since}) < ${input.limit}`,
-        })
-        .returning({ slackUserId: searchAllowances.slackUserId });
+      const query = builtOnce(db, 'searchAllowances.take', () => {
+        const at = sql`${sql.placeholder('at')}::timestamptz`;
+        const since = sql`${sql.placeholder('since')}::timestamptz`;
+        return db
+          .insert(searchAllowances)
+          .values({ slackUserId: sql.placeholder('slackUserId'), recentSearches: sql`array[${at}]` })
+          .onConflictDoUpdate({
+            target: searchAllowances.slackUserId,
+            set: {
+              recentSearches: sql`array(select t from unnest(${searchAllowances.recentSearches}) t where t > ${since} order by t) || ${at}`,
+            },
+            setWhere: sql`(select count(*) from unnest(${searchAllowances.recentSearches}) t where t > ${since}) < ${sql.placeholder('limit')}`,
+          })
+          .returning({ slackUserId: searchAllowances.slackUserId })
+          .prepare('take_search_allowance');
+      });
+      const rows = await query.execute({ slackUserId, at: input.at.toISOString(), since: input.since.toISOString(), limit: input.limit });
       return rows.length > 0;
     },
 

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { builtOnce } from '../built-once';
 import type { Db } from '../client';
 import { allowedGuests, slackUsers, type SlackUserRow } from '../schema';
 
@@ -10,13 +11,17 @@ export function createSlackUsersRepository({ db }: { db: Db }) {
     async find(slackUserId: string): Promise<{ user: SlackUserRow | undefined; guestAllowed: boolean }> {
       // One query for a known user, as this runs for every request; a guest may be allowed in
       // before Slack was first asked about them, so without a row the allowance is looked up alone.
-      const [row] = await db
-        .select({
-          user: slackUsers,
-          guestAllowed: sql<boolean>`exists (select 1 from ${allowedGuests} where ${allowedGuests.slackUserId} = ${slackUsers.slackUserId})`,
-        })
-        .from(slackUsers)
-        .where(eq(slackUsers.slackUserId, slackUserId));
+      const known = builtOnce(db, 'slackUsers.find', () =>
+        db
+          .select({
+            user: slackUsers,
+            guestAllowed: sql<boolean>`exists (select 1 from ${allowedGuests} where ${allowedGuests.slackUserId} = ${slackUsers.slackUserId})`,
+          })
+          .from(slackUsers)
+          .where(eq(slackUsers.slackUserId, sql.placeholder('slackUserId')))
+          .prepare('find_slack_user'),
+      );
+      const [row] = await known.execute({ slackUserId });
       if (row) return row;
       const [allowed] = await db
         .select({ slackUserId: allowedGuests.slackUserId })
