@@ -37,6 +37,9 @@ export function fastForward(ws: Workspace, ms: number): Message[] {
  * than at their timers' next turn). Resolves once the app is done.
  */
 export async function moveClock(ctx: SandboxContext, ms: number): Promise<Message[]> {
+  // Not while the app is mid-call: a delivery it claimed would see its lease lapse at the jump and
+  // could be claimed a second time by the catch-up (narrows the window; DB work between calls is not seen).
+  await ctx.ws.settle(50, 2000);
   const delivered = fastForward(ctx.ws, ms);
   await ctx.afterClockMoved?.();
   return delivered;
