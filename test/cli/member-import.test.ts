@@ -4,7 +4,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { auditEvents, consentEvents, members } from '../../src/db/schema';
 import type { ServiceDeps } from '../../src/services/deps';
 import { parseMemberCsv } from '../../src/services/member-csv';
-import { exportMembers, importMembers } from '../../src/services/member-import';
+import { exportMembers, importMembers, previewImport } from '../../src/services/member-import';
 import type { SlackUserRecord } from '../../src/services/slack-accounts';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { CURRENT_YEAR, csvFile, type CsvCells } from './member-csv-fixtures';
@@ -294,5 +294,47 @@ describe('exporting members', () => {
 
     expect(second).toBe(first);
     expect(first.split('\n')).toHaveLength(1 + 4 + 1 + 1); // header, 4 members, a help text's second line, final newline
+  });
+});
+
+describe('previewing an import (the dry run behind the Slack upload)', () => {
+  it('says what the import would create, change (by spreadsheet column) and leave, and writes nothing', async () => {
+    await importMembers(deps, rowsOf(HANAKO, TARO));
+    const before = await snapshot();
+    const rows = rowsOf({ title: 'Senior Partner', share_with_alumni: 'yes' }, TARO, { email: 'new@example.jp', name: 'New' });
+
+    const preview = await previewImport(deps, rows);
+
+    expect(preview).toEqual({
+      created: [{ row: 4, email: 'new@example.jp' }],
+      updated: [{ row: 2, email: 'hanako.sato@example.jp', columns: ['title', 'share_with_alumni'] }],
+      unchanged: 1,
+    });
+    expect(await snapshot()).toEqual(before);
+    // The import then does exactly what was previewed.
+    expect(await importMembers(deps, rows)).toEqual({ created: 1, updated: 1, unchanged: 1, linked: 0 });
+  });
+
+  it('shows a member stored as an export would write them as unchanged, as the import counts them', async () => {
+    await importMembers(deps, rowsOf(HANAKO));
+    expect(await previewImport(deps, rowsOf(HANAKO))).toEqual({ created: [], updated: [], unchanged: 1 });
+  });
+});
+
+describe('importing in an organizer’s name', () => {
+  it('records the organizer as the actor, and writes nothing when the claim inside the transaction fails', async () => {
+    await expect(
+      importMembers(deps, rowsOf(HANAKO), {
+        actor: 'U0ORGANIZER',
+        withinTransaction: async () => {
+          throw new Error('draft already used');
+        },
+      }),
+    ).rejects.toThrow('draft already used');
+    expect(await repos().members.findByEmail('hanako.sato@example.jp')).toBeUndefined();
+
+    await importMembers(deps, rowsOf(HANAKO), { actor: 'U0ORGANIZER' });
+    const hanako = await memberByEmail('hanako.sato@example.jp');
+    expect((await repos().audit.listForMember(hanako.id)).map((event) => event.actor)).toEqual(['U0ORGANIZER']);
   });
 });
