@@ -13,7 +13,7 @@ export type Languages = readonly [Messages] | readonly [Messages, Messages];
 export type Speech = Messages | Languages;
 
 /** A channel's two languages, the network's default first. */
-export function channelLanguages(defaultLocale: Locale): Languages {
+export function channelLanguages(defaultLocale: Locale): readonly [Messages, Messages] {
   return defaultLocale === 'ja' ? [t('ja'), t('en')] : [t('en'), t('ja')];
 }
 

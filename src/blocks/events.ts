@@ -5,6 +5,7 @@ import type { CancellationAudience } from '../services/events';
 import type { EventChange, EventView, MyEventView } from '../services/event-types';
 import { ACTIONS, EVENT_MENU } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
+import { both, buttonText, labelled, languagesOf, lines, soleLanguage, type Languages, type Speech } from './bilingual';
 import { option, plain } from './common';
 import { googleCalendarUrl, networkDateTime, networkTimeRange, slackDateTime, slackTimeRange } from './event-time';
 
@@ -43,48 +44,73 @@ function factsText(t: Messages, event: EventRow): string {
   ].join('\n');
 }
 
-function rsvpButtons(t: Messages, event: EventRow): ActionsBlock {
-  const m = t.events;
-  const menu = (key: keyof typeof EVENT_MENU) => option(m.menu[key], `${EVENT_MENU[key]}:${event.id}`);
+/** The facts in a shared channel: each label in every language, each value (user text) once. */
+function channelFactsText(languages: Languages, event: EventRow): string {
+  const own = soleLanguage(languages);
+  if (own) return factsText(own, event);
+  return [
+    labelled(languages, (m) => m.events.labels.when, slackTimeRange(event)),
+    labelled(languages, (m) => m.events.labels.where, escapeMrkdwnWithin(event.place, BUDGET.place)),
+    labelled(languages, (m) => m.events.labels.audience, both(languages, (m) => m.events.audiences[event.audience])),
+    labelled(languages, (m) => m.events.labels.organizer, mention(event.organizerSlackUserId)),
+  ].join('\n');
+}
+
+function rsvpButtons(languages: Languages, event: EventRow): ActionsBlock {
+  const say = (pick: (m: Messages) => string) => plain(buttonText(languages, pick), 75);
+  const menu = (key: keyof typeof EVENT_MENU) => option(buttonText(languages, (m) => m.events.menu[key]), `${EVENT_MENU[key]}:${event.id}`);
   return {
     type: 'actions',
     elements: [
-      { type: 'button', action_id: ACTIONS.rsvpGoing, style: 'primary', text: plain(m.answers.going, 75), value: event.id },
-      { type: 'button', action_id: ACTIONS.rsvpMaybe, text: plain(m.answers.maybe, 75), value: event.id },
-      { type: 'button', action_id: ACTIONS.rsvpNotGoing, text: plain(m.answers.not_going, 75), value: event.id },
-      { type: 'button', action_id: ACTIONS.addToCalendar, text: plain(m.addToCalendar, 75), url: googleCalendarUrl(event) },
+      { type: 'button', action_id: ACTIONS.rsvpGoing, style: 'primary', text: say((m) => m.events.answers.going), value: event.id },
+      { type: 'button', action_id: ACTIONS.rsvpMaybe, text: say((m) => m.events.answers.maybe), value: event.id },
+      { type: 'button', action_id: ACTIONS.rsvpNotGoing, text: say((m) => m.events.answers.not_going), value: event.id },
+      { type: 'button', action_id: ACTIONS.addToCalendar, text: say((m) => m.events.addToCalendar), url: googleCalendarUrl(event) },
       // Everyone sees the overflow (Slack cannot show it to one person); the listener checks the organizer.
       { type: 'overflow', action_id: ACTIONS.eventOrganizerMenu, options: [menu('edit'), menu('cancel'), menu('attendees')] },
     ],
   };
 }
 
-/** The announcement in the channel, updated in place with the counts, edits and cancellation. */
-export function buildEventAnnouncement({ t, view }: { t: Messages; view: EventView }): KnownBlock[] {
-  const m = t.events;
+/**
+ * The announcement in the channel, updated in place with the counts, edits and cancellation.
+ * Members read different languages, so the channel's post carries both (`t`: channelLanguages);
+ * the title, place and details, typed by the organizer, show once.
+ */
+export function buildEventAnnouncement({ t: speech, view }: { t: Speech; view: EventView }): KnownBlock[] {
+  const languages = languagesOf(speech);
+  const own = soleLanguage(languages);
   const { event } = view;
   const cancelled = event.status === 'cancelled';
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(cancelled ? m.cancelledHeader(event.title) : event.title, 150) },
-  ];
-  if (cancelled) blocks.push(mrkdwnSection(m.cancelledText));
-  blocks.push(mrkdwnSection(factsText(t, event)));
+  const cancelledHeader = own ? own.events.cancelledHeader(event.title) : `${both(languages, (m) => m.events.cancelledTag)}: ${event.title}`;
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(cancelled ? cancelledHeader : event.title, 150) }];
+  if (cancelled) blocks.push(mrkdwnSection(lines(languages, (m) => m.events.cancelledText)));
+  blocks.push(mrkdwnSection(channelFactsText(languages, event)));
   if (event.description) blocks.push(mrkdwnSection(escapeMrkdwnWithin(event.description, BUDGET.description)));
   if (cancelled) return blocks;
+  const deadline = event.rsvpDeadline ? slackDateTime(event.rsvpDeadline) : undefined;
   blocks.push(
-    context(countsLine(t, view), ...(event.rsvpDeadline ? [m.deadlineLine(slackDateTime(event.rsvpDeadline))] : [])),
-    rsvpButtons(t, event),
+    context(
+      // Counts are numbers, not user text: a line per language reads best.
+      lines(languages, (m) => countsLine(m, view)),
+      ...(deadline ? [own ? own.events.deadlineLine(deadline) : labelled(languages, (m) => m.events.labels.deadline, deadline)] : []),
+    ),
+    rsvpButtons(languages, event),
   );
   return blocks;
 }
 
 /** The notification text beside the announcement's blocks (Japan time: notifications cannot localise). */
-export function eventAnnouncementText(t: Messages, event: EventRow): string {
+export function eventAnnouncementText(speech: Speech, event: EventRow): string {
+  const languages = languagesOf(speech);
+  const own = soleLanguage(languages);
   const title = escapeMrkdwnWithin(event.title, BUDGET.title);
   const when = networkTimeRange(event);
+  const place = escapeMrkdwnWithin(event.place, BUDGET.place);
+  if (own) return event.status === 'cancelled' ? own.events.cancelledNotification(title, when) : own.events.notification(title, when, place);
   return event.status === 'cancelled'
-    ? t.events.cancelledNotification(title, when)
-    : t.events.notification(title, when, escapeMrkdwnWithin(event.place, BUDGET.place));
+    ? `${both(languages, (m) => m.events.cancelledTag)}: ${title} (${when})`
+    : `${both(languages, (m) => m.events.labels.event)}: ${title} — ${when}, ${place}`;
 }
 
 /** One event in a list: title, time, place, then a line of counts or the reader's answer. */

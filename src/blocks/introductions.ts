@@ -6,6 +6,7 @@ import { INTRODUCTION_FORMATS, INTRODUCTION_LIMITS, INTRODUCTION_PURPOSES } from
 import type { ExpertMatch } from '../services/search';
 import { ACTIONS, DECLINE_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
+import { both, buttonText, labelled, languagesOf, lines, soleLanguage, type Languages, type Speech } from './bilingual';
 import { inputBlock, option, plain } from './common';
 import { slackDateTime } from './event-time';
 import { buildMatchBlocks, openRequestButton } from './expert-results';
@@ -249,31 +250,65 @@ export function buildRequesterNotice(props: {
 
 export type OpenRequestState = 'open' | 'accepted' | 'expired' | 'closed';
 
-/** The open request in the requests channel, with "I can help" while it is open. */
+/** Who asks, in a shared channel: the requester once, then what they want in every language. */
+function channelRequesterLine(languages: Languages, request: IntroductionRow): string {
+  const own = soleLanguage(languages);
+  if (own) return requesterLine(own, request, own.introductions.openText);
+  return requesterLine(languages[0], request, (who, division) => `*${who}* (${division}) — ${both(languages, (m) => m.introductions.openSeeking)}`);
+}
+
+/** The request's facts in a shared channel: each label in every language, what the requester typed once. */
+function channelRequestFacts(languages: Languages, request: IntroductionRow): string {
+  const own = soleLanguage(languages);
+  if (own) return requestFacts(own, request);
+  const label = (key: keyof Messages['introductions']['labels']) => (m: Messages) => m.introductions.labels[key];
+  return [
+    labelled(languages, label('topic'), escapeMrkdwnWithin(request.topic, BUDGET.topic)),
+    labelled(languages, label('purpose'), both(languages, (m) => m.introductions.purposes[request.purpose])),
+    labelled(languages, label('format'), both(languages, (m) => m.introductions.formats[request.format])),
+    labelled(languages, label('due'), request.dueDate),
+    `*${both(languages, label('details'))}:*\n${escapeMrkdwnWithin(request.details, BUDGET.details)}`,
+  ].join('\n');
+}
+
+/**
+ * The open request in the requests channel, with "I can help" while it is open. Members read
+ * different languages, so the channel's post carries both (`t`: channelLanguages).
+ */
 export function buildOpenRequestPost(props: {
-  t: Messages;
+  t: Speech;
   request: IntroductionRow;
   volunteers: number;
   state: OpenRequestState;
 }): KnownBlock[] {
-  const { t, request } = props;
-  const m = t.introductions;
+  const { request } = props;
+  const languages = languagesOf(props.t);
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(m.openHeader, 150) },
-    { type: 'section', text: { type: 'mrkdwn', text: requesterLine(t, request, m.openText) } },
-    { type: 'section', text: { type: 'mrkdwn', text: requestFacts(t, request) } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.volunteerCount(props.volunteers) }, { type: 'mrkdwn', text: m.notice }] },
+    { type: 'header', text: plain(both(languages, (m) => m.introductions.openHeader), 150) },
+    { type: 'section', text: { type: 'mrkdwn', text: channelRequesterLine(languages, request) } },
+    { type: 'section', text: { type: 'mrkdwn', text: channelRequestFacts(languages, request) } },
+    {
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: lines(languages, (m) => m.introductions.volunteerCount(props.volunteers)) },
+        { type: 'mrkdwn', text: lines(languages, (m) => m.introductions.notice) },
+      ],
+    },
   ];
   if (props.state === 'open') {
-    blocks.push({
-      type: 'actions',
-      elements: [{ type: 'button', action_id: ACTIONS.offerHelp, style: 'primary', text: plain(m.offerHelp, 75), value: request.id }],
-    });
+    const text = plain(buttonText(languages, (m) => m.introductions.offerHelp), 75);
+    blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.offerHelp, style: 'primary', text, value: request.id }] });
   } else {
-    const outcome = { accepted: m.openMatched, expired: m.openExpired, closed: m.closedState }[props.state];
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: outcome } });
+    const state = props.state;
+    const outcome = (m: Messages) => ({ accepted: m.introductions.openMatched, expired: m.introductions.openExpired, closed: m.introductions.closedState })[state];
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines(languages, outcome) } });
   }
   return blocks;
+}
+
+/** The notification text beside the open request's post. */
+export function openRequestPostText(speech: Speech): string {
+  return both(languagesOf(speech), (m) => m.introductions.openHeader);
 }
 
 /** Told to the requester when someone volunteers: who, their profile in short, and "Choose". */

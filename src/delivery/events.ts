@@ -9,6 +9,7 @@ import {
   eventAnnouncementText,
   type EventMessage,
 } from '../blocks/events';
+import { channelLanguages } from '../blocks/bilingual';
 import type { MemberRow } from '../db/schema';
 import { t, toLocale, type Messages } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
@@ -31,7 +32,8 @@ function isGoneScheduledMessage(error: unknown): boolean {
  * promotion given up since, a reminder for an answer changed since). Each throws what Slack threw.
  */
 export function eventHandlers(deps: ListenerDeps) {
-  const network = () => t(deps.config.defaultLocale);
+  // An announcement's channel is shared by readers of both languages: it carries both, the network's first.
+  const network = () => channelLanguages(deps.config.defaultLocale);
   const messagesFor = (member: Pick<MemberRow, 'locale'>): Messages => t(toLocale(member.locale, deps.config.defaultLocale));
   const dm = async (client: WebClient, slackUserId: string, message: EventMessage) => {
     await client.chat.postMessage({ channel: slackUserId, text: message.text, blocks: message.blocks, unfurl_links: false });
@@ -39,7 +41,7 @@ export function eventHandlers(deps: ListenerDeps) {
   const state = (payload: Record<string, unknown>) => loadAnswerState(deps.services, String(payload.eventId), String(payload.memberId));
 
   return {
-    /** The announcement, in the network's language, in the channel the organizer chose; where it landed is kept. */
+    /** The announcement, in both languages, in the channel the organizer chose; where it landed is kept. */
     async 'event.announce'(delivery, client) {
       const view = await loadEventView(deps.services, String(delivery.payload.eventId));
       if (!view || view.event.messageTs || view.event.status !== 'scheduled') return;

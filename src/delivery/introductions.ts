@@ -5,9 +5,11 @@ import {
   buildRequesterNotice,
   buildRequestMessage,
   buildVolunteerNotice,
+  openRequestPostText,
   type OpenRequestState,
   type RequestMessageState,
 } from '../blocks/introductions';
+import { channelLanguages } from '../blocks/bilingual';
 import type { DeliveryRow, IntroductionRow, MemberRow } from '../db/schema';
 import { t, toLocale, type Locale, type Messages } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
@@ -189,17 +191,17 @@ export function introductionHandlers(deps: ListenerDeps) {
       }
     },
 
-    /** An open request in the requests channel (in the network's language). */
+    /** An open request in the requests channel (in both languages, the network's first). */
     async 'introduction.open_post'(delivery, client) {
       const { request } = await load(delivery);
       const channel = deps.config.requestsChannelId;
       if (!channel) throw new UndeliverableError('requests_channel_not_set');
       if (request.deliveredMessageTs) return;
-      const messages = t(deps.config.defaultLocale);
+      const messages = channelLanguages(deps.config.defaultLocale);
       const volunteers = (await listVolunteers(deps.services, request.id)).length;
       const posted = await client.chat.postMessage({
         channel,
-        text: messages.introductions.openHeader,
+        text: openRequestPostText(messages),
         blocks: buildOpenRequestPost({ t: messages, request, volunteers, state: openState(request) }),
         unfurl_links: false,
       });
@@ -210,12 +212,12 @@ export function introductionHandlers(deps: ListenerDeps) {
     async 'introduction.open_refresh'(delivery, client) {
       const { request } = await load(delivery);
       if (!request.deliveredChannelId || !request.deliveredMessageTs) return;
-      const messages = t(deps.config.defaultLocale);
+      const messages = channelLanguages(deps.config.defaultLocale);
       const volunteers = (await listVolunteers(deps.services, request.id)).length;
       await client.chat.update({
         channel: request.deliveredChannelId,
         ts: request.deliveredMessageTs,
-        text: messages.introductions.openHeader,
+        text: openRequestPostText(messages),
         blocks: buildOpenRequestPost({ t: messages, request, volunteers, state: openState(request) }),
       });
     },

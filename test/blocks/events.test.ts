@@ -14,6 +14,7 @@ import {
   HOME_EVENTS_LIMIT,
   HOME_ORGANIZED_EVENTS_LIMIT,
 } from '../../src/blocks/events';
+import { channelLanguages } from '../../src/blocks/bilingual';
 import { buildEventModal } from '../../src/blocks/event-modal';
 import { CALENDAR_URL_MAX, googleCalendarUrl } from '../../src/blocks/event-time';
 import type { EventRow } from '../../src/db/schema/events';
@@ -47,6 +48,16 @@ function everyMessage(locale: Locale, event: EventRow): { name: string; blocks: 
   const dm = (name: string, built: { text: string; blocks: KnownBlock[] }) => ({ name, ...built });
   return [
     { name: 'announcement', blocks: buildEventAnnouncement({ t: messages, view: view(event, { waitlisted: 9999 }, 0) }), text: eventAnnouncementText(messages, event) },
+    {
+      name: 'channel announcement (both languages)',
+      blocks: buildEventAnnouncement({ t: channelLanguages(locale), view: view(event, { waitlisted: 9999 }, 0) }),
+      text: eventAnnouncementText(channelLanguages(locale), event),
+    },
+    {
+      name: 'cancelled channel announcement (both languages)',
+      blocks: buildEventAnnouncement({ t: channelLanguages(locale), view: view({ ...event, status: 'cancelled' }) }),
+      text: eventAnnouncementText(channelLanguages(locale), { ...event, status: 'cancelled' }),
+    },
     {
       name: 'cancelled announcement',
       blocks: buildEventAnnouncement({ t: messages, view: view({ ...event, status: 'cancelled' }) }),
@@ -329,5 +340,65 @@ describe('the Google Calendar link', () => {
 
   it('survives a lone surrogate pasted into the title', () => {
     expect(new URL(googleCalendarUrl(eventRow({ title: 'broken \uD83D emoji' }))).searchParams.get('text')).toBe('broken \uFFFD emoji');
+  });
+});
+
+describe.each(['ja', 'en'] as Locale[])('the announcement in a shared channel, network language %s', (locale) => {
+  const languages = channelLanguages(locale);
+  const [first, second] = languages;
+  const pair = (pick: (m: typeof first.events) => string) => `${pick(first.events)} / ${pick(second.events)}`;
+
+  it('labels every fact in both languages, the network’s first, and shows what the organizer typed once', () => {
+    const event = eventRow({ audience: 'all', title: 'Year-end & co', place: 'Kasumigaseki <3F>', description: 'Bring a friend' });
+    const blocks = buildEventAnnouncement({ t: languages, view: view(event) });
+    const text = visibleText(blocks);
+    const when = `<!date^${unix(event.startsAt)}^{date_short_pretty} {time}|2026-12-05 18:00 JST> – <!date^${unix(event.endsAt)}^{time}|20:00 JST>`;
+    expect(text).toContain(`*${pair((m) => m.labels.when)}:* ${when}`);
+    expect(text).toContain(`*${pair((m) => m.labels.where)}:* Kasumigaseki &lt;3F&gt;`);
+    expect(text).toContain(`*${pair((m) => m.labels.audience)}:* ${pair((m) => m.audiences.all)}`);
+    expect(text).toContain(`*${pair((m) => m.labels.organizer)}:* <@U0ORGANIZER>`);
+    expect(text).toContain(`*${pair((m) => m.labels.deadline)}:* <!date^${unix(event.rsvpDeadline!)}^`);
+    for (const typed of ['Year-end & co', 'Kasumigaseki &lt;3F&gt;', 'Bring a friend']) expect(text.split(typed), typed).toHaveLength(2);
+  });
+
+  it('shows the counts on a line per language', () => {
+    const event = eventRow({ capacity: 30 });
+    const text = visibleText(buildEventAnnouncement({ t: languages, view: view(event, { going: 18, maybe: 4, notGoing: 2 }, 12) }));
+    expect(text).toContain(`${first.events.counts(18, 4, 2)} · ${first.events.placesLeft(12, 30)}\n${second.events.counts(18, 4, 2)}`);
+  });
+
+  it('labels the answer buttons and the organizer menu in both languages, within Slack’s 75 characters', () => {
+    const event = eventRow();
+    const blocks = buildEventAnnouncement({ t: languages, view: view(event) });
+    assertValidMessage(blocks, eventAnnouncementText(languages, event));
+    expect(buttonsIn(blocks).map((button) => [button.action_id, button.text.text])).toEqual([
+      [ACTIONS.rsvpGoing, pair((m) => m.answers.going)],
+      [ACTIONS.rsvpMaybe, pair((m) => m.answers.maybe)],
+      [ACTIONS.rsvpNotGoing, pair((m) => m.answers.not_going)],
+      [ACTIONS.addToCalendar, pair((m) => m.addToCalendar)],
+    ]);
+    const [menu] = objectsIn(blocks).filter((node) => node.type === 'overflow') as unknown as Overflow[];
+    expect(menu!.options.map((o) => o.text.text)).toEqual([pair((m) => m.menu.edit), pair((m) => m.menu.cancel), pair((m) => m.menu.attendees)]);
+  });
+
+  it('gives the notification text in both languages, the title once', () => {
+    const event = eventRow({ title: 'Meetup' });
+    expect(eventAnnouncementText(languages, event)).toBe(`${pair((m) => m.labels.event)}: Meetup — 2026-12-05 18:00–20:00 JST, ${event.place}`);
+    expect(eventAnnouncementText(languages, { ...event, status: 'cancelled' })).toBe(`${pair((m) => m.cancelledTag)}: Meetup (2026-12-05 18:00–20:00 JST)`);
+  });
+
+  it('once cancelled, says so in both languages in its header and text, with no buttons', () => {
+    const event = eventRow({ status: 'cancelled', cancelledAt: NOW, title: 'Meetup' });
+    const blocks = buildEventAnnouncement({ t: languages, view: view(event) });
+    expect(blocksOfType(blocks, 'header')[0]!.text.text).toBe(`${pair((m) => m.cancelledTag)}: Meetup`);
+    expect(visibleText(blocks)).toContain(`${first.events.cancelledText}\n${second.events.cancelledText}`);
+    expect(buttonsIn(blocks)).toEqual([]);
+  });
+
+  it('the DMs about the event stay in the reader’s one language', () => {
+    const event = eventRow();
+    const reminder = visibleText(buildRsvpReminder({ t: second, event }).blocks);
+    expect(reminder).toContain(second.events.whereLine(event.place));
+    expect(reminder).not.toContain(first.events.labels.where);
   });
 });

@@ -5,10 +5,12 @@ import {
   buildIntroductionModal,
   buildIntroductionPost,
   buildOpenRequestPost,
+  openRequestPostText,
   buildRequesterNotice,
   buildRequestMessage,
   buildVolunteerNotice,
 } from '../../src/blocks/introductions';
+import { channelLanguages } from '../../src/blocks/bilingual';
 import { buildHomeView, HOME_PENDING_LIMIT } from '../../src/blocks/home';
 import { HOME_EVENTS_LIMIT, HOME_ORGANIZED_EVENTS_LIMIT } from '../../src/blocks/events';
 import type { EventView } from '../../src/services/event-types';
@@ -139,3 +141,58 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     expect(visibleText(empty)).toContain(m.homeNone);
   });
 });
+
+describe.each(['ja', 'en'] as Locale[])('the open request in the shared requests channel, network language %s', (locale) => {
+  const languages = channelLanguages(locale);
+  const [first, second] = languages;
+  const pair = (pick: (m: typeof first.introductions) => string) => `${pick(first.introductions)} / ${pick(second.introductions)}`;
+  const open = (overrides = {}) =>
+    introductionRow({ kind: 'open', status: 'open', alumnusMemberId: null, requesterName: '経産 太郎', requesterDivision: 'Energy & Policy', ...overrides });
+
+  it('fits Slack in every state for the longest and the most escaped request', () => {
+    for (const fill of FILLS) {
+      const request = maximalIntroductionRow({ kind: 'open', status: 'open', alumnusMemberId: null }, fill);
+      for (const state of ['open', 'accepted', 'expired', 'closed'] as const) {
+        assertValidMessage(buildOpenRequestPost({ t: languages, request, volunteers: 9999, state }), openRequestPostText(languages));
+      }
+    }
+  });
+
+  it('labels its header, facts and notification text in both languages, the network’s first, and shows what was typed once', () => {
+    const request = open({ topic: 'GX & 再エネ', details: 'How <b>did</b> it go?', purpose: 'talk', format: 'meeting', dueDate: '2026-12-20' });
+    const blocks = buildOpenRequestPost({ t: languages, request, volunteers: 2, state: 'open' });
+    const text = visibleText(blocks);
+    expect(blocksOfTypeHeader(blocks)).toBe(pair((m) => m.openHeader));
+    expect(openRequestPostText(languages)).toBe(pair((m) => m.openHeader));
+    expect(text).toContain(`*経産 太郎 (<@${request.requesterSlackUserId}>)* (Energy &amp; Policy) — ${pair((m) => m.openSeeking)}`);
+    expect(text).toContain(`*${pair((m) => m.labels.topic)}:* GX &amp; 再エネ`);
+    expect(text).toContain(`*${pair((m) => m.labels.purpose)}:* ${pair((m) => m.purposes.talk)}`);
+    expect(text).toContain(`*${pair((m) => m.labels.format)}:* ${pair((m) => m.formats.meeting)}`);
+    expect(text).toContain(`*${pair((m) => m.labels.due)}:* 2026-12-20`);
+    expect(text).toContain(`*${pair((m) => m.labels.details)}:*\nHow &lt;b&gt;did&lt;/b&gt; it go?`);
+    expect(text).toContain(`${first.introductions.volunteerCount(2)}\n${second.introductions.volunteerCount(2)}`);
+    expect(text).toContain(`${first.introductions.notice}\n${second.introductions.notice}`);
+    for (const typed of ['経産 太郎', 'GX &amp; 再エネ', 'Energy &amp; Policy', 'How &lt;b&gt;']) expect(text.split(typed), typed).toHaveLength(2);
+  });
+
+  it('labels "I can help" in both languages while open, and gives its outcome in both after', () => {
+    const request = open();
+    expect(buttonsIn(buildOpenRequestPost({ t: languages, request, volunteers: 0, state: 'open' })).map((button) => button.text.text)).toEqual([
+      pair((m) => m.offerHelp),
+    ]);
+    const matched = buildOpenRequestPost({ t: languages, request, volunteers: 1, state: 'accepted' });
+    expect(buttonsIn(matched)).toEqual([]);
+    expect(visibleText(matched)).toContain(`${first.introductions.openMatched}\n${second.introductions.openMatched}`);
+  });
+
+  it('the DM that opens an introduction is still in each reader’s own language only', () => {
+    const text = visibleText(buildIntroductionPost({ messages: [second], request: introductionRow(), alumnus: memberRow({ name: 'Hanako' }) }));
+    expect(text).toContain(second.introductions.introFollowUp);
+    expect(text).not.toContain(first.introductions.introFollowUp);
+  });
+});
+
+function blocksOfTypeHeader(blocks: ReturnType<typeof buildOpenRequestPost>): string | undefined {
+  const header = blocks.find((block) => block.type === 'header');
+  return header?.type === 'header' ? header.text.text : undefined;
+}

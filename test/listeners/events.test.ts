@@ -135,13 +135,21 @@ describe('announcing an event', () => {
     expect(json).toContain('2026-12-05 18:00');
     // Plain text (the header) is never parsed for mentions; mrkdwn is, so it is escaped there.
     expect(mrkdwnTexts(post!.blocks).join('\n')).not.toContain('<!channel>');
-    expect(json).toContain(ja.events.counts(0, 0, 0));
+    // The channel is shared by readers of both languages: the post carries both, the network's (ja) first.
+    expect(json).toContain(JSON.stringify(`${ja.events.counts(0, 0, 0)} · ${ja.events.placesLeft(2, 2)}\n${en.events.counts(0, 0, 0)}`).slice(1, -1));
+    expect(json).toContain(`*${ja.events.labels.where} / ${en.events.labels.where}:*`);
+    expect(post!.text).toMatch(new RegExp(`^${ja.events.labels.event} / ${en.events.labels.event}: `));
     expect(buttons(post!.blocks).filter((b) => b.type === 'button').map((b) => [b.action_id, b.value ?? b.url?.slice(0, 30)])).toEqual([
       [ACTIONS.rsvpGoing, event.id],
       [ACTIONS.rsvpMaybe, event.id],
       [ACTIONS.rsvpNotGoing, event.id],
       [ACTIONS.addToCalendar, 'https://calendar.google.com/ca'],
     ]);
+    expect(buttons(post!.blocks).filter((b) => b.type === 'button').map((b) => b.text.text)).toEqual(
+      (['going', 'maybe', 'not_going'] as const).map((key) => `${ja.events.answers[key]} / ${en.events.answers[key]}`).concat(
+        `${ja.events.addToCalendar} / ${en.events.addToCalendar}`,
+      ),
+    );
     expect(confirmation).toMatchObject({ channel: ORGANIZER, text: ja.events.posted(`<#${ANNOUNCEMENTS_CHANNEL}>`) });
     expect(event).toMatchObject({ title: '年末交流会 <!channel>', capacity: 2, audience: 'alumni', messageTs: '1800000000.000100' });
     expect(event.startsAt).toEqual(new Date(START * 1000));
@@ -329,7 +337,8 @@ describe('organizer tools', () => {
     const [notice, done] = ctx.slack.bodies('chat.postMessage').slice(-2);
     expect(notice!.channel).toBe(ALUMNA);
     expect(JSON.stringify(notice!.blocks)).toContain(en.events.changes.time);
-    expect(done).toMatchObject({ channel: ORGANIZER, text: ja.events.updated });
+    // The organizer hears it was saved, and what they changed.
+    expect(done).toMatchObject({ channel: ORGANIZER, text: `${ja.events.updated}\n${ja.saveFeedback.eventChanged(ja.events.changes.time)}` });
     expect(ctx.slack.bodies('chat.scheduleMessage').at(-1)).toMatchObject({ post_at: String(START + 3600 - 86_400) });
     ctx.slack.assertDone();
   });

@@ -301,12 +301,16 @@ describe('answering a request', () => {
       [DECLINE_FIELDS.reason]: { [DECLINE_FIELDS.reason]: { type: 'plain_text_input', value: 'Busy with <fund> closing' } },
       [DECLINE_FIELDS.unavailableUntil]: { [DECLINE_FIELDS.unavailableUntil]: { type: 'datepicker', selected_date: '2026-12-31' } },
     };
-    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');
     const ack = await ctx.harness.send(
       viewSubmission({ user: ALUMNA, callbackId: VIEWS.declineIntroduction, privateMetadata: request.id, values }),
     );
     expect(ack).toBeUndefined();
-    const notice = ctx.slack.bodies('chat.postMessage').at(-1)!;
+    const [notice, feedback] = ctx.slack.bodies('chat.postMessage').slice(-2) as [Record<string, any>, Record<string, any>];
+    // The alumna hears what was sent, and until when she is not suggested.
+    expect(feedback.channel).toBe(ALUMNA);
+    expect(feedback.text).toContain(en.saveFeedback.introductionDeclinedWithNote('経産 太郎'));
+    expect(feedback.text).toContain(en.saveFeedback.unavailableUntil('2026-12-31'));
     expect(notice.channel).toBe(STAFF);
     assertValidMessage(notice.blocks);
     const text = JSON.stringify(notice.blocks);
@@ -446,6 +450,10 @@ describe('open requests', () => {
     expect(post!.channel).toBe(REQUESTS_CHANNEL);
     assertValidMessage(post!.blocks);
     expect(buttons(post!.blocks)).toMatchObject([{ action_id: ACTIONS.offerHelp, value: request.id }]);
+    // The channel is shared by readers of both languages: the post carries both, the network's (ja) first.
+    expect(buttons(post!.blocks)[0].text.text).toBe(`${ja.introductions.offerHelp} / ${en.introductions.offerHelp}`);
+    expect(post!.text).toBe(`${ja.introductions.openHeader} / ${en.introductions.openHeader}`);
+    expect(JSON.stringify(post!.blocks)).toContain(`*${ja.introductions.labels.topic} / ${en.introductions.labels.topic}:* 宇宙開発`);
     expect(confirmation).toMatchObject({ channel: STAFF, text: ja.introductions.openPosted });
     expect(request).toMatchObject({ kind: 'open', status: 'open', topic: '宇宙開発', alumnusMemberId: null, deliveredChannelId: REQUESTS_CHANNEL });
 
@@ -457,7 +465,9 @@ describe('open requests', () => {
     expect(notice.channel).toBe(STAFF);
     const pick = buttons(notice.blocks).find((button) => button.action_id === ACTIONS.pickVolunteer);
     expect(pick.text.text).toBe(ja.introductions.pick('Hanako Sato'));
-    expect(JSON.stringify(ctx.slack.bodies('chat.update')[0]!.blocks)).toContain(ja.introductions.volunteerCount(1));
+    expect(JSON.stringify(ctx.slack.bodies('chat.update')[0]!.blocks)).toContain(
+      JSON.stringify(`${ja.introductions.volunteerCount(1)}\n${en.introductions.volunteerCount(1)}`),
+    );
     ctx.slack.assertDone();
 
     // Volunteering twice sends nothing new; staff cannot volunteer; a forged pick by someone else is refused.
@@ -487,7 +497,7 @@ describe('open requests', () => {
     expect(toAlumna).toMatchObject({ channel: ALUMNA, text: en.introductions.pickedYou('経産 太郎') });
     const closed = ctx.slack.bodies('chat.update').at(-1)!;
     expect(buttons(closed.blocks)).toEqual([]);
-    expect(JSON.stringify(closed.blocks)).toContain(ja.introductions.openMatched);
+    expect(JSON.stringify(closed.blocks)).toContain(JSON.stringify(`${ja.introductions.openMatched}\n${en.introductions.openMatched}`));
     const [stored] = await requestRows();
     expect(stored).toMatchObject({ status: 'accepted', groupChannelId: 'G0OPEN' });
     ctx.slack.assertDone();
