@@ -298,6 +298,19 @@ describe('importing the member CSV through the bot’s DM', () => {
     ctx.slack.assertDone();
   });
 
+  it('a download Slack refuses (its sign-in page instead of the file) is told, and nothing is stored', async () => {
+    nock(FILES_HOST)
+      .get('/files-pri/T0KAKEHASH-F0MEMBERS1/download/members.csv')
+      .reply(200, '<html>Sign in to Slack</html>', { 'content-type': 'text/html; charset=utf-8' });
+    ctx.slack.expect('chat.postMessage');
+
+    await ctx.harness.send(fileShare({ user: ORGANIZER }));
+
+    expect(ctx.slack.bodies('chat.postMessage')[0]!.text).toBe(en.memberImport.downloadFailed('members.csv'));
+    expect(await drafts()).toEqual([]);
+    ctx.slack.assertDone();
+  });
+
   it('a file that is not UTF-8 is refused with how to save it', async () => {
     serveFile(Buffer.from([0x65, 0x6d, 0x61, 0x69, 0x6c, 0x0a, 0x82, 0xa0]));
     ctx.slack.expect('chat.postMessage');
