@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
-import type { Locale, Messages } from '../i18n';
+import type { Locale } from '../i18n';
 import { ACTIONS } from '../slack/ids';
-import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
+import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { both, buttonText, labelCatalogue, languagesOf, lines, soleLanguage, type Languages, type Speech } from './bilingual';
 import { plain } from './common';
 import { slackDateTime } from './event-time';
