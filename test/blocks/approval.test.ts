@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { approvalMessageText, buildApprovalButtons, buildApprovalMessage } from '../../src/blocks/approval';
-import { both, buttonText, channelLanguages } from '../../src/blocks/bilingual';
+import { channelLanguages } from '../../src/blocks/bilingual';
 import type { MemberRow } from '../../src/db/schema';
-import { t, type Messages } from '../../src/i18n';
+import { t } from '../../src/i18n';
 import { ACTIONS } from '../../src/slack/ids';
 import { ESCAPE_HEAVY_FILL, maximalMemberRow, memberRow } from '../helpers/factories';
 import { assertValidMessage } from '../helpers/slack-limits';
@@ -171,20 +171,5 @@ describe.each(['ja', 'en'] as const)('the approval card in the organizers’ cha
   it('the same buttons on an organizer’s App Home stay in that organizer’s one language', () => {
     const buttons = buttonsIn([buildApprovalButtons({ t: t(other), member: pending() })]);
     expect(buttons.map((button) => button.text.text)).toEqual([t(other).approval.approve, t(other).approval.decline]);
-  });
-});
-
-describe('a label in both languages', () => {
-  const [ja, en] = channelLanguages('ja');
-  it('joins them compactly, and once where both read the same', () => {
-    expect(both([ja, en], (m) => m.events.answers.going)).toBe(`${ja.events.answers.going} / ${en.events.answers.going}`);
-    expect(both([ja, en], (m) => m.common.notSet)).toBe(ja.common.notSet);
-  });
-
-  it('on a button, falls back to the network’s language alone when both would pass 75 characters', () => {
-    const long = (m: Messages) => (m === ja ? 'あ'.repeat(40) : 'b'.repeat(40));
-    expect(buttonText([ja, en], long)).toBe('あ'.repeat(40));
-    expect(buttonText([ja, en], (m) => (m === ja ? 'あ'.repeat(80) : 'b'))).toHaveLength(75);
-    expect(buttonText([ja, en], (m) => m.approval.approve)).toBe(`${ja.approval.approve} / ${en.approval.approve}`);
   });
 });
