@@ -31,6 +31,17 @@ const headline = (kind: 'pending' | 'approved' | 'declined', who = `山田 花�
   `*${ja.approval.cardTitles[kind]} / ${en.approval.cardTitles[kind]}: ${who}* (${ja.memberType.alumni} / ${en.memberType.alumni})` +
   (kind === 'pending' ? ` — ${ja.status.pending} / ${en.status.pending}` : '');
 
+/** Decline opens the form; sending it declines (card redrawn, the applicant's DM, the organizer's feedback). */
+async function declineThroughForm(memberId: string) {
+  ctx.slack.expect('views.open');
+  await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: memberId }));
+  const form = ctx.slack.bodies('views.open').at(-1)!.view;
+  ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');
+  await ctx.harness.send(
+    viewSubmission({ user: ORGANIZER, callbackId: VIEWS.declineRegistration, privateMetadata: form.private_metadata, values: {} }),
+  );
+}
+
 async function registerPending(answers: ProfileAnswers = {}) {
   ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
   await submitProfile(answers);
@@ -61,7 +72,7 @@ describe('the approval card in the organizers’ channel follows the registratio
     expect(json(ctx.slack.bodies('chat.postMessage')[0]?.blocks)).toContain('Old Org');
 
     ctx.harness.setNow(new Date('2026-11-25T03:00:00Z'));
-    ctx.slack.expect('chat.update').expect('views.publish');
+    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('views.publish');
     await submitProfile({ organisation: 'New Org' });
 
     const [update] = ctx.slack.bodies('chat.update');
@@ -70,8 +81,12 @@ describe('the approval card in the organizers’ channel follows the registratio
     expect(json(update?.blocks)).not.toContain('Old Org');
     expect(update?.blocks[0].text.text).toBe(headline('pending'));
     expect(hasButtons(update?.blocks)).toBe(true);
-    // No second "submitted for approval" DM, and no second card.
-    expect(ctx.slack.bodies('chat.postMessage')).toHaveLength(2);
+    // No second "submitted for approval" DM, and no second card: only what the edit changed.
+    expect(ctx.slack.bodies('chat.postMessage')).toHaveLength(3);
+    expect(ctx.slack.bodies('chat.postMessage')[2]).toMatchObject({
+      channel: ALUMNA,
+      text: [ja.saveFeedback.profileSaved, ja.saveFeedback.changed(ja.saveFeedback.fields.organisation)].join('\n'),
+    });
     ctx.slack.assertDone();
   });
 
@@ -98,8 +113,7 @@ describe('the approval card in the organizers’ channel follows the registratio
 
   it('once declined, the card says declined', async () => {
     const member = await registerPending();
-    ctx.slack.expect('chat.update').expect('chat.postMessage');
-    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    await declineThroughForm(member.id);
     const [update] = ctx.slack.bodies('chat.update');
     expect(update?.blocks[0].text.text).toBe(headline('declined'));
     expect(hasButtons(update?.blocks)).toBe(false);
@@ -110,7 +124,7 @@ describe('the approval card in the organizers’ channel follows the registratio
     const member = await registerPending();
     ctx.slack.expect('chat.update').expect('chat.postMessage');
     await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
-    ctx.slack.expect('views.publish');
+    ctx.slack.expect('chat.postMessage').expect('views.publish');
     await submitProfile({ organisation: 'Later Org' });
     expect(ctx.slack.bodies('chat.update')).toHaveLength(1);
     ctx.slack.assertDone();
@@ -118,15 +132,14 @@ describe('the approval card in the organizers’ channel follows the registratio
 
   it('after a decline and a new submission, an edit redraws the new card, never the declined one', async () => {
     const member = await registerPending();
-    ctx.slack.expect('chat.update').expect('chat.postMessage');
-    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
+    await declineThroughForm(member.id);
     // The new card is not posted yet (Slack answers 500): the declined card must not be taken for it.
     ctx.slack.expect('chat.postMessage', { httpStatus: 500 }).expect('chat.postMessage').expect('views.publish');
     await submitProfile({ organisation: 'Second Try' });
     expect((await alumna()).approvalMessageTs).toBeNull();
 
     ctx.harness.setNow(new Date('2026-11-24T10:00:00Z'));
-    ctx.slack.expect('views.publish');
+    ctx.slack.expect('chat.postMessage').expect('views.publish');
     await submitProfile({ organisation: 'Second Try, edited' });
     expect(ctx.slack.bodies('chat.update')).toHaveLength(1);
 
@@ -139,7 +152,7 @@ describe('the approval card in the organizers’ channel follows the registratio
     expect(resubmitted.approvalMessageTs).not.toBe(member.approvalMessageTs);
 
     ctx.harness.setNow(new Date('2026-11-24T11:00:00Z'));
-    ctx.slack.expect('chat.update').expect('views.publish');
+    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('views.publish');
     await submitProfile({ organisation: 'Third edit' });
     const update = ctx.slack.bodies('chat.update').at(-1);
     expect(update?.ts).toBe(resubmitted.approvalMessageTs);
@@ -153,7 +166,7 @@ describe('the approval card in the organizers’ channel follows the registratio
     expect((await alumna()).approvalMessageTs).toBeNull();
 
     // Nothing was posted yet, so the redraw has nothing to update.
-    ctx.slack.expect('views.publish');
+    ctx.slack.expect('chat.postMessage').expect('views.publish');
     await submitProfile({ organisation: 'Final Draft' });
     expect(ctx.slack.bodies('chat.update')).toEqual([]);
 

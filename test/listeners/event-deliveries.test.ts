@@ -177,7 +177,10 @@ describe('the announcement, delivered through the outbox', () => {
     expect(await Promise.all([ctx.harness.send(edit), second.send(edit)])).toEqual([undefined, undefined]);
     ctx.slack.assertDone();
     expect(ctx.slack.bodies('chat.postMessage').filter((body) => body.channel === ALUMNA)).toHaveLength(1);
-    expect(ctx.slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: ORGANIZER, text: ja.events.updated });
+    expect(ctx.slack.bodies('chat.postMessage').at(-1)).toMatchObject({
+      channel: ORGANIZER,
+      text: `${ja.events.updated}\n${ja.saveFeedback.eventChanged(ja.events.changes.time)}`,
+    });
     expect(await ctx.database.db.select().from(eventRsvps)).toMatchObject([{ reminderScheduledMessageId: 'Q0MOVED' }]);
   });
 });

@@ -125,10 +125,13 @@ describe('a direct request', () => {
     const { view } = ctx.slack.bodies('views.open').at(-1)!;
     expectEscaped(mrkdwnTexts(view.blocks).join('\n'));
 
-    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');
     const values = { [DECLINE_FIELDS.reason]: { [DECLINE_FIELDS.reason]: { type: 'plain_text_input', value: hostile('why') } } };
     await send(viewSubmission({ user: ALUMNA, callbackId: VIEWS.declineIntroduction, privateMetadata: request.id, values }));
-    const notice = ctx.slack.bodies('chat.postMessage').at(-1)!;
+    const [notice, feedback] = ctx.slack.bodies('chat.postMessage').slice(-2) as [Record<string, any>, Record<string, any>];
+    // The alumna's own feedback names the requester, escaped.
+    expect(feedback.channel).toBe(ALUMNA);
+    expectEscaped(feedback.text);
     expect(notice.channel).toBe(STAFF);
     expectEscaped(notice.text);
     assertValidMessage(notice.blocks, notice.text);

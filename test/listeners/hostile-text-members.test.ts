@@ -4,7 +4,7 @@ import { en } from '../../src/i18n/en';
 import { createRepositories } from '../../src/db/repositories';
 import { runStaleReminderSweep } from '../../src/jobs/stale-reminders';
 import { saveProfile } from '../../src/services/profile';
-import { ACTIONS, COMMANDS, MESSAGE_SHORTCUTS, PROFILE_FIELDS, VIEWS } from '../../src/slack/ids';
+import { ACTIONS, COMMANDS, DECLINE_REGISTRATION_FIELDS, MESSAGE_SHORTCUTS, PROFILE_FIELDS, VIEWS } from '../../src/slack/ids';
 import { mrkdwnTexts } from '../blocks/inspect';
 import { ORGANIZERS_CHANNEL } from '../helpers/app';
 import { introductionRow, memberRow, profileInput } from '../helpers/factories';
@@ -97,9 +97,26 @@ describe('registration', () => {
     const alumnus = (await repos.members.findBySlackUserId(ALUMNUS))!;
     ctx.slack.expect('chat.update').expect('chat.postMessage');
     await send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: alumna.id }));
-    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('views.publish');
+    // Decline opens a form; the reason typed there reaches the applicant escaped.
+    ctx.slack.expect('views.open');
     await send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: alumnus.id, from: 'home' }));
+    const declineForm = ctx.slack.bodies('views.open').at(-1)!.view;
+    expectEscaped(mrkdwnTexts(declineForm.blocks).join('\n'));
+    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+    const reason = DECLINE_REGISTRATION_FIELDS.reason;
+    await send(
+      viewSubmission({
+        user: ORGANIZER,
+        callbackId: VIEWS.declineRegistration,
+        privateMetadata: declineForm.private_metadata,
+        values: { [reason]: { [reason]: { type: 'plain_text_input', value: hostile('reason') } } },
+      }),
+    );
     for (const update of ctx.slack.bodies('chat.update')) expectEscaped(update.text);
+    const [applicantDm, organizerDm] = ctx.slack.bodies('chat.postMessage').slice(-2);
+    expect(applicantDm!.channel).toBe(ALUMNUS);
+    expectEscaped(applicantDm!.text);
+    expectEscaped(organizerDm!.text);
   });
 });
 
