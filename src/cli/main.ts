@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { WebAPIPlatformError, WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import type { ServiceDeps } from '../services/deps';
@@ -8,8 +8,7 @@ import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from '../service
 import { exportMembers, importMembers } from '../services/member-import';
 import type { SlackUserRecord } from '../services/slack-accounts';
 import { applyThesaurusFile, ThesaurusFileError } from '../services/thesaurus-file';
-import type { Installation } from '../services/slack-standing';
-import { toSlackUserRecord, type SlackUserObject } from '../slack/user-record';
+import { SlackLookupError, slackLookupByEmail } from '../slack/lookup-by-email';
 import { parseAuditArgs, runAudit } from './commands/audit';
 import { parseSearchArgs, runSearch, SEARCH_USAGE } from './commands/search';
 
@@ -42,10 +41,7 @@ async function withDatabase<T>(config: Config, use: (deps: ServiceDeps, database
   }
 }
 
-/**
- * users.lookupByEmail, read as the bot reads users.info (guest, deactivated, bot, team);
- * "users_not_found" means the person is not in the workspace (yet).
- */
+/** Slack's lookup by email for an import, when a bot token is set; a failure stops the import. */
 function slackLookup(config: Config): ((email: string) => Promise<SlackUserRecord | null>) | undefined {
   if (!config.slack.botToken) return undefined;
   const client = new WebClient(config.slack.botToken, {
@@ -53,18 +49,12 @@ function slackLookup(config: Config): ((email: string) => Promise<SlackUserRecor
     // A few retries (rate limits included), not the default half hour: someone is waiting at the prompt.
     retryConfig: { retries: 5, factor: 2 },
   });
-  let installation: Promise<Installation> | undefined;
-  return async (email) => {
-    try {
-      installation ??= client.auth.test().then((answer) => ({ teamId: answer.team_id ?? '', enterpriseId: answer.enterprise_id || null }));
-      const { user } = await client.users.lookupByEmail({ email });
-      return user?.id ? toSlackUserRecord(user.id, user as SlackUserObject, await installation) : null;
-    } catch (error) {
-      if (error instanceof WebAPIPlatformError && error.data.error === 'users_not_found') return null;
-      const reason = error instanceof WebAPIPlatformError ? error.data.error : (error as Error).message;
-      throw new CliError(`Slack could not look up ${email} (${reason}); nothing was imported`);
-    }
-  };
+  const lookup = slackLookupByEmail(client);
+  return (email) =>
+    lookup(email).catch((error: unknown) => {
+      if (!(error instanceof SlackLookupError)) throw error;
+      throw new CliError(`Slack could not look up ${email} (${error.reason}); nothing was imported`);
+    });
 }
 
 async function readText(file: string): Promise<string> {

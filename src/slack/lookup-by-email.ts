@@ -1,7 +1,7 @@
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
-import type { SlackUserRecord } from '../../services/slack-accounts';
-import type { Installation } from '../../services/slack-standing';
-import { toSlackUserRecord, type SlackUserObject } from '../../slack/user-record';
+import type { SlackUserRecord } from '../services/slack-accounts';
+import type { Installation } from '../services/slack-standing';
+import { toSlackUserRecord, type SlackUserObject } from './user-record';
 
 /** Slack could not say whether someone has this email: an import must not go on without knowing. */
 export class SlackLookupError extends Error {

@@ -5,7 +5,7 @@ import { memberImportDraftValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
 import { guardButton, privateReply, type ButtonArgs } from '../shared/guard';
 import { identify, type IdentifiedUser } from '../shared/identify';
-import { SlackLookupError, slackLookupByEmail } from '../shared/slack-lookup';
+import { SlackLookupError, slackLookupByEmail } from '../../slack/lookup-by-email';
 
 /**
  * The preview is replaced by what happened (or by the state a double click finds), so its buttons
