@@ -86,15 +86,11 @@ async function saveEdit(deps: ListenerDeps, { ack, view, client }: SubmissionArg
   if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: errorsForSlack(result.errors, user.t) });
   await ack();
   if (result.kind === 'already_saved') return;
-  // Nothing changed: nothing to deliver worth waiting for, and "updated" would not be true.
-  if (result.changes.length === 0) {
-    await deps.deliveries.deliverNow(result.deliveryIds);
-    await client.chat.postMessage({ channel: user.slackUserId, text: eventChangesText({ t: user.t, changes: result.changes }) });
-    return;
-  }
   const delivered = await deps.deliveries.deliverNow(result.deliveryIds);
+  // What the organizer changed; when nothing did, only that ("updated" would not be true).
+  const changed = eventChangesText({ t: user.t, changes: result.changes });
   const saved = delivered === 'sent' ? user.t.events.updated : user.t.events.updatedDelivering;
-  await client.chat.postMessage({ channel: user.slackUserId, text: `${saved}\n${eventChangesText({ t: user.t, changes: result.changes })}` });
+  await client.chat.postMessage({ channel: user.slackUserId, text: result.changes.length === 0 ? changed : `${saved}\n${changed}` });
 }
 
 /** Announces a new event, or saves an edit (the event's ID in private_metadata). */
