@@ -37,8 +37,12 @@ export interface HomeProps {
 /** How many members not on Slack the organizers' home names (one section; the rest are counted). */
 export const HOME_UNLINKED_LIMIT = 20;
 
-/** How many pending registrations the home tab lists (2 blocks each, within the 100-block limit). */
-export const HOME_PENDING_LIMIT = 20;
+/**
+ * How many pending registrations the home tab lists: 2 blocks each, so that an organizer's Home
+ * with every list full stays within Slack's 100 blocks (the rest are counted; each is also in the
+ * organizers' channel).
+ */
+export const HOME_PENDING_LIMIT = 10;
 
 function consentText(t: Messages, value: boolean | null): string {
   return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;

@@ -11,7 +11,8 @@ import {
   buildVolunteerNotice,
 } from '../../src/blocks/introductions';
 import { channelLanguages } from '../../src/blocks/bilingual';
-import { buildHomeView, HOME_PENDING_LIMIT } from '../../src/blocks/home';
+import { buildHomeView, HOME_PENDING_LIMIT, HOME_UNLINKED_LIMIT } from '../../src/blocks/home';
+import { HOME_FAILED_DELIVERIES_LIMIT } from '../../src/services/deliveries';
 import { HOME_EVENTS_LIMIT, HOME_ORGANIZED_EVENTS_LIMIT } from '../../src/blocks/events';
 import type { EventView } from '../../src/services/event-types';
 import { t, type Locale } from '../../src/i18n';
@@ -121,7 +122,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     expect(JSON.parse(choose!.value!)).toEqual({ r: request.id, m: volunteer.id });
   });
 
-  it('the whole App Home fits Slack with every list full of the longest entries (organizer, events, requests)', () => {
+  it('the whole App Home fits Slack with every list full of the longest entries (organizer, events, requests, failures, members not on Slack)', () => {
     const items = Array.from({ length: HOME_REQUESTS_LIMIT }, () => ({ request: maximalIntroductionRow({}, ESCAPE_HEAVY_FILL), otherName: '&'.repeat(100) }));
     const counts = { going: 9999, maybe: 9999, notGoing: 9999, waitlisted: 9999 };
     const event = (): EventView => ({ event: maximalEventRow({ capacity: 10_000 }, ESCAPE_HEAVY_FILL), counts, placesLeft: 1 });
@@ -129,7 +130,13 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
       t: messages,
       locale,
       member: maximalMemberRow(),
+      unavailableUntil: '2027-03-31',
       pending: { rows: Array.from({ length: HOME_PENDING_LIMIT }, () => maximalMemberRow()), total: 40 },
+      failedDeliveries: {
+        rows: Array.from({ length: HOME_FAILED_DELIVERIES_LIMIT }, () => ({ kind: 'event.announce', lastError: 'x'.repeat(200), failedAt: new Date() })),
+        total: 99,
+      },
+      unlinked: { rows: Array.from({ length: HOME_UNLINKED_LIMIT }, () => maximalMemberRow()), total: 99 },
       introductions: { made: items, toMe: items },
       events: {
         upcoming: Array.from({ length: HOME_EVENTS_LIMIT + 2 }, () => ({ ...event(), myAnswer: 'going' as const, myWaitlistPosition: null })),
