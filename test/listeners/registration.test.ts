@@ -206,6 +206,17 @@ describe('approving registrations', () => {
     ctx.slack.assertDone();
   });
 
+  it('the same organizer clicking Approve twice approves once, and is told the second time', async () => {
+    const member = await pendingAlumna();
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
+    ctx.slack.expectResponse();
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
+    expect(ctx.slack.bodies('response_url').at(-1)).toMatchObject({ text: en.approval.alreadyDecided });
+    expect(ctx.slack.bodies('chat.update')).toHaveLength(1);
+    ctx.slack.assertDone();
+  });
+
   it('an organizer declines through the form: the applicant is told politely, and whom to ask', async () => {
     const member = await pendingAlumna();
     await declineThroughForm(member.id);

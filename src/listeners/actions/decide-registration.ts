@@ -41,6 +41,8 @@ export function handleDecideRegistration(deps: ListenerDeps, decision: Decision)
         decision,
       });
       if (result.kind === 'decided') await deps.deliveries.deliverNow(result.deliveryIds);
+      // A second click of the same button changes nothing, and says so (the form closes quietly instead).
+      else await refuse(user.t.approval.alreadyDecided);
     } catch (error) {
       if (!isAppError(error)) throw error;
       await refuse(userMessageFor(error, user.t));
