@@ -716,6 +716,15 @@ export const en = {
     lookupFailed: (email: string, reason: string) =>
       `Slack could not look up ${email} (${reason}), so nothing was imported. Please press Confirm again in a moment.`,
   },
+  directMessage: {
+    typed: [
+      'I do not read messages typed here; everything is done with commands and buttons:',
+      '*/find-expert <topic>* — find alumni who can help with a topic (staff and members)',
+      '*/alumni-profile* — your profile (`/alumni-profile help` for more)',
+      '*/alumni-event list* — upcoming events',
+      'The *Home* tab shows your requests and events. Organizers can attach the member spreadsheet (CSV) here to import it.',
+    ].join('\n'),
+  },
 };
 
 export type Messages = typeof en;

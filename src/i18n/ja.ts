@@ -696,4 +696,13 @@ export const ja = {
     lookupFailed: (email: string, reason: string) =>
       `Slackで ${email} を照会できなかった（${reason}）ため、何も取り込んでいません。しばらくしてから、もう一度 *確定* を押してください。`,
   },
+  directMessage: {
+    typed: [
+      'ここに入力されたメッセージは読み取りません。操作はすべてコマンドとボタンで行います：',
+      '*/find-expert <テーマ>* — テーマについて相談できるOB・OGを探す（職員・メンバー）',
+      '*/alumni-profile* — あなたのプロフィール（詳しくは `/alumni-profile help`）',
+      '*/alumni-event list* — 今後のイベント',
+      '*ホーム* タブに、あなたの依頼とイベントが表示されます。幹事は、メンバー名簿（CSV）をここに添付すると取り込めます。',
+    ].join('\n'),
+  },
 } satisfies Messages;

@@ -192,6 +192,14 @@ const sharedFile = z.object({
 });
 
 /** A message event in the bot's DM that shares files, from a person; undefined for anything else. */
+/** A message someone typed in the bot's DM (no subtype: not a file, an edit or a bot's post). */
+export function parseTypedDirectMessage(event: unknown): { user: string } | undefined {
+  const parsed = z
+    .object({ channel_type: z.literal('im'), subtype: z.undefined().optional(), user: z.string().min(1), bot_id: z.undefined().optional() })
+    .safeParse(event);
+  return parsed.success ? { user: parsed.data.user } : undefined;
+}
+
 export function parseDmFileShare(event: unknown): { user: string; files: z.infer<typeof sharedFile>[] } | undefined {
   const parsed = z
     .object({

@@ -62,11 +62,13 @@ export function createTestApp(database: Database, options: { config?: Config; no
     setNow(date: Date) {
       now = date;
     },
-    async send(body: Record<string, unknown>): Promise<any> {
+    /** Delivers a payload as Slack does; `retryNum` as on Slack's retries of an event (X-Slack-Retry-Num). */
+    async send(body: Record<string, unknown>, options: { retryNum?: number } = {}): Promise<any> {
       let acked: unknown;
       let ackCount = 0;
       await app.processEvent({
         body,
+        ...(options.retryNum ? { retryNum: options.retryNum, retryReason: 'http_timeout' } : {}),
         ack: async (response?: unknown) => {
           ackCount++;
           acked = response;

@@ -320,14 +320,16 @@ describe('importing the member CSV through the bot’s DM', () => {
     expect(ctx.slack.bodies('chat.postMessage')[0]!.text).toBe(en.memberImport.notUtf8('`members.csv`'));
   });
 
-  it('the bot’s own uploads (the exports) and messages without files are ignored', async () => {
+  it('the bot’s own uploads (the exports) are ignored, and a message without files imports nothing (it gets the DM’s help)', async () => {
     await ctx.harness.send(fileShare({ user: 'U0KAKEHASHI' }));
     await ctx.harness.send(fileShare({ user: ORGANIZER, extra: { bot_id: 'B0KAKEHASHI' } }));
     const plainMessage = fileShare({ user: ORGANIZER });
     const { subtype: _subtype, files: _files, ...withoutFiles } = plainMessage.event;
+    ctx.slack.expect('chat.postMessage');
     await ctx.harness.send({ ...plainMessage, event: { ...withoutFiles, text: 'hello' } });
 
     expect(await drafts()).toEqual([]);
+    expect(ctx.slack.bodies('chat.postMessage')).toEqual([expect.objectContaining({ channel: ORGANIZER, text: en.directMessage.typed })]);
     ctx.slack.assertDone();
   });
 

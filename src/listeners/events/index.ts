@@ -4,6 +4,7 @@ import type { ListenerDeps } from '../deps';
 import { handleAppHomeOpened } from './app-home-opened';
 import { handleUserChanged } from './user-changed';
 import { handleMemberCsvUpload } from './member-csv-upload';
+import { handleTypedDirectMessage } from './typed-direct-message';
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
   app.event(EVENTS.appHomeOpened, handleAppHomeOpened(deps));
@@ -11,4 +12,5 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
   app.event(EVENTS.teamJoin, handleUserChanged<'team_join'>(deps));
   app.event(EVENTS.userGuestStatusChanged, handleUserChanged<'user_guest_status_changed'>(deps));
   app.event(EVENTS.message, handleMemberCsvUpload(deps));
+  app.event(EVENTS.message, handleTypedDirectMessage(deps));
 }
