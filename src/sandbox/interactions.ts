@@ -1,7 +1,7 @@
 import { messageJson } from './api-common';
 import { sendToBot, type BotReply } from './bot-link';
 import { actionTs, failureOf, slackbotSays, type InteractionResult, type SandboxContext } from './context';
-import { appHomeOpenedEvent, globalShortcutPayload, messageActionPayload, slashCommandBody } from './payloads';
+import { appHomeOpenedEvent, directMessageEvent, globalShortcutPayload, messageActionPayload, slashCommandBody } from './payloads';
 import { applyResponse, type ResponseMessage } from './respond';
 import { slackView } from './view-store';
 import type { Conversation, SandboxUser, Workspace } from './workspace';
@@ -57,9 +57,14 @@ export async function runTyped(ctx: SandboxContext, input: { userId: string; cha
   const typed = input.text.trim();
   if (typed === '') return { ok: false, error: 'no_text' };
   if (!typed.startsWith('/')) {
-    // The manifest makes the app's Messages tab read-only: people can run commands there, not write.
-    if (conversation.kind === 'im') return { ok: false, error: 'Sending messages to this app has been turned off.' };
-    ctx.ws.post({ channel: conversation.id, user: user.id, text: encodeTyped(ctx.ws, typed) });
+    const message = ctx.ws.post({ channel: conversation.id, user: user.id, text: encodeTyped(ctx.ws, typed) });
+    if (conversation.kind !== 'im') return { ok: true, outcome: 'posted' };
+    // In the app's DM (its Messages tab accepts messages, for CSV files), the app hears it: message.im.
+    const bot = ctx.bot();
+    if (!bot) return reportFailure(ctx, user.id, 'message.im', { status: 0, body: undefined });
+    const event = directMessageEvent({ userId: user.id, conversation, ts: message.ts, text: message.text, eventId: ctx.ws.nextId('Ev'), nowMs: ctx.ws.now() });
+    const reply = await sendToBot(bot, { json: event });
+    if (reply.status !== 200) return reportFailure(ctx, user.id, 'message.im', reply);
     return { ok: true, outcome: 'posted' };
   }
   const command = typed.split(/\s+/)[0] ?? '';

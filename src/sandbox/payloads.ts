@@ -172,6 +172,14 @@ export function appHomeOpenedEvent(input: { userId: string; channelId: string; t
   );
 }
 
+/** A person types in their DM with the app (message.im; the app's Messages tab accepts messages). */
+export function directMessageEvent(input: { userId: string; conversation: Conversation; ts: string; text: string; eventId: string; nowMs: number }): Json {
+  return eventCallback(
+    { type: 'message', text: input.text, user: input.userId, ts: input.ts, channel: input.conversation.id, channel_type: 'im', event_ts: input.ts },
+    input,
+  );
+}
+
 /** A person shares files in a conversation (message.im in a DM): a message event of subtype file_share. */
 export function fileShareEvent(input: {
   userId: string;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ja } from '../../src/i18n/ja';
 import { PROFILE_OPTION_VALUES } from '../../src/blocks/profile-modal';
 import { createRepositories } from '../../src/db/repositories';
 import { sendToBot } from '../../src/sandbox/bot-link';
@@ -106,6 +107,13 @@ describe('the unchanged bot, driven through the stand-in', () => {
     const shared = ws().messagesIn(dmOf(EMILY), EMILY).find((m) => m.user === EMILY && m.files?.length)!;
     const file = ws().files.get(shared.files![0]!)!;
     expect(await (await fetch(`${sandbox.standIn.url}/files/${file.id}/members.csv?download=1`, asBot)).text()).toBe(csv);
+  });
+
+  it('something typed in the DM with the app reaches the bot (message.im), which says what to use instead', async () => {
+    const result = await runTyped(ctx(), { userId: HANAKO, channelId: dmOf(HANAKO), text: '水素に詳しい人はいますか' });
+    expect(result).toEqual({ ok: true, outcome: 'posted' });
+    const answer = await ws().waitFor(() => ws().messagesIn(dmOf(HANAKO), HANAKO).find((m) => m.user === BOT.userId && m.text.includes('/find-expert')));
+    expect(answer.text).toBe(ja.directMessage.typed);
   });
 
   it('a button click: the organizer approves the pending registration, the message is redrawn in place and the applicant hears it', async () => {
