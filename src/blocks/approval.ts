@@ -11,7 +11,7 @@ import { buildProfileCard } from './profile-card';
 export interface ApprovalRequestProps {
   /** The organizers' channel's two languages (channelLanguages), or one reader's catalogue. */
   t: Speech;
-  /** The language of the profile's taxonomy terms: the network's. */
+  /** The network's language: the first of a channel's two, and the taxonomy terms' on a one-language card. */
   locale: Locale;
   member: MemberRow;
 }
@@ -90,7 +90,13 @@ export function buildApprovalMessage({ t: speech, locale, member }: ApprovalRequ
   const card =
     member.status === 'erased'
       ? []
-      : buildProfileCard({ t: labelCatalogue(languages), locale, member, showPrivate: true }).filter((block) => block.type !== 'header');
+      : buildProfileCard({
+          t: labelCatalogue(languages),
+          locale,
+          termLocales: languages.length === 2 ? [locale, locale === 'ja' ? 'en' : 'ja'] : [locale],
+          member,
+          showPrivate: true,
+        }).filter((block) => block.type !== 'header');
   const footer: KnownBlock =
     member.status === 'pending'
       ? buildApprovalButtons({ t: languages, member })

@@ -12,6 +12,8 @@ export interface ProfileCardProps {
   member: MemberRow;
   /** Organizers (and the member themself) also see status, consents and organizer-only answers. */
   showPrivate: boolean;
+  /** The languages taxonomy terms are named in: a shared channel's two (`再エネ / Renewables`); else `locale`. */
+  termLocales?: readonly Locale[];
 }
 
 function field(label: string, value: string): { type: 'mrkdwn'; text: string } {
@@ -23,8 +25,10 @@ function consentLabel(t: Messages, value: boolean | null): string {
 }
 
 /** A member's profile as a card; every user-typed value is escaped. */
-export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCardProps): KnownBlock[] {
+export function buildProfileCard({ t, locale, member, showPrivate, termLocales = [locale] }: ProfileCardProps): KnownBlock[] {
   const c = t.profileCard;
+  const term = (terms: Parameters<typeof termLabel>[0], key: string) =>
+    [...new Set(termLocales.map((language) => termLabel(terms, key, language)))].join(' / ');
   // Budgets per field keep the whole card (and the approval message around it) under Slack's
   // ~13,000-character limit for a message's blocks, even for text of nothing but `&`.
   const text = (value: string | null, budget: number) => (value ? escapeMrkdwnWithin(value, budget) : t.common.notSet);
@@ -40,7 +44,7 @@ export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCard
       field(c.type, t.memberType[member.memberType]),
       field(c.organisation, text(member.organisation, 300)),
       field(c.jobTitle, text(member.title, 300)),
-      field(c.sector, member.sector ? escapeMrkdwn(termLabel(SECTORS, member.sector, locale)) : t.common.notSet),
+      field(c.sector, member.sector ? escapeMrkdwn(term(SECTORS, member.sector)) : t.common.notSet),
       field(c.years, years),
       field(c.capacity, String(member.monthlyCapacity)),
     ],
@@ -53,7 +57,7 @@ export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCard
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(`*${c.topics}*\n${list(member.topics.map((key) => termLabel(POLICY_TOPICS, key, locale)))}`, 3000),
+        text: truncate(`*${c.topics}*\n${list(member.topics.map((key) => term(POLICY_TOPICS, key)))}`, 3000),
       },
     },
     { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${c.helpText}*\n${text(member.helpText, 1600)}`, 3000) } },
@@ -61,7 +65,7 @@ export function buildProfileCard({ t, locale, member, showPrivate }: ProfileCard
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(`*${c.helpKinds}*\n${list(member.helpKinds.map((key) => termLabel(HELP_KINDS, key, locale)))}`, 3000),
+        text: truncate(`*${c.helpKinds}*\n${list(member.helpKinds.map((key) => term(HELP_KINDS, key)))}`, 3000),
       },
     },
     {

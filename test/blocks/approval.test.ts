@@ -3,7 +3,9 @@ import { approvalMessageText, buildApprovalButtons, buildApprovalMessage } from 
 import { channelLanguages } from '../../src/blocks/bilingual';
 import type { MemberRow } from '../../src/db/schema';
 import { t } from '../../src/i18n';
+import { HELP_KINDS, POLICY_TOPICS, SECTORS } from '../../src/services/taxonomy';
 import { ACTIONS } from '../../src/slack/ids';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { ESCAPE_HEAVY_FILL, maximalMemberRow, memberRow } from '../helpers/factories';
 import { assertValidMessage } from '../helpers/slack-limits';
 import { blocksOfType, buttonsIn, mrkdwnTexts, visibleText } from './inspect';
@@ -156,6 +158,15 @@ describe.each(['ja', 'en'] as const)('the approval card in the organizers’ cha
     expect(texts).toContain(`*${first.profileCard.organisation} / ${second.profileCard.organisation}*\nGreen &amp; Co`);
     expect(texts).toContain(`*${first.profileCard.returning} / ${second.profileCard.returning}*\n${first.common.yes} / ${second.common.yes}`);
     expect(texts).toContain(`${first.profileCard.organizerOnly} / ${second.profileCard.organizerOnly}`);
+  });
+
+  it('names the profile’s sector, topics and kinds of help in both languages, the network’s first', () => {
+    const member = pending({ sector: SECTORS[0]!.key, topics: [POLICY_TOPICS[0]!.key, POLICY_TOPICS[1]!.key], helpKinds: [HELP_KINDS[0]!.key] });
+    const both = (term: { ja: string; en: string }) => escapeMrkdwn(`${term[locale]} / ${term[other]}`);
+    const texts = mrkdwnTexts(build(member)).join('\n');
+    expect(texts).toContain(`\n${both(SECTORS[0]!)}`);
+    expect(texts).toContain(`\n${both(POLICY_TOPICS[0]!)}, ${both(POLICY_TOPICS[1]!)}`);
+    expect(texts).toContain(`\n${both(HELP_KINDS[0]!)}`);
   });
 
   it('says who decided and when, one line per language, once decided', () => {
