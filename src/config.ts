@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ETHICS_SETTINGS, type EthicsSettings } from './services/ethics';
 
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
@@ -66,6 +67,18 @@ const envSchema = z
       emptyAsUndefined,
       z.coerce.number().int('expected a whole number').min(1, 'expected at least 1').default(32),
     ),
+    ETHICS_MEAL_NOTICE_YEN: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int('expected a whole number of yen').min(0, 'expected a number of yen of at least 0').default(DEFAULT_ETHICS_SETTINGS.mealNoticeYen),
+    ),
+    POST_RETIREMENT_YEARS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int('expected a whole number of years').min(0, 'expected at least 0').default(DEFAULT_ETHICS_SETTINGS.postRetirementYears),
+    ),
+    DECLARATIONS_CONFIRM_MONTHS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int('expected a whole number of months').min(1, 'expected at least 1').default(DEFAULT_ETHICS_SETTINGS.declarationsConfirmMonths),
+    ),
     NODE_ENV: z.preprocess(emptyAsUndefined, z.string().optional()),
     BOT_PORT: z.preprocess(
       emptyAsUndefined,
@@ -121,6 +134,8 @@ export interface Config {
   searchRateLimitPerHour: number;
   /** Searches one instance runs at once; more are told "busy, try again in a minute" at once. */
   searchConcurrency: number;
+  /** The ethics rules' thresholds (src/services/ethics.ts), as settings: they change. */
+  ethics: EthicsSettings;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** NODE_ENV=production: never falls back to the local sandbox. */
   production: boolean;
@@ -164,6 +179,11 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     defaultLocale: e.DEFAULT_LOCALE,
     searchRateLimitPerHour: e.SEARCH_RATE_LIMIT_PER_HOUR,
     searchConcurrency: e.SEARCH_CONCURRENCY,
+    ethics: {
+      mealNoticeYen: e.ETHICS_MEAL_NOTICE_YEN,
+      postRetirementYears: e.POST_RETIREMENT_YEARS,
+      declarationsConfirmMonths: e.DECLARATIONS_CONFIRM_MONTHS,
+    },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     sandbox: { botPort: e.BOT_PORT, dataDir: e.SANDBOX_DATA_DIR },

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createMemberImportDraftsRepository } from '../db/repositories/member-import-drafts';
 import type { MemberImportDraftRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
@@ -67,7 +66,6 @@ export async function draftMemberImport(
     fileName: input.fileName,
     rows: 'rows' in read ? read.rows : null,
     problem: 'problem' in read ? read.problem : null,
-    contentHash: 'bytes' in input.content ? createHash('sha256').update(input.content.bytes).digest('hex') : null,
     createdAt: now,
     expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS),
   });

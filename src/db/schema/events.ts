@@ -20,6 +20,11 @@ export const events = pgTable(
     audience: eventAudienceEnum().notNull(),
     /** null: no limit. */
     capacity: integer(),
+    /** Yen per person (0: free); null for events made before it was asked. */
+    feePerPerson: integer(),
+    /** Who pays the cost (EVENT_FEE_PAYERS in src/services/ethics.ts), and the format (EVENT_FORMATS: standing, seated). */
+    feePayer: text(),
+    format: text(),
     rsvpDeadline: timestamp({ withTimezone: true }),
     status: eventStatusEnum().notNull().default('scheduled'),
     organizerSlackUserId: text().notNull(),

@@ -45,6 +45,16 @@ export const introductionRequests = pgTable(
     /** The alumnus's conflict-of-interest disclosure as the requester saw it, and when they acknowledged it. */
     coiDisclosure: text(),
     coiAcknowledgedAt: timestamp({ withTimezone: true }),
+    /**
+     * The ethics notices the requester was shown (ETHICS_NOTICES in src/services/ethics.ts:
+     * interested_party, post_retirement) with what matched, and when they acknowledged them; the
+     * alumnus is reminded of the same. Empty when nothing matched.
+     */
+    ethicsNotices: text().array().notNull().default(sql`'{}'::text[]`),
+    ethicsMatch: text(),
+    ethicsAcknowledgedAt: timestamp({ withTimezone: true }),
+    /** The ethics supervisor the requester chose to notify, if they did (told through the outbox). */
+    ethicsSupervisorSlackUserId: text(),
     declineReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp({ withTimezone: true }),

@@ -18,8 +18,6 @@ export const memberImportDrafts = pgTable(
     rows: jsonb().$type<unknown[]>(),
     /** Why the file could not be read ({ row, column, detail } or a code); null when it was. */
     problem: jsonb().$type<Record<string, unknown>>(),
-    /** SHA-256 of the file's bytes, to tell the same spreadsheet uploaded twice. */
-    contentHash: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     consumedAt: timestamp({ withTimezone: true }),

@@ -54,6 +54,26 @@ export const members = pgTable(
     consentRecordedAt: timestamp({ withTimezone: true }),
     coiDeclared: boolean(),
     coiDescription: text(),
+    /**
+     * Alumni: the relations their employer has with the ministry (OFFICIAL_RELATIONS in
+     * src/services/ethics.ts: contract, subsidy, permit, regulatory, bid) and with which divisions
+     * (free text, one per line), besides the free-text disclosure.
+     */
+    coiRelations: text().array().notNull().default(sql`'{}'::text[]`),
+    coiDivisions: text(),
+    /** Alumni: the month (1–12) of `yearLeft`; null when only the year is known (older records). */
+    monthLeft: integer(),
+    /** Staff: the division they work in now. */
+    currentDivision: text(),
+    /** Staff: the matters their post handles (OFFICIAL_DUTIES: permits, subsidies, procurement, inspection). */
+    officialDuties: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Staff: the sectors (taxonomy keys) and the organisations (free text, one per line) those matters concern. */
+    dutySectors: text().array().notNull().default(sql`'{}'::text[]`),
+    dutyOrganisations: text(),
+    /** Staff: whom they would notify (their ethics supervisor, 倫理監督官 or its delegate), if they said. */
+    ethicsSupervisorSlackUserId: text(),
+    /** When the declarations above were last confirmed (staff confirm them yearly). */
+    declarationsConfirmedAt: timestamp({ withTimezone: true }),
     codeOfConductVersion: text(),
     codeOfConductAcceptedAt: timestamp({ withTimezone: true }),
     referredBySlackUserId: text(),
@@ -63,6 +83,12 @@ export const members = pgTable(
     staleReminderSentAt: timestamp({ withTimezone: true }),
     decidedBySlackUserId: text(),
     decidedAt: timestamp({ withTimezone: true }),
+    /**
+     * What the organizer who declined the registration told the applicant, if anything: kept here
+     * alone (the audit trail notes only that a reason was given), cleared on erasure and when the
+     * applicant submits again.
+     */
+    declineReason: text(),
     approvalChannelId: text(),
     approvalMessageTs: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
