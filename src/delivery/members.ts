@@ -49,18 +49,21 @@ export function memberHandlers(deps: ListenerDeps) {
       });
     },
 
-    /** The applicant hears the outcome, in their language; a decline names whom to ask, with the reason if given. */
+    /**
+     * The applicant hears the outcome, in their language; a decline names whom to ask, with the reason
+     * if one is still on the row (erasure and a new submission clear it). A `reason` in the payload of
+     * a notice queued before the row kept it is ignored: the outbox holds no one's words.
+     */
     async 'registration.decision_notice'(delivery, client) {
       const member = await load(delivery.payload.memberId);
       if (!member?.slackUserId || (member.status !== 'active' && member.status !== 'declined')) return;
       const applicant = t(toLocale(member.locale, deps.config.defaultLocale));
-      const reason = typeof delivery.payload.reason === 'string' ? delivery.payload.reason : null;
       await client.chat.postMessage({
         channel: member.slackUserId,
         text:
           member.status === 'active'
             ? applicant.approval.applicantApproved
-            : buildDeclineNotice({ t: applicant, decidedBySlackUserId: member.decidedBySlackUserId, reason }),
+            : buildDeclineNotice({ t: applicant, decidedBySlackUserId: member.decidedBySlackUserId, reason: member.declineReason }),
       });
     },
 

@@ -40,8 +40,9 @@ export async function findRegistrationToDecide(
 /**
  * An organizer decides a pending registration. Checked here, not trusted from the button: the
  * clicker must be an organizer, and a registration is decided once (a second click changes nothing).
- * A decline may carry a reason for the applicant: it is kept with the decision in the audit trail
- * and travels with the applicant's DM in the outbox.
+ * A decline may carry a reason for the applicant: it is kept on the member's row alone (erasure and
+ * a new submission clear it), which the applicant's DM reads when it is sent; the audit trail notes
+ * only whether one was given.
  */
 export async function decideRegistration(
   deps: ServiceDeps,
@@ -67,23 +68,21 @@ export async function decideRegistration(
       }
       throw new AppError('already_decided');
     }
+    // The reason stays on the row, not in the audit trail or the outbox, so erasing the member erases
+    // it; a reason left from an earlier decision goes too.
+    const member = decided.declineReason !== reason ? await repos.members.update(decided.id, { declineReason: reason }) : decided;
     await repos.audit.record({
       actor: input.organizerSlackUserId,
       action: input.decision === 'approve' ? 'registration.approved' : 'registration.declined',
       subjectMemberId: decided.id,
-      ...(reason ? { details: { reason } } : {}),
+      ...(input.decision === 'decline' ? { details: { reasonGiven: reason !== null } } : {}),
       occurredAt: now,
     });
-    const notice = DELIVERIES.decisionNotice(decided.id, decided.status, now);
     const deliveryIds = await repos.deliveries.enqueue(
-      [
-        DELIVERIES.approvalRefresh(decided.id, decided.status, now),
-        // The applicant's DM carries the reason as it was given (the member row has no place for it).
-        reason ? { ...notice, payload: { ...notice.payload, reason } } : notice,
-      ],
+      [DELIVERIES.approvalRefresh(decided.id, decided.status, now), DELIVERIES.decisionNotice(decided.id, decided.status, now)],
       now,
     );
-    return { kind: 'decided', member: decided, deliveryIds };
+    return { kind: 'decided', member, deliveryIds };
   });
 }
 

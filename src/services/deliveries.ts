@@ -11,7 +11,9 @@ import { isUuid } from './uuid';
  * Each builder names the side effect once: the same change asked twice gives the same key, so it
  * is delivered once.
  */
-export type IntroductionNotice = 'accepted' | 'declined' | 'expired' | 'closed' | 'picked' | 'picked_you';
+export type IntroductionNotice = 'accepted' | 'declined' | 'expired' | 'closed' | 'picked' | 'picked_you'
+  /** The ethics supervisor the requester chose to tell of a request an ethics notice applied to. */
+  | 'supervisor';
 /** A DM to a member about an event: moved up from the waitlist, what an edit changed, shut out by an edit, cancelled. */
 export type EventNotice = 'promoted' | 'changed' | 'no_longer_open' | 'cancelled';
 
@@ -72,7 +74,10 @@ export const DELIVERIES = {
   /** The approval post redrawn as the registration stands: a decision (who, when) or the applicant's edit. */
   approvalRefresh: (memberId: string, status: string, changedAt: Date): NewDelivery =>
     make('registration.approval_refresh', `${memberId}:${status}:${changedAt.toISOString()}`, { memberId }),
-  /** The applicant hears the decision. */
+  /**
+   * The applicant hears the decision. A decline's reason is not carried here: the handler reads it
+   * from the member's row when it sends, so erasing the member leaves none in the outbox.
+   */
   decisionNotice: (memberId: string, status: string, decidedAt: Date): NewDelivery =>
     make('registration.decision_notice', `${memberId}:${status}:${decidedAt.toISOString()}`, { memberId }),
   /** "Is this still right?" to a member whose profile is stale (once per claim). */

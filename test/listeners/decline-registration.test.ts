@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
-import { deliveries } from '../../src/db/schema';
+import { auditEvents, deliveries, members } from '../../src/db/schema';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
 import { DECLINE_REASON_MAX } from '../../src/services/approvals';
+import { DELIVERIES } from '../../src/services/deliveries';
 import { ACTIONS, DECLINE_REGISTRATION_FIELDS, VIEWS } from '../../src/slack/ids';
 import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, viewSubmission } from '../helpers/payloads';
@@ -114,10 +115,13 @@ describe('sending the decline form', () => {
     expect(applicantDm?.text).not.toContain('<!channel>');
     expect(organizerDm).toMatchObject({ channel: ORGANIZER, text: en.declineRegistration.done('山田 花子') });
 
+    // The reason is kept on the member's row alone: the audit trail notes that one was given, the outbox nothing.
+    expect((await repos().members.findById(member.id))?.declineReason).toBe(typed);
     const [row] = await noticeRows();
-    expect(row).toMatchObject({ status: 'sent', payload: { memberId: member.id, reason: typed } });
+    expect(row).toMatchObject({ status: 'sent', payload: { memberId: member.id } });
+    expect(row?.payload).not.toHaveProperty('reason');
     const audit = (await repos().audit.listForMember(member.id)).filter((entry) => entry.action === 'registration.declined');
-    expect(audit).toEqual([expect.objectContaining({ actor: ORGANIZER, details: { reason: typed } })]);
+    expect(audit).toEqual([expect.objectContaining({ actor: ORGANIZER, details: { reasonGiven: true } })]);
     ctx.slack.assertDone();
   });
 
@@ -130,8 +134,9 @@ describe('sending the decline form', () => {
     const applicantDm = ctx.slack.bodies('chat.postMessage').at(-2);
     expect(applicantDm).toMatchObject({ channel: ALUMNA, text: ja.declineRegistration.applicantDeclined(`<@${ORGANIZER}>`) });
     expect((await noticeRows())[0]?.payload).toEqual({ memberId: member.id });
+    expect((await repos().members.findById(member.id))?.declineReason).toBeNull();
     const audit = (await repos().audit.listForMember(member.id)).filter((entry) => entry.action === 'registration.declined');
-    expect(audit.map((entry) => entry.details)).toEqual([{}]);
+    expect(audit.map((entry) => entry.details)).toEqual([{ reasonGiven: false }]);
     ctx.slack.assertDone();
   });
 
@@ -198,6 +203,70 @@ describe('sending the decline form', () => {
     await submitDecline({ privateMetadata: view.private_metadata });
 
     expect(ctx.slack.bodies('views.publish').at(-1)?.user_id).toBe(ORGANIZER);
+    ctx.slack.assertDone();
+  });
+});
+
+describe('a decline’s reason is the applicant’s data: kept on their row alone, gone when they are', () => {
+  /** Every place the reason could linger, as stored text. */
+  async function storedEverywhere() {
+    const db = ctx.database.db;
+    return JSON.stringify([await db.select().from(members), await db.select().from(auditEvents), await db.select().from(deliveries)]);
+  }
+
+  async function eraseAlumna() {
+    ctx.slack.expectResponse().expect('chat.update').expect('views.publish');
+    await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmErase }));
+  }
+
+  it('erasing the declined applicant leaves the reason nowhere: not on the row, in the audit trail or in the outbox', async () => {
+    const member = await pendingAlumna();
+    const view = await openDeclineForm(member.id);
+    const typed = 'Ask your former division to vouch for you';
+    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');
+    await submitDecline({ privateMetadata: view.private_metadata, reason: typed });
+    expect(await storedEverywhere()).toContain(typed);
+
+    await eraseAlumna();
+
+    expect(await repos().members.findById(member.id)).toMatchObject({ status: 'erased', declineReason: null });
+    expect(await storedEverywhere()).not.toContain(typed);
+    ctx.slack.assertDone();
+  });
+
+  it('an applicant erased before their DM could be sent is sent nothing, and no reason waits in the outbox', async () => {
+    const member = await pendingAlumna();
+    const view = await openDeclineForm(member.id);
+    const typed = 'Not this year';
+    // Slack fails the applicant's DM; the organizer's confirmation goes through.
+    ctx.slack.expect('chat.update').expect('chat.postMessage', { httpStatus: 500 }).expect('chat.postMessage');
+    await submitDecline({ privateMetadata: view.private_metadata, reason: typed });
+    expect((await noticeRows())[0]?.status).not.toBe('sent');
+
+    await eraseAlumna();
+    expect(await storedEverywhere()).not.toContain(typed);
+    const before = ctx.slack.calls.length;
+    ctx.harness.setNow(new Date('2026-11-24T10:00:00Z'));
+    await ctx.harness.deps.deliveries.runDue();
+
+    expect(ctx.slack.calls.slice(before)).toEqual([]);
+    expect((await noticeRows())[0]?.payload).toEqual({ memberId: member.id });
+    ctx.slack.assertDone();
+  });
+
+  it('a notice queued with the reason in its payload (as before it moved to the row) shows only what the row holds', async () => {
+    const member = await pendingAlumna();
+    const decidedAt = new Date('2026-11-24T09:00:00Z');
+    await repos().members.decidePending(member.id, { status: 'declined', bySlackUserId: ORGANIZER, at: decidedAt });
+    const notice = DELIVERIES.decisionNotice(member.id, 'declined', decidedAt);
+    await repos().deliveries.enqueue([{ ...notice, payload: { ...notice.payload, reason: 'Words from the old payload' } }], decidedAt);
+
+    ctx.slack.expect('chat.postMessage');
+    expect([...(await ctx.harness.deps.deliveries.runDue()).values()]).toEqual(['sent']);
+
+    expect(ctx.slack.bodies('chat.postMessage').at(-1)).toEqual(
+      expect.objectContaining({ channel: ALUMNA, text: ja.declineRegistration.applicantDeclined(`<@${ORGANIZER}>`) }),
+    );
     ctx.slack.assertDone();
   });
 });
