@@ -1,12 +1,13 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
+import { termLabel, SECTORS } from '../services/taxonomy';
+import type { EthicsCheck, EthicsNotice } from '../services/ethics';
 import type { IntroductionListItem } from '../db/repositories/introductions';
 import { INTRODUCTION_FORMATS, INTRODUCTION_LIMITS, INTRODUCTION_PURPOSES } from '../services/introduction-rules';
 import type { ExpertMatch } from '../services/search';
-import { ACTIONS, DECLINE_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../slack/ids';
+import { ACTIONS, DECLINE_FIELDS, INTRODUCTION_ETHICS_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
-import { both, buttonText, labelled, languagesOf, lines, soleLanguage, type Languages, type Speech } from './bilingual';
 import { inputBlock, option, plain } from './common';
 import { slackDateTime } from './event-time';
 import { buildMatchBlocks, openRequestButton } from './expert-results';
@@ -17,6 +18,8 @@ export interface IntroductionModalMetadata {
   m?: string;
   /** The topic: the search that led here. */
   q: string;
+  /** The ethics notices shown (absent when none applies): the submission checks them again. */
+  e?: EthicsNotice[];
 }
 
 /** What "Choose …" on a volunteer notice carries. */
@@ -26,6 +29,8 @@ export interface PickVolunteerValue {
 }
 
 export const COI_ACK_VALUE = 'acknowledged';
+export const ETHICS_ACK_VALUE = 'ethics_acknowledged';
+export const ETHICS_NOTIFY_VALUE = 'notify_supervisor';
 
 // Budgets for user text in messages, far within Slack's 3,000 characters per section.
 const BUDGET = { name: 120, division: 120, topic: 200, details: 1200, coi: 600, reason: 600 } as const;
@@ -38,6 +43,74 @@ export interface IntroductionModalProps {
   requesterDivision: string;
   /** Suggested "by when" (YYYY-MM-DD). */
   initialDueDate: string;
+  /** The ethics check of this introduction (direct asks by staff); nothing is added when no notice applies. */
+  ethics?: ModalEthics;
+}
+
+/** What the modal shows of the ethics rules: the notices, and who the requester's supervisor is. */
+export interface ModalEthics {
+  check: EthicsCheck;
+  locale: Locale;
+  postRetirementYears: number;
+  /** Prefills "your ethics supervisor" (their declaration). */
+  supervisorSlackUserId: string | null;
+  /** Shown again at submission: the notice was not on the form when it was filled in. */
+  changed?: boolean;
+}
+
+const ETHICS_BUDGET = { name: 120 } as const;
+
+/**
+ * Each notice that applies, as the requester reads it: what matched (e.g. their employer has a
+ * contract with your division) and the rules that follow, citing the rule by name.
+ */
+export function ethicsNoticeTexts(t: Messages, locale: Locale, check: EthicsCheck, postRetirementYears: number): string[] {
+  const m = t.introductionEthics;
+  const texts: string[] = [];
+  const party = check.interestedParty;
+  if (party) {
+    const relations = party.by === 'division' ? '' : party.relations.map((relation) => m.relations[relation]).join(locale === 'ja' ? '・' : ', ');
+    const what =
+      party.by === 'division'
+        ? m.matchedDivision(escapeMrkdwnWithin(party.division, ETHICS_BUDGET.name))
+        : party.by === 'sector'
+          ? m.matchedSector(relations, escapeMrkdwnWithin(termLabel(SECTORS, party.sector, locale), ETHICS_BUDGET.name))
+          : m.matchedOrganisation(relations, escapeMrkdwnWithin(party.organisation, ETHICS_BUDGET.name));
+    texts.push(m.interestedParty(what));
+  }
+  const post = check.postRetirement;
+  if (post) texts.push(m.postRetirement(escapeMrkdwnWithin(post.division, ETHICS_BUDGET.name), postRetirementYears, post.until));
+  return texts;
+}
+
+/** The notices, a required acknowledgement and the optional "tell my ethics supervisor". */
+function ethicsBlocks(t: Messages, ethics: ModalEthics): { notices: KnownBlock[]; inputs: KnownBlock[] } {
+  const m = t.introductionEthics;
+  const notices: KnownBlock[] = [
+    { type: 'divider' },
+    ...(ethics.changed ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: m.changed } }] : []),
+    ...ethicsNoticeTexts(t, ethics.locale, ethics.check, ethics.postRetirementYears).map(
+      (text): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } }),
+    ),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.notLegalAdvice }] },
+  ];
+  const f = INTRODUCTION_ETHICS_FIELDS;
+  const inputs: KnownBlock[] = [
+    inputBlock(f.acknowledged, m.ackLabel, { type: 'checkboxes', action_id: f.acknowledged, options: [option(m.ack, ETHICS_ACK_VALUE)] }),
+    inputBlock(
+      f.notifySupervisor,
+      m.notifyLabel,
+      { type: 'checkboxes', action_id: f.notifySupervisor, options: [option(m.notify, ETHICS_NOTIFY_VALUE)] },
+      { optional: true },
+    ),
+    inputBlock(
+      f.supervisor,
+      m.supervisorLabel,
+      { type: 'users_select', action_id: f.supervisor, ...(ethics.supervisorSlackUserId ? { initial_user: ethics.supervisorSlackUserId } : {}) },
+      { optional: true, hint: m.supervisorHint },
+    ),
+  ];
+  return { notices, inputs };
 }
 
 function displayName(member: Pick<MemberRow, 'name' | 'pseudonym'>): string {
@@ -45,10 +118,12 @@ function displayName(member: Pick<MemberRow, 'name' | 'pseudonym'>): string {
 }
 
 /** The form behind "Ask for an introduction" and "Post an open request". */
-export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, initialDueDate }: IntroductionModalProps): ModalView {
+export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, initialDueDate, ethics }: IntroductionModalProps): ModalView {
   const m = t.introductions;
   const shownTopic = escapeMrkdwnWithin(topic, BUDGET.topic);
-  const metadata: IntroductionModalMetadata = alumnus ? { m: alumnus.id, q: topic } : { q: topic };
+  const noticed = ethics && ethics.check.notices.length > 0 ? ethics : undefined;
+  const metadata: IntroductionModalMetadata = alumnus ? { m: alumnus.id, q: topic, ...(noticed ? { e: noticed.check.notices } : {}) } : { q: topic };
+  const ethicsParts = noticed ? ethicsBlocks(t, noticed) : { notices: [], inputs: [] };
   const blocks: KnownBlock[] = [
     {
       type: 'section',
@@ -65,6 +140,7 @@ export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, i
       text: { type: 'mrkdwn', text: m.coiDisclosure(escapeMrkdwnWithin(alumnus?.coiDescription ?? '', BUDGET.coi)) },
     });
   }
+  blocks.push(...ethicsParts.notices);
   blocks.push(
     { type: 'context', elements: [{ type: 'mrkdwn', text: m.notice }] },
     inputBlock(INTRODUCTION_FIELDS.purpose, m.purpose, {
@@ -107,6 +183,7 @@ export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, i
       }),
     );
   }
+  blocks.push(...ethicsParts.inputs);
   return {
     type: 'modal',
     callback_id: VIEWS.introductionRequest,
@@ -141,7 +218,13 @@ function requesterLine(t: Messages, request: IntroductionRow, text: (who: string
 export type RequestMessageState = 'pending' | 'reminder' | 'accepted' | 'declined' | 'expired' | 'closed';
 
 /** The DM to the alumnus: who asks, what for, the code of conduct, and Accept / Decline while pending. */
-export function buildRequestMessage(props: { t: Messages; request: IntroductionRow; state: RequestMessageState }): KnownBlock[] {
+export function buildRequestMessage(props: {
+  t: Messages;
+  request: IntroductionRow;
+  state: RequestMessageState;
+  /** deps.config.ethics.postRetirementYears, for the post-retirement reminder. */
+  postRetirementYears: number;
+}): KnownBlock[] {
   const { t, request, state } = props;
   const m = t.introductions;
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(m.requestHeader, 150) }];
@@ -154,6 +237,8 @@ export function buildRequestMessage(props: { t: Messages; request: IntroductionR
   );
   const context = [m.codeReminder, ...(request.coiAcknowledgedAt ? [m.coiSeen] : [])];
   blocks.push({ type: 'context', elements: context.map((text) => ({ type: 'mrkdwn' as const, text })) });
+  const reminders = alumnusEthicsReminders(t, request, props.postRetirementYears);
+  if (reminders.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: reminders.join('\n') } });
   if (state === 'pending' || state === 'reminder') {
     blocks.push({
       type: 'actions',
@@ -167,6 +252,48 @@ export function buildRequestMessage(props: { t: Messages; request: IntroductionR
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: outcome } });
   }
   return blocks;
+}
+
+/** The alumnus's side of the ethics notices the request was recorded with (none when none applied). */
+export function alumnusEthicsReminders(t: Messages, request: Pick<IntroductionRow, 'ethicsNotices'>, postRetirementYears: number): string[] {
+  const m = t.introductionEthics;
+  const reminders: string[] = [];
+  if (request.ethicsNotices.includes('interested_party')) reminders.push(m.alumnusInterestedParty);
+  if (request.ethicsNotices.includes('post_retirement')) reminders.push(m.alumnusPostRetirement(postRetirementYears));
+  if (reminders.length > 0) reminders.push(m.notLegalAdvice);
+  return reminders;
+}
+
+/**
+ * The DM to the ethics supervisor the requester chose to tell, in the supervisor's language: who,
+ * with whom, the topic, and what matched.
+ */
+export function buildSupervisorNotice(props: {
+  t: Messages;
+  request: IntroductionRow;
+  alumnus: Pick<MemberRow, 'name' | 'pseudonym' | 'organisation'>;
+}): { text: string; blocks: KnownBlock[] } {
+  const { t, request, alumnus } = props;
+  const m = t.introductionEthics;
+  const requester = `${escapeMrkdwnWithin(request.requesterName ?? '', BUDGET.name)} (${mention(request.requesterSlackUserId)})`;
+  const text = m.supervisorText(requester);
+  const facts = [
+    m.supervisorWho(
+      `${requester}, ${escapeMrkdwnWithin(request.requesterDivision ?? t.common.notSet, BUDGET.division)}`,
+    ),
+    m.supervisorWith(escapeMrkdwnWithin(displayName(alumnus), BUDGET.name), escapeMrkdwnWithin(alumnus.organisation ?? t.common.notSet, BUDGET.name)),
+    m.supervisorTopic(escapeMrkdwnWithin(request.topic, BUDGET.topic)),
+    m.supervisorNotices(request.ethicsNotices.map((notice) => m.noticeNames[notice as EthicsNotice] ?? notice).join(', ')),
+    ...(request.ethicsMatch ? [m.supervisorMatched(escapeMrkdwnWithin(request.ethicsMatch, BUDGET.coi))] : []),
+  ];
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      { type: 'section', text: { type: 'mrkdwn', text: facts.join('\n') } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: m.notLegalAdvice }] },
+    ],
+  };
 }
 
 /** "Decline": an optional reason and an optional "unavailable until". */
@@ -246,69 +373,6 @@ export function buildRequesterNotice(props: {
     if (props.openRequestsEnabled) blocks.push(openRequestButton(props.t, props.topic));
   }
   return blocks;
-}
-
-export type OpenRequestState = 'open' | 'accepted' | 'expired' | 'closed';
-
-/** Who asks, in a shared channel: the requester once, then what they want in every language. */
-function channelRequesterLine(languages: Languages, request: IntroductionRow): string {
-  const own = soleLanguage(languages);
-  if (own) return requesterLine(own, request, own.introductions.openText);
-  return requesterLine(languages[0], request, (who, division) => `*${who}* (${division}) — ${both(languages, (m) => m.introductions.openSeeking)}`);
-}
-
-/** The request's facts in a shared channel: each label in every language, what the requester typed once. */
-function channelRequestFacts(languages: Languages, request: IntroductionRow): string {
-  const own = soleLanguage(languages);
-  if (own) return requestFacts(own, request);
-  const label = (key: keyof Messages['introductions']['labels']) => (m: Messages) => m.introductions.labels[key];
-  return [
-    labelled(languages, label('topic'), escapeMrkdwnWithin(request.topic, BUDGET.topic)),
-    labelled(languages, label('purpose'), both(languages, (m) => m.introductions.purposes[request.purpose])),
-    labelled(languages, label('format'), both(languages, (m) => m.introductions.formats[request.format])),
-    labelled(languages, label('due'), request.dueDate),
-    `*${both(languages, label('details'))}:*\n${escapeMrkdwnWithin(request.details, BUDGET.details)}`,
-  ].join('\n');
-}
-
-/**
- * The open request in the requests channel, with "I can help" while it is open. Members read
- * different languages, so the channel's post carries both (`t`: channelLanguages).
- */
-export function buildOpenRequestPost(props: {
-  t: Speech;
-  request: IntroductionRow;
-  volunteers: number;
-  state: OpenRequestState;
-}): KnownBlock[] {
-  const { request } = props;
-  const languages = languagesOf(props.t);
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(both(languages, (m) => m.introductions.openHeader), 150) },
-    { type: 'section', text: { type: 'mrkdwn', text: channelRequesterLine(languages, request) } },
-    { type: 'section', text: { type: 'mrkdwn', text: channelRequestFacts(languages, request) } },
-    {
-      type: 'context',
-      elements: [
-        { type: 'mrkdwn', text: lines(languages, (m) => m.introductions.volunteerCount(props.volunteers)) },
-        { type: 'mrkdwn', text: lines(languages, (m) => m.introductions.notice) },
-      ],
-    },
-  ];
-  if (props.state === 'open') {
-    const text = plain(buttonText(languages, (m) => m.introductions.offerHelp), 75);
-    blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.offerHelp, style: 'primary', text, value: request.id }] });
-  } else {
-    const state = props.state;
-    const outcome = (m: Messages) => ({ accepted: m.introductions.openMatched, expired: m.introductions.openExpired, closed: m.introductions.closedState })[state];
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines(languages, outcome) } });
-  }
-  return blocks;
-}
-
-/** The notification text beside the open request's post. */
-export function openRequestPostText(speech: Speech): string {
-  return both(languagesOf(speech), (m) => m.introductions.openHeader);
 }
 
 /** Told to the requester when someone volunteers: who, their profile in short, and "Choose". */

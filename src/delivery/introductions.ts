@@ -1,14 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import {
+  alumnusEthicsReminders,
   buildIntroductionPost,
-  buildOpenRequestPost,
   buildRequesterNotice,
   buildRequestMessage,
+  buildSupervisorNotice,
   buildVolunteerNotice,
-  openRequestPostText,
-  type OpenRequestState,
   type RequestMessageState,
 } from '../blocks/introductions';
+import { buildOpenRequestPost, openRequestPostText, type OpenRequestState } from '../blocks/open-request';
 import { channelLanguages } from '../blocks/bilingual';
 import type { DeliveryRow, IntroductionRow, MemberRow } from '../db/schema';
 import { t, toLocale, type Locale, type Messages } from '../i18n';
@@ -41,6 +41,7 @@ const isSlackUser = (id: string) => /^[UW][A-Z0-9]{2,}$/.test(id);
  */
 export function introductionHandlers(deps: ListenerDeps) {
   const localeOfMember = (member: Pick<MemberRow, 'locale'>): Locale => toLocale(member.locale, deps.config.defaultLocale);
+  const postRetirementYears = deps.config.ethics.postRetirementYears;
 
   async function load(delivery: DeliveryRow) {
     const loaded = await loadIntroduction(deps.services, String(delivery.payload.requestId));
@@ -100,7 +101,7 @@ export function introductionHandlers(deps: ListenerDeps) {
       const posted = await client.chat.postMessage({
         channel: to.slackUserId,
         text: messages.introductions.requestHeader,
-        blocks: buildRequestMessage({ t: messages, request, state: 'pending' }),
+        blocks: buildRequestMessage({ t: messages, request, state: 'pending', postRetirementYears }),
         unfurl_links: false,
       });
       if (posted.channel && posted.ts) await recordDelivery(deps.services, request.id, { channelId: posted.channel, ts: posted.ts });
@@ -114,7 +115,7 @@ export function introductionHandlers(deps: ListenerDeps) {
       await client.chat.postMessage({
         channel: alumnus.slackUserId,
         text: messages.introductions.reminder(requesterNameOf(request)),
-        blocks: buildRequestMessage({ t: messages, request, state: 'reminder' }),
+        blocks: buildRequestMessage({ t: messages, request, state: 'reminder', postRetirementYears }),
         unfurl_links: false,
       });
     },
@@ -128,7 +129,7 @@ export function introductionHandlers(deps: ListenerDeps) {
         channel: request.deliveredChannelId,
         ts: request.deliveredMessageTs,
         text: messages.introductions.requestHeader,
-        blocks: buildRequestMessage({ t: messages, request, state: outcomeState(request) }),
+        blocks: buildRequestMessage({ t: messages, request, state: outcomeState(request), postRetirementYears }),
       });
     },
 
@@ -169,7 +170,18 @@ export function introductionHandlers(deps: ListenerDeps) {
         }
         case 'picked_you': {
           if (!alumnus?.slackUserId) return;
-          await dm(client, alumnus.slackUserId, t(localeOfMember(alumnus)).introductions.pickedYou(requesterNameOf(request)));
+          const messages = t(localeOfMember(alumnus));
+          // The ethics notices recorded at the pick: the alumnus is reminded of their side.
+          const reminders = alumnusEthicsReminders(messages, request, postRetirementYears);
+          await dm(client, alumnus.slackUserId, [messages.introductions.pickedYou(requesterNameOf(request)), ...reminders].join('\n\n'));
+          return;
+        }
+        case 'supervisor': {
+          // Only the supervisor the requester chose, in the supervisor's language.
+          const supervisor = request.ethicsSupervisorSlackUserId;
+          if (!supervisor || !isSlackUser(supervisor) || !alumnus) return;
+          const notice = buildSupervisorNotice({ t: t(await deps.directory.localeOf(supervisor)), request, alumnus });
+          await client.chat.postMessage({ channel: supervisor, text: notice.text, blocks: notice.blocks, unfurl_links: false });
           return;
         }
         case 'declined':

@@ -215,6 +215,14 @@ export const en = {
       coi: 'conflict of interest',
       referredBy: 'referred by',
       returning: 'interest in returning',
+      monthLeft: 'month left',
+      coiRelations: 'your employer’s relations with the ministry',
+      coiDivisions: 'divisions your employer deals with',
+      currentDivision: 'current division',
+      officialDuties: 'matters your post handles',
+      dutySectors: 'sectors those matters concern',
+      dutyOrganisations: 'organisations those matters concern',
+      ethicsSupervisor: 'ethics supervisor',
     },
     audience: {
       staffAndAlumni: 'Who can see your profile now: current staff and other alumni (and the organizers).',
@@ -260,6 +268,7 @@ export const en = {
       '*/alumni-admin guests* — list the guest accounts let in',
       '*/alumni-admin allow-guest @someone* / *disallow-guest @someone* — let a named guest account take part, or stop',
       '*/alumni-admin audit [from] [to]* — the introduction record as CSV, sent to your DM (dates as YYYY-MM-DD)',
+      '*/alumni-admin contacts [from] [to]* — the contact log for the ethics officer (introductions made, events staff attended) as CSV, sent to your DM',
       '*/alumni-admin members [filter]* — members with status, type, consent, last confirmed, Slack link and requests this month. Filter by any of: a status (`pending`, `active`, `declined`, `erased`), a type (`alumni`, `staff`, `returnee`), `unlinked`, `no-consent`, or part of a name or organisation',
       '*/alumni-admin stats* — members, introductions, events, and searches that found nobody',
     ].join('\n'),
@@ -282,6 +291,10 @@ export const en = {
     auditBadRange: 'The start date must not be after the end date.',
     auditFileComment: (from: string, to: string) => `Kakehashi introduction record, ${from} – ${to}.`,
     auditAllTime: 'all time',
+    contactsSent: (count: number) => `I sent you the contact log (${count} rows) as a CSV file in a DM.`,
+    contactsBadDate: 'Please give dates as YYYY-MM-DD, e.g. `/alumni-admin contacts 2026-04-01 2026-09-30`.',
+    contactsFileComment: (from: string, to: string) =>
+      `Kakehashi contact log, ${from} – ${to}: introductions made and events attended by staff, with the notices of the National Public Service Ethics Code shown. Kakehashi informs and records. This is not legal advice.`,
   },
   findExpert: {
     usage:
@@ -447,6 +460,55 @@ export const en = {
       coiAckRequired: 'Please acknowledge the disclosure to send the request.',
     },
   },
+  introductionEthics: {
+    relations: {
+      contract: 'a contract',
+      subsidy: 'a subsidy',
+      permit: 'a permit or licence',
+      regulatory: 'a regulatory matter',
+      bid: 'a bid in progress',
+    },
+    /** What matched, said to the requester about the alumnus's employer. */
+    matchedDivision: (division: string) => `their employer has declared dealings with your division (${division}).`,
+    matchedSector: (relations: string, sector: string) => `their employer has ${relations} with the ministry, in a sector your post handles (${sector}).`,
+    matchedOrganisation: (relations: string, organisation: string) =>
+      `their employer (${organisation}) has ${relations} with the ministry, and your post names it.`,
+    interestedParty: (what: string) =>
+      `*Interested party (利害関係者)* — ${what}\nUnder the National Public Service Ethics Code, with an interested party: no gifts, no hospitality, no meals paid by the other side, no golf or travel together, even at your own cost; pay your own share.`,
+    postRetirement: (division: string, years: number, until: string) =>
+      `*Post-retirement rule* — they left the ministry less than ${years} years ago and worked in your division (${division}). Under the post-employment rules of the National Public Service Act, asking their former office for favours on contracts or dispositions is prohibited for ${years} years after leaving (until ${until}). If they ask you for one, you must report it to the Re-employment Surveillance Officer (再就職等監察官). The introduction itself is allowed.`,
+    notLegalAdvice: 'Kakehashi informs and records; this is not legal advice. When in doubt, ask your ethics supervisor.',
+    changed: '*Please read the notice below before sending:* with the division you entered or your current declarations, it now applies. Tick the acknowledgement and send again.',
+    ackLabel: 'Ethics notice',
+    ack: 'I have read the notice and will keep to these rules',
+    notifyLabel: 'Ethics supervisor (optional)',
+    notify: 'Tell my ethics supervisor about this request',
+    supervisorLabel: 'Your ethics supervisor',
+    supervisorHint: 'Filled in from your declarations, if you named one.',
+    errors: {
+      ackRequired: 'Please acknowledge the ethics notice to send the request.',
+      supervisorRequired: 'Choose the ethics supervisor to tell, or untick the box above.',
+      supervisorSelf: 'Choose your ethics supervisor, not yourself.',
+    },
+    /** The alumnus's reminder in the request DM. */
+    alumnusInterestedParty:
+      '*Ethics reminder:* the requester’s post deals with your employer, an interested party under the National Public Service Ethics Code. Please offer the official no gifts, hospitality or meals; each pays their own share.',
+    alumnusPostRetirement: (years: number) =>
+      `*Post-retirement rule:* the requester works in your former division. Under the post-employment rules of the National Public Service Act, please do not ask your former office for favours on contracts or dispositions within ${years} years of leaving.`,
+    /** Told to the requester when the volunteer they chose calls for a notice. */
+    pickedHeading: 'An ethics notice applies to the person you chose (recorded with the request):',
+    /** The DM to the ethics supervisor the requester chose to tell. */
+    supervisorText: (requester: string) => `${requester} asked for an introduction and chose to tell you, their ethics supervisor, about it.`,
+    supervisorWho: (requester: string) => `*Who:* ${requester}`,
+    supervisorWith: (alumnus: string, organisation: string) => `*With:* ${alumnus} (${organisation})`,
+    supervisorTopic: (topic: string) => `*Topic:* ${topic}`,
+    supervisorMatched: (matched: string) => `*What matched:* ${matched}`,
+    noticeNames: {
+      interested_party: 'Interested party (National Public Service Ethics Code)',
+      post_retirement: 'Post-retirement rule (post-employment rules of the National Public Service Act)',
+    },
+    supervisorNotices: (names: string) => `*Notices shown and acknowledged:* ${names}`,
+  },
   events: {
     usage: [
       '*/alumni-event* — announce a meetup (organizers)',
@@ -526,6 +588,8 @@ export const en = {
       capacity: 'capacity',
       rsvpDeadline: 'answer-by date',
       audience: 'who can join',
+      cost: 'cost',
+      format: 'format',
     },
     cancelledNotice: (title: string, when: string) => `:no_entry_sign: *${title}* (${when}) was cancelled by the organizer.`,
     cancelledNoticeText: (title: string, when: string) => `${title} (${when}) was cancelled by the organizer.`,
@@ -579,6 +643,30 @@ export const en = {
       unknownChoice: 'Please choose from the list.',
       noChannel: 'Please choose a channel to post in.',
       notInChannel: 'Kakehashi cannot post in that channel. Invite Kakehashi to it, then try again.',
+      feeWholeYen: 'Please enter the fee per person in whole yen (0 or more).',
+      freeWithFee: 'A free event has no fee: enter 0, or choose who pays.',
+    },
+    // The cost and format of an event (issue 13: the ethics rules on meals with interested parties).
+    costs: {
+      feeLabel: 'Fee per person (yen)',
+      feeHint: 'Enter 0 for a free event. Members who are civil servants need this to keep the ethics rules.',
+      payerLabel: 'Who pays',
+      payers: { each_attendee: 'Each attendee pays their own share', organizers: 'The organizers', free: 'Free of charge' },
+      formatLabel: 'Format',
+      formats: { standing: 'Stand-up (buffet)', seated: 'Seated' },
+      noSponsorship:
+        ':information_source: Events open to current staff accept no sponsorship or gifts from companies (National Public Service Ethics Code). Each attendee pays their true share.',
+      yen: (amount: string) => `¥${amount}`,
+      costLine: (cost: string) => `*Cost:* ${cost}`,
+      formatLine: (format: string) => `*Format:* ${format}`,
+      labels: { cost: 'Cost', format: 'Format' },
+      perPerson: (fee: string, payer: string) => `${fee} per person (${payer})`,
+      mealNoticeText: (title: string) => `Ethics reminder for ${title}: please notify your ethics supervisor in advance.`,
+      mealNotice: (title: string, threshold: string) =>
+        `:scales: *Ethics reminder: ${title}*
+You are going to a seated event whose cost per person is over ${threshold}, and someone attending works for an organisation that is an interested party of yours (from what you and they declared). Under the National Public Service Ethics Code, eating with an interested party at your own cost where your share is over ${threshold} needs notice to your ethics supervisor in advance (or promptly after, if that was unavoidable). Stand-up parties with many attendees are exempt. Pay your own true share, and accept nothing paid by the other side.`,
+      mealNoticeSupervisor: (supervisor: string) => `Your ethics supervisor, as you declared: ${supervisor}`,
+      notLegalAdvice: 'Kakehashi informs and records; this is not legal advice. When in doubt, ask your ethics supervisor.',
     },
   },
   /** `/alumni-profile export`: the summary posted with the data file. */
@@ -715,6 +803,10 @@ export const en = {
     notFound: 'This import cannot be found. Please upload the file again.',
     lookupFailed: (email: string, reason: string) =>
       `Slack could not look up ${email} (${reason}), so nothing was imported. Please press Confirm again in a moment.`,
+    previewHintLinkLater: (hours: number) =>
+      `Nothing is imported until you press Confirm. Members are matched by email. This preview can be confirmed for ${hours} hours.`,
+    importedLinkLater: (file: string, created: number, updated: number, unchanged: number) =>
+      `*Imported ${file}*: ${created} new, ${updated} changed, ${unchanged} unchanged. Members are linked to their Slack account by email when they first use Kakehashi, or when a search first shows them.`,
   },
   directMessage: {
     typed: [
@@ -724,6 +816,113 @@ export const en = {
       '*/alumni-event list* — upcoming events',
       'The *Home* tab shows your requests and events. Organizers can attach the member spreadsheet (CSV) here to import it.',
     ].join('\n'),
+  },
+  /** Why a row or column of the members spreadsheet cannot be imported (MemberCsvError codes). */
+  memberCsv: {
+    unknownColumn: (p: { name: string; columns: string }) => `unknown column "${p.name}" (the columns are ${p.columns})`,
+    duplicateColumn: (p: { column: string }) => `column "${p.column}" appears twice`,
+    missingColumn: (p: { column: string }) => `missing column "${p.column}"`,
+    notCsv: (p: { reason: string }) => `the file is not valid CSV: ${p.reason}`,
+    empty: (_p: Record<string, never>) => 'the file is empty; its first row must name the columns',
+    valueCount: (p: { expected: number; found: number }) => `expected ${p.expected} values, found ${p.found}`,
+    unnamedValue: (p: { position: number }) => `column ${p.position} has a value but no name in row 1`,
+    duplicateEmail: (p: { email: string; earlierRow: number }) => `${p.email} is already on row ${p.earlierRow}`,
+    controlCharacter: (p: { character: string }) => `contains a control character (${p.character}), which cannot be stored; remove it`,
+    lineBreak: (_p: Record<string, never>) => 'contains a tab or line break; this column takes one line',
+    tooLong: (p: { length: number; max: number }) => `is ${p.length} characters long; the limit is ${p.max}`,
+    emailRequired: (_p: Record<string, never>) => 'an email address is required',
+    emailInvalid: (p: { value: string }) => `"${p.value}" is not a valid email address`,
+    nameRequired: (_p: Record<string, never>) => 'a name is required',
+    memberTypeRequired: (_p: Record<string, never>) => 'a member type is required',
+    memberTypeInvalid: (p: { value: string }) => `"${p.value}" is not alumni, staff or returnee`,
+    yearInvalid: (p: { value: string }) => `"${p.value}" is not a year such as 2001`,
+    yearJoinedOutOfRange: (p: { year: number; min: number; max: number }) => `the year joined (${p.year}) is not between ${p.min} and ${p.max}`,
+    yearLeftOutOfRange: (p: { year: number; min: number; max: number }) => `the year left (${p.year}) is not between ${p.min} and ${p.max}`,
+    topicUnknown: (p: { value: string }) => `"${p.value}" is not a known topic; use its key or its Japanese or English label`,
+    helpKindUnknown: (p: { value: string }) => `"${p.value}" is not a known kind of help; use its key or its Japanese or English label`,
+    capacityInvalid: (p: { value: string; max: number }) => `"${p.value}" is not a whole number from 0 to ${p.max}`,
+    consentInvalid: (p: { value: string }) => `"${p.value}" is not yes or no (leave it blank when the member has not answered)`,
+    localeInvalid: (p: { value: string }) => `"${p.value}" is not ja or en`,
+    staffYearLeft: (p: { yearLeft: number }) => `current staff have no year left (${p.yearLeft}); leave it blank or use alumni or returnee`,
+    yearLeftBeforeJoined: (p: { yearLeft: number; yearJoined: number }) => `the year left (${p.yearLeft}) is before the year joined (${p.yearJoined})`,
+  },
+  /** The ethics declarations (issue 13): what staff declare of their post, and alumni of their employer. */
+  declarations: {
+    staffHeading: '*Current staff only: your post*',
+    staffIntro:
+      'Under the National Public Service Ethics Code, whoever is on the other side of permits, subsidies, contracts or inspections you handle is an interested party (利害関係者). Kakehashi compares this with what alumni declare and reminds both sides of the rules before an introduction. It informs and records; this is not legal advice. Alumni leave this section empty.',
+    currentDivision: 'Current division',
+    currentDivisionHint: 'As it is written, e.g. “Energy Agency, Energy Conservation Division”. Used to spot introductions with an interested party.',
+    officialDuties: 'My post handles',
+    officialDutiesHint: 'Tick what your post handles now. Shown only to you and the organizers.',
+    dutySectors: 'Sectors those matters concern',
+    dutySectorsPlaceholder: 'Choose sectors',
+    dutyOrganisations: 'Organisations those matters concern',
+    dutyOrganisationsHint: 'One per line. Only names you may share with the organizers.',
+    ethicsSupervisor: 'My ethics supervisor (optional)',
+    ethicsSupervisorHint: 'Whom you would notify under the Ethics Code (倫理監督官 or their delegate). You can choose to notify them when the rules call for it.',
+    alumniHeading: '*Alumni only: your employer and the ministry*',
+    alumniIntro:
+      'Under the National Public Service Ethics Code, staff may not accept hospitality from an interested party, and the post-employment rules of the National Public Service Act forbid former officials to ask their former office for favours. Your answers let Kakehashi remind both sides before an introduction. It informs and records; this is not legal advice. Current staff leave this section empty.',
+    coiRelations: 'My employer has with the ministry',
+    coiRelationsHint: 'Tick all that apply now; then answer “Yes” above. Shown with your profile.',
+    coiDivisions: 'With which divisions',
+    coiDivisionsHint: 'One per line, e.g. “Energy Agency, Energy Conservation Division”.',
+    monthLeft: 'Month left the ministry (optional)',
+    monthLeftHint: 'Alumni and returnees only, with the year left. The post-employment rules count 2 years from leaving; the year alone is enough for older records.',
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    duties: {
+      permits: 'Permits and licences',
+      subsidies: 'Subsidies',
+      procurement: 'Contracts and procurement',
+      inspection: 'Inspection and supervision',
+    },
+    relations: {
+      contract: 'A contract',
+      subsidy: 'A subsidy',
+      permit: 'A permit or licence',
+      regulatory: 'A regulatory matter',
+      bid: 'A bid in progress',
+    },
+    validation: {
+      monthRange: 'Please choose a month from the list.',
+      monthWithoutYear: 'Please enter the year you left too, or leave the month empty.',
+      coiRelationsContradict: 'You ticked relations of your employer with the ministry below: answer “Yes”, or untick them.',
+    },
+    card: {
+      coiRelations: 'Employer’s relations with the ministry',
+      coiDivisions: 'With divisions',
+      monthLeft: 'Left',
+      monthLeftValue: (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`,
+      staffHeading: 'Ethics declarations',
+      currentDivision: 'Current division',
+      officialDuties: 'Post handles',
+      dutySectors: 'For sectors',
+      dutyOrganisations: 'For organisations',
+      ethicsSupervisor: 'Ethics supervisor',
+      confirmed: 'Declarations confirmed',
+      staffOnly: 'Seen only by the member and the organizers.',
+    },
+    reminder: {
+      text: (months: number) =>
+        `Please confirm your ethics declarations (current division, the matters your post handles, sectors and organisations). They are confirmed every ${months} months so that the reminders of the National Public Service Ethics Code stay right. This is not legal advice.`,
+      confirm: 'Confirm as is',
+      edit: 'Edit',
+      confirmed: 'Thanks, your declarations are confirmed.',
+      notStaff: 'Only current staff confirm declarations.',
+    },
+    ownData: {
+      heading: '*Your ethics declarations*',
+      coiRelations: 'Employer’s relations with the ministry',
+      coiDivisions: 'With divisions',
+      monthLeft: 'Month left',
+      currentDivision: 'Current division',
+      officialDuties: 'Post handles',
+      dutySectors: 'For sectors',
+      dutyOrganisations: 'For organisations',
+      ethicsSupervisor: 'Ethics supervisor',
+      confirmed: 'Declarations confirmed',
+    },
   },
 };
 

@@ -10,7 +10,7 @@ export interface ListenerDeps {
   directory: SlackDirectory;
   config: Pick<
     Config,
-    'organizersChannelId' | 'requestsChannelId' | 'announcementsChannelId' | 'defaultLocale' | 'searchRateLimitPerHour' | 'searchConcurrency'
+    'organizersChannelId' | 'requestsChannelId' | 'announcementsChannelId' | 'defaultLocale' | 'searchRateLimitPerHour' | 'searchConcurrency' | 'ethics'
   >;
   logger: Logger;
   /** The one way Slack hears of a committed change (the outbox worker of this instance). */

@@ -16,6 +16,14 @@ import {
 import { searchExperts, type ExpertMatch } from './search';
 import { isUuid } from './uuid';
 import { DELIVERIES } from './deliveries';
+import {
+  checkIntroduction,
+  type AlumnusDeclaration,
+  type EthicsCheck,
+  type EthicsNotice,
+  type EthicsSettings,
+  type StaffDeclaration,
+} from './ethics';
 
 /** Who is asking: a Slack user as Slack describes them, with the name shown to the alumnus. */
 export type Requester = Actor;
@@ -46,16 +54,100 @@ async function findAskable(
   return member;
 }
 
+/** The ethics settings an introduction's check needs (deps.config.ethics). */
+export type IntroductionEthicsSettings = Pick<EthicsSettings, 'postRetirementYears'>;
+
+/** What the requester declared of their post; the division typed on the form, when given, stands for the current one. */
+function staffDeclaration(member: MemberRow | undefined, division: string | null): StaffDeclaration {
+  return {
+    currentDivision: division?.trim() || member?.currentDivision || null,
+    officialDuties: member?.officialDuties ?? [],
+    dutySectors: member?.dutySectors ?? [],
+    dutyOrganisations: member?.dutyOrganisations ?? null,
+  };
+}
+
+function alumnusDeclaration(member: MemberRow): AlumnusDeclaration {
+  return {
+    memberType: member.memberType,
+    organisation: member.organisation,
+    sector: member.sector,
+    coiRelations: member.coiRelations,
+    coiDivisions: member.coiDivisions,
+    formerDivisions: member.formerDivisions,
+    yearLeft: member.yearLeft,
+    monthLeft: member.monthLeft,
+  };
+}
+
+const NO_NOTICE: EthicsCheck = { notices: [] };
+
+/**
+ * The ethics check of an introduction: only staff (and organizers, who ask as staff) hold a post the
+ * rules concern; nothing is checked for anyone else.
+ */
+function ethicsCheckFor(
+  audience: 'staff' | 'alumni',
+  requester: MemberRow | undefined,
+  division: string | null,
+  alumnus: MemberRow,
+  now: Date,
+  settings: IntroductionEthicsSettings,
+): EthicsCheck {
+  if (audience !== 'staff') return NO_NOTICE;
+  return checkIntroduction(staffDeclaration(requester, division), alumnusDeclaration(alumnus), now, settings);
+}
+
+/** What matched, in short, for the record (names as declared; read by the ethics officer). */
+export function ethicsMatchSummary(check: EthicsCheck): string | null {
+  const parts: string[] = [];
+  const party = check.interestedParty;
+  if (party?.by === 'division') parts.push(`interested party: same division (${party.division})`);
+  if (party?.by === 'sector') parts.push(`interested party: sector ${party.sector} (${party.relations.join(', ')})`);
+  if (party?.by === 'organisation') parts.push(`interested party: organisation ${party.organisation} (${party.relations.join(', ')})`);
+  const post = check.postRetirement;
+  if (post) parts.push(`post-retirement: former division ${post.division}, until ${post.until}`);
+  return parts.length > 0 ? parts.join('; ') : null;
+}
+
+/** The requester's answers to the ethics notices the modal showed (none when it showed none). */
+export interface EthicsAnswers {
+  /** The notices the modal showed, as its metadata carried them. */
+  shown: readonly EthicsNotice[];
+  acknowledged: boolean;
+  notifySupervisor: boolean;
+  supervisorSlackUserId: string | null;
+}
+
+export type EthicsField = 'acknowledged' | 'supervisor';
+export type EthicsErrorCode = 'ackRequired' | 'supervisorRequired' | 'supervisorSelf';
+export interface EthicsFieldError {
+  field: EthicsField;
+  code: EthicsErrorCode;
+}
+
+/** What is missing from the requester's answers to the notices that apply; nothing when none applies. */
+function checkEthicsAnswers(check: EthicsCheck, answers: EthicsAnswers, requesterSlackUserId: string): EthicsFieldError[] {
+  if (check.notices.length === 0) return [];
+  const errors: EthicsFieldError[] = [];
+  if (!answers.acknowledged) errors.push({ field: 'acknowledged', code: 'ackRequired' });
+  if (answers.notifySupervisor && !answers.supervisorSlackUserId) errors.push({ field: 'supervisor', code: 'supervisorRequired' });
+  else if (answers.notifySupervisor && answers.supervisorSlackUserId === requesterSlackUserId) {
+    errors.push({ field: 'supervisor', code: 'supervisorSelf' });
+  }
+  return errors;
+}
+
 export type PrepareResult =
   | { kind: 'not_allowed' }
   | { kind: 'not_available' }
   | { kind: 'already_asked'; alumnus: MemberRow }
-  | { kind: 'ready'; alumnus: MemberRow; requesterDivision: string };
+  | { kind: 'ready'; alumnus: MemberRow; requesterDivision: string; ethics: EthicsCheck; supervisorSlackUserId: string | null };
 
 /** Before the request modal opens: whether the ask is possible, and what to prefill. */
 export async function prepareIntroduction(
   deps: ServiceDeps,
-  input: { requester: Requester; memberId: string },
+  input: { requester: Requester; memberId: string; ethics: IntroductionEthicsSettings },
 ): Promise<PrepareResult> {
   const repos = createRepositories(deps.db);
   const viewer = await resolveViewer(deps, input.requester);
@@ -63,7 +155,15 @@ export async function prepareIntroduction(
   const alumnus = await findAskable(repos, viewer, input.requester.slackUserId, input.memberId, networkToday(deps.clock()));
   if (!alumnus) return { kind: 'not_available' };
   if (await repos.introductions.findPending(input.requester.slackUserId, alumnus.id)) return { kind: 'already_asked', alumnus };
-  return { kind: 'ready', alumnus, requesterDivision: defaultDivision(viewer.member) };
+  const requesterDivision = defaultDivision(viewer.member);
+  const ethics = ethicsCheckFor(askingAudience(viewer)!, viewer.member, requesterDivision, alumnus, deps.clock(), input.ethics);
+  return {
+    kind: 'ready',
+    alumnus,
+    requesterDivision,
+    ethics,
+    supervisorSlackUserId: viewer.member?.ethicsSupervisorSlackUserId ?? null,
+  };
 }
 
 /** Whether the requester may post an open request at all, and what to prefill. */
@@ -78,7 +178,8 @@ export async function prepareOpenRequest(
 
 function defaultDivision(member: MemberRow | undefined): string {
   if (!member) return '';
-  return member.memberType === 'staff' ? (member.title ?? member.organisation ?? '') : (member.organisation ?? '');
+  if (member.memberType === 'staff') return member.currentDivision ?? member.title ?? member.organisation ?? '';
+  return member.organisation ?? '';
 }
 
 export type RequestResult =
@@ -86,7 +187,11 @@ export type RequestResult =
   | { kind: 'not_allowed' }
   | { kind: 'not_available' }
   | { kind: 'already_asked'; alumnus: MemberRow }
-  | { kind: 'sent'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[] };
+  /** A notice applies that the modal did not show (declarations or the typed division changed): show it first. */
+  | { kind: 'ethics_unshown'; alumnus: MemberRow; check: EthicsCheck; supervisorSlackUserId: string | null }
+  | { kind: 'ethics_invalid'; errors: EthicsFieldError[] }
+  /** `supervisorDeliveryIds`: the DM to the ethics supervisor, if the requester chose to tell them. */
+  | { kind: 'sent'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[]; supervisorDeliveryIds: string[] };
 
 /**
  * Sends an ask to one alumnus. Everything is checked again here (consent may have been withdrawn
@@ -95,7 +200,13 @@ export type RequestResult =
  */
 export async function requestIntroduction(
   deps: ServiceDeps,
-  input: { requester: Requester; memberId: string; topic: string; form: IntroductionInput },
+  input: {
+    requester: Requester;
+    memberId: string;
+    topic: string;
+    form: IntroductionInput;
+    ethics: { settings: IntroductionEthicsSettings; answers: EthicsAnswers };
+  },
 ): Promise<RequestResult> {
   const now = deps.clock();
   const today = networkToday(now);
@@ -111,6 +222,16 @@ export async function requestIntroduction(
       const checked = validateIntroduction(input.form, { today, coiDisclosed });
       if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
       if (await repos.introductions.findPending(input.requester.slackUserId, alumnus.id)) return { kind: 'already_asked', alumnus };
+      // Checked again with the declarations as they are now: a notice never shown is never sent past.
+      const check = ethicsCheckFor(audience, viewer.member, checked.value.requesterDivision, alumnus, now, input.ethics.settings);
+      const { answers } = input.ethics;
+      if (!check.notices.every((notice) => answers.shown.includes(notice))) {
+        return { kind: 'ethics_unshown', alumnus, check, supervisorSlackUserId: viewer.member?.ethicsSupervisorSlackUserId ?? null };
+      }
+      const ethicsErrors = checkEthicsAnswers(check, answers, input.requester.slackUserId);
+      if (ethicsErrors.length > 0) return { kind: 'ethics_invalid', errors: ethicsErrors };
+      const noticed = check.notices.length > 0;
+      const supervisor = noticed && answers.notifySupervisor ? answers.supervisorSlackUserId : null;
       const request = await repos.introductions.insert({
         kind: 'direct',
         status: 'pending',
@@ -127,17 +248,29 @@ export async function requestIntroduction(
         dueDate: checked.value.dueDate,
         coiDisclosure: coiDisclosed ? (alumnus.coiDescription ?? '') : null,
         coiAcknowledgedAt: coiDisclosed ? now : null,
+        ethicsNotices: check.notices,
+        ethicsMatch: ethicsMatchSummary(check),
+        ethicsAcknowledgedAt: noticed ? now : null,
+        ethicsSupervisorSlackUserId: supervisor,
         createdAt: now,
       });
       await repos.audit.record({
         actor: input.requester.slackUserId,
         action: 'introduction.requested',
         subjectMemberId: alumnus.id,
-        details: { requestId: request.id, purpose: request.purpose, topic: request.topic, coiAcknowledged: coiDisclosed },
+        details: {
+          requestId: request.id,
+          purpose: request.purpose,
+          topic: request.topic,
+          coiAcknowledged: coiDisclosed,
+          ethicsNotices: check.notices,
+          supervisorNotified: supervisor !== null,
+        },
         occurredAt: now,
       });
       const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.introductionRequest(request.id, input.requester.slackUserId)], now);
-      return { kind: 'sent', request, alumnus, deliveryIds };
+      const supervisorDeliveryIds = supervisor ? await repos.deliveries.enqueue([DELIVERIES.introductionNotice(request.id, 'supervisor')], now) : [];
+      return { kind: 'sent', request, alumnus, deliveryIds, supervisorDeliveryIds };
     });
   } catch (error) {
     // Two submissions at once: the unique index lets one through; the other is "already asked".
@@ -245,7 +378,8 @@ export type AnswerResult =
   | { kind: 'invalid'; field: 'unavailableUntil' | 'reason'; code: IntroductionErrorCode; max?: number }
   | { kind: 'already_answered'; request: IntroductionRow; alumnus: MemberRow }
   | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[] }
-  | { kind: 'declined'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[] };
+  /** `reasonGiven`: a note went to the requester with the decline. */
+  | { kind: 'declined'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[]; reasonGiven: boolean };
 
 /**
  * The alumnus answers an ask. Only the member it was addressed to may answer, whatever request ID
@@ -305,7 +439,8 @@ export async function answerIntroduction(
         : [DELIVERIES.introductionOutcome(answered.id, 'declined'), DELIVERIES.introductionNotice(answered.id, 'declined')],
       now,
     );
-    return { kind: status, request: answered, alumnus: updatedAlumnus, deliveryIds };
+    if (status === 'accepted') return { kind: 'accepted', request: answered, alumnus: updatedAlumnus, deliveryIds };
+    return { kind: 'declined', request: answered, alumnus: updatedAlumnus, deliveryIds, reasonGiven: reason !== null };
   });
 }
 
@@ -353,7 +488,15 @@ export type PickResult =
   | { kind: 'not_available' }
   | { kind: 'already_decided'; request: IntroductionRow }
   /** `deliveryIds`: the introduction; `noticeIds`: the thanks to each volunteer not chosen. */
-  | { kind: 'accepted'; request: IntroductionRow; alumnus: MemberRow; deliveryIds: string[]; noticeIds: string[] };
+  | {
+      kind: 'accepted';
+      request: IntroductionRow;
+      alumnus: MemberRow;
+      deliveryIds: string[];
+      noticeIds: string[];
+      /** The ethics notices that apply to the requester and the volunteer chosen (recorded with the request). */
+      ethics: EthicsCheck;
+    };
 
 /**
  * The requester picks one volunteer of their open request, which makes the introduction, once; the
@@ -361,7 +504,7 @@ export type PickResult =
  */
 export async function pickVolunteer(
   deps: ServiceDeps,
-  input: { requesterSlackUserId: string; requestId: string; memberId: string },
+  input: { requesterSlackUserId: string; requestId: string; memberId: string; ethics: IntroductionEthicsSettings },
 ): Promise<PickResult> {
   const now = deps.clock();
   return deps.db.transaction(async (tx): Promise<PickResult> => {
@@ -372,16 +515,23 @@ export async function pickVolunteer(
     // The volunteer must still share their profile with the requester (consent can be withdrawn).
     const alumnus = isUuid(input.memberId) ? await repos.members.findVisibleById(request.requesterAudience, input.memberId) : undefined;
     if (!alumnus) return { kind: 'not_available' };
-    const picked = await repos.introductions.pickVolunteer(request.id, input.requesterSlackUserId, alumnus.id, now);
-    if (!picked) {
+    const chosen = await repos.introductions.pickVolunteer(request.id, input.requesterSlackUserId, alumnus.id, now);
+    if (!chosen) {
       const current = await repos.introductions.findById(request.id);
       return current?.status === 'open' ? { kind: 'not_available' } : { kind: 'already_decided', request: current ?? request };
     }
+    // The volunteer is known only now: the notice is shown to the requester as the pick is made and
+    // recorded (not acknowledged: nobody is made to wait for a volunteer who offered to help).
+    const requester = request.requesterMemberId ? await repos.members.findById(request.requesterMemberId) : undefined;
+    const ethics = ethicsCheckFor(request.requesterAudience, requester, request.requesterDivision, alumnus, now, input.ethics);
+    const ethicsRecord = { ethicsNotices: ethics.notices, ethicsMatch: ethicsMatchSummary(ethics) };
+    if (ethics.notices.length > 0) await repos.introductions.update(chosen.id, ethicsRecord);
+    const picked: IntroductionRow = { ...chosen, ...ethicsRecord };
     await repos.audit.record({
       actor: input.requesterSlackUserId,
       action: 'introduction.matched',
       subjectMemberId: alumnus.id,
-      details: { requestId: picked.id },
+      details: { requestId: picked.id, ethicsNotices: ethics.notices },
       occurredAt: now,
     });
     const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.introduction(picked.id, picked.requesterSlackUserId)], now);
@@ -390,7 +540,7 @@ export async function pickVolunteer(
       others.map((volunteer) => DELIVERIES.notChosenNotice(picked.id, volunteer.id)),
       now,
     );
-    return { kind: 'accepted', request: picked, alumnus, deliveryIds, noticeIds };
+    return { kind: 'accepted', request: picked, alumnus, deliveryIds, noticeIds, ethics };
   });
 }
 

@@ -39,6 +39,7 @@ export const ACTIONS = {
   openProfileModal: 'open_profile_modal',
   confirmErase: 'confirm_erase',
   keepProfile: 'keep_profile',
+  confirmDeclarations: 'confirm_declarations',
   showMoreExperts: 'show_more_experts',
   askIntroduction: 'ask_introduction',
   postOpenRequest: 'post_open_request',
@@ -84,6 +85,9 @@ export const EVENT_FIELDS = {
   capacity: 'event_capacity',
   rsvpDeadline: 'event_rsvp_deadline',
   channel: 'event_channel',
+  feePerPerson: 'event_fee_per_person',
+  feePayer: 'event_fee_payer',
+  format: 'event_format',
 } as const;
 
 /** block_id and action_id of each input in the introduction request modal. */
@@ -122,6 +126,14 @@ export const PROFILE_FIELDS = {
   codeOfConduct: 'profile_code_of_conduct',
   referredBy: 'profile_referred_by',
   returning: 'profile_returning',
+  monthLeft: 'profile_month_left',
+  coiRelations: 'profile_coi_relations',
+  coiDivisions: 'profile_coi_divisions',
+  currentDivision: 'profile_current_division',
+  officialDuties: 'profile_official_duties',
+  dutySectors: 'profile_duty_sectors',
+  dutyOrganisations: 'profile_duty_organisations',
+  ethicsSupervisor: 'profile_ethics_supervisor',
 } as const;
 
 export type ProfileField = keyof typeof PROFILE_FIELDS;
@@ -129,4 +141,11 @@ export type ProfileField = keyof typeof PROFILE_FIELDS;
 /** block_id and action_id of the input in the organizer's "decline registration" modal. */
 export const DECLINE_REGISTRATION_FIELDS = {
   reason: 'decline_registration_reason',
+} as const;
+
+/** block_id and action_id of the ethics inputs in the introduction request modal (shown only when a notice applies). */
+export const INTRODUCTION_ETHICS_FIELDS = {
+  acknowledged: 'intro_ethics_ack',
+  notifySupervisor: 'intro_ethics_notify',
+  supervisor: 'intro_ethics_supervisor',
 } as const;

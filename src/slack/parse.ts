@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { ProfileInput } from '../services/profile-rules';
 import { PROFILE_OPTION_VALUES } from '../blocks/profile-modal';
-import { COI_ACK_VALUE } from '../blocks/introductions';
+import { COI_ACK_VALUE, ETHICS_ACK_VALUE, ETHICS_NOTIFY_VALUE } from '../blocks/introductions';
+import { ETHICS_NOTICES } from '../services/ethics';
 import type { IntroductionInput } from '../services/introduction-rules';
 import type { EventInput } from '../services/events';
 import { readTypedNumber, readTypedText, textProblem, type TextProblem, type TextShape } from '../services/typed-text';
 import { DECLINE_FIELDS, DECLINE_REGISTRATION_FIELDS, EVENT_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
+import { INTRODUCTION_ETHICS_FIELDS } from './ids';
 
 /** The shapes Slack sends in view.state.values, read leniently: a forged or odd value becomes a validation error later, not a crash. */
 const stateValue = z
@@ -92,6 +94,14 @@ export function parseProfileSubmission(values: unknown): ParsedForm<ProfileInput
     codeOfConductAccepted: read.selectedMany(f.codeOfConduct).includes(PROFILE_OPTION_VALUES.yes),
     referredBySlackUserId: read.user(f.referredBy),
     interestedInReturning: read.selectedMany(f.returning).includes(PROFILE_OPTION_VALUES.yes),
+    monthLeft: read.selected(f.monthLeft) === null ? null : Number(read.selected(f.monthLeft)),
+    coiRelations: read.selectedMany(f.coiRelations),
+    coiDivisions: read.text(f.coiDivisions, 'lines'),
+    currentDivision: read.text(f.currentDivision),
+    officialDuties: read.selectedMany(f.officialDuties),
+    dutySectors: read.selectedMany(f.dutySectors),
+    dutyOrganisations: read.text(f.dutyOrganisations, 'lines'),
+    ethicsSupervisorSlackUserId: read.user(f.ethicsSupervisor),
   });
 }
 
@@ -161,6 +171,9 @@ export function parseEventSubmission(values: unknown): ParsedForm<EventInput> {
     capacity: read.number(f.capacity),
     rsvpDeadline: read.dateTime(f.rsvpDeadline),
     channelId: read.conversation(f.channel),
+    feePerPerson: read.number(f.feePerPerson),
+    feePayer: read.selected(f.feePayer),
+    format: read.selected(f.format),
   });
 }
 
@@ -211,4 +224,22 @@ export function parseDmFileShare(event: unknown): { user: string; files: z.infer
     })
     .safeParse(event);
   return parsed.success ? { user: parsed.data.user, files: parsed.data.files } : undefined;
+}
+
+/** The request modal's metadata with the ethics notices it showed (`e`), as the submission re-checks them. */
+export const introductionRequestMetadata = introductionMetadata.extend({ e: z.array(z.enum(ETHICS_NOTICES)).max(2).optional() });
+
+/** The ethics inputs of the request modal: present only when a notice was shown. */
+export function parseIntroductionEthics(values: unknown): {
+  acknowledged: boolean;
+  notifySupervisor: boolean;
+  supervisorSlackUserId: string | null;
+} {
+  const read = reader(values);
+  const f = INTRODUCTION_ETHICS_FIELDS;
+  return {
+    acknowledged: read.selectedMany(f.acknowledged).includes(ETHICS_ACK_VALUE),
+    notifySupervisor: read.selectedMany(f.notifySupervisor).includes(ETHICS_NOTIFY_VALUE),
+    supervisorSlackUserId: read.user(f.supervisor),
+  };
 }

@@ -4,12 +4,14 @@ import {
   buildHomeIntroductions,
   buildIntroductionModal,
   buildIntroductionPost,
-  buildOpenRequestPost,
-  openRequestPostText,
   buildRequesterNotice,
   buildRequestMessage,
+  buildSupervisorNotice,
   buildVolunteerNotice,
+  ethicsNoticeTexts,
 } from '../../src/blocks/introductions';
+import { buildOpenRequestPost, openRequestPostText } from '../../src/blocks/open-request';
+import type { EthicsCheck } from '../../src/services/ethics';
 import { channelLanguages } from '../../src/blocks/bilingual';
 import { buildHomeView, HOME_PENDING_LIMIT, HOME_UNLINKED_LIMIT } from '../../src/blocks/home';
 import { HOME_FAILED_DELIVERIES_LIMIT } from '../../src/services/deliveries';
@@ -18,7 +20,7 @@ import type { EventView } from '../../src/services/event-types';
 import { t, type Locale } from '../../src/i18n';
 import { HOME_REQUESTS_LIMIT } from '../../src/services/introductions';
 import { TOPIC_KEYS } from '../../src/services/taxonomy';
-import { ACTIONS, INTRODUCTION_FIELDS, VIEWS } from '../../src/slack/ids';
+import { ACTIONS, INTRODUCTION_ETHICS_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../../src/slack/ids';
 import { ESCAPE_HEAVY_FILL, introductionRow, maximalEventRow, maximalIntroductionRow, maximalMemberRow, memberRow } from '../helpers/factories';
 import { assertValidHome, assertValidMessage, assertValidModal } from '../helpers/slack-limits';
 import { buttonsIn, inputElement, mrkdwnTexts, visibleText } from './inspect';
@@ -46,6 +48,103 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     expect(visibleText(open)).toContain(m.notice);
   });
 
+  const BOTH: EthicsCheck = {
+    notices: ['interested_party', 'post_retirement'],
+    interestedParty: { by: 'sector', sector: 'finance', relations: ['contract', 'permit'] },
+    postRetirement: { division: '新エネルギー課 <!here>', until: '2027-03' },
+  };
+  const ethicsOf = (check: EthicsCheck, supervisorSlackUserId: string | null = 'U0SUPER') => ({ check, locale, postRetirementYears: 2, supervisorSlackUserId });
+
+  it('adds no ethics block, input or metadata when no notice applies', () => {
+    const alumnus = memberRow({ coiDeclared: false });
+    const plain = buildIntroductionModal({ t: messages, topic: 'DX', alumnus, requesterDivision: '', initialDueDate: '2026-12-08' });
+    const checked = buildIntroductionModal({ t: messages, topic: 'DX', alumnus, requesterDivision: '', initialDueDate: '2026-12-08', ethics: ethicsOf({ notices: [] }) });
+    expect(checked).toEqual(plain);
+    expect(JSON.parse(checked.private_metadata!)).toEqual({ m: alumnus.id, q: 'DX' });
+    expect(visibleText(checked)).not.toContain(messages.introductionEthics.notLegalAdvice);
+  });
+
+  it('shows each notice that applies with what matched, a required acknowledgement and the supervisor to tell, within Slack limits', () => {
+    for (const fill of FILLS) {
+      const alumnus = maximalMemberRow({}, fill);
+      const view = buildIntroductionModal({
+        t: messages, topic: '&'.repeat(200), alumnus, requesterDivision: 'x'.repeat(300), initialDueDate: '2026-12-08', ethics: ethicsOf(BOTH),
+      });
+      assertValidModal(view);
+      expect(JSON.parse(view.private_metadata!)).toEqual({ m: alumnus.id, q: '&'.repeat(200), e: ['interested_party', 'post_retirement'] });
+    }
+    const view = buildIntroductionModal({ t: messages, topic: 'DX', alumnus: memberRow(), requesterDivision: '', initialDueDate: '2026-12-08', ethics: ethicsOf(BOTH) });
+    const text = visibleText(view);
+    const e = messages.introductionEthics;
+    for (const notice of ethicsNoticeTexts(messages, locale, BOTH, 2)) expect(text).toContain(notice);
+    expect(text).toContain(e.relations.contract);
+    expect(text).toContain(locale === 'ja' ? '金融（銀行・証券・保険）' : 'Finance (banking, securities, insurance)');
+    expect(text).toContain(locale === 'ja' ? '国家公務員倫理規程' : 'National Public Service Ethics Code');
+    expect(text).toContain('再就職等監察官');
+    expect(text).toContain('2027-03');
+    expect(text).toContain('&lt;!here&gt;');
+    expect(text).not.toContain('<!here>');
+    expect(text).toContain(e.notLegalAdvice);
+    const ack = view.blocks.find((block: any) => block.block_id === INTRODUCTION_ETHICS_FIELDS.acknowledged) as any;
+    expect(ack.optional).toBeFalsy();
+    expect(ack.element.type).toBe('checkboxes');
+    const notify = view.blocks.find((block: any) => block.block_id === INTRODUCTION_ETHICS_FIELDS.notifySupervisor) as any;
+    expect(notify.optional).toBe(true);
+    expect(inputElement(view, INTRODUCTION_ETHICS_FIELDS.supervisor)).toMatchObject({ type: 'users_select', initial_user: 'U0SUPER' });
+    const undeclared = buildIntroductionModal({ t: messages, topic: 'DX', alumnus: memberRow(), requesterDivision: '', initialDueDate: '2026-12-08', ethics: ethicsOf(BOTH, null) });
+    expect(inputElement(undeclared, INTRODUCTION_ETHICS_FIELDS.supervisor).initial_user).toBeUndefined();
+  });
+
+  it('names the division matched, or the employer named by the post', () => {
+    const e = messages.introductionEthics;
+    const [division] = ethicsNoticeTexts(messages, locale, { notices: ['interested_party'], interestedParty: { by: 'division', division: '省エネ課' } }, 2);
+    expect(division).toContain(e.matchedDivision('省エネ課'));
+    const [organisation] = ethicsNoticeTexts(messages, locale, {
+      notices: ['interested_party'],
+      interestedParty: { by: 'organisation', organisation: 'Green & Co', relations: ['bid'] },
+    }, 2);
+    expect(organisation).toContain(e.matchedOrganisation(e.relations.bid, 'Green &amp; Co'));
+  });
+
+  it('the alumnus’s DM reminds them of their side of each notice recorded, and of nothing otherwise', () => {
+    const e = messages.introductionEthics;
+    const plainText = visibleText(buildRequestMessage({ t: messages, request: introductionRow(), state: 'pending', postRetirementYears: 2 }));
+    expect(plainText).not.toContain(e.alumnusInterestedParty);
+    expect(plainText).not.toContain(e.notLegalAdvice);
+    const both = buildRequestMessage({
+      t: messages,
+      request: introductionRow({ ethicsNotices: ['interested_party', 'post_retirement'] }),
+      state: 'pending',
+      postRetirementYears: 3,
+    });
+    assertValidMessage(both, 'ethics');
+    expect(visibleText(both)).toContain(e.alumnusInterestedParty);
+    expect(visibleText(both)).toContain(e.alumnusPostRetirement(3));
+  });
+
+  it('the supervisor’s DM says who, with whom, the topic and what matched, escaped', () => {
+    for (const fill of FILLS) {
+      const request = maximalIntroductionRow({ ethicsNotices: ['interested_party'], ethicsMatch: '&'.repeat(600) }, fill);
+      const { text, blocks } = buildSupervisorNotice({ t: messages, request, alumnus: maximalMemberRow({}, fill) });
+      assertValidMessage(blocks, text);
+    }
+    const request = introductionRow({
+      requesterName: '経産 <!channel>',
+      requesterSlackUserId: 'U0STAFF',
+      topic: 'GX & 再エネ',
+      ethicsNotices: ['interested_party'],
+      ethicsMatch: 'interested party: same division (新エネルギー課)',
+    });
+    const { text, blocks } = buildSupervisorNotice({ t: messages, request, alumnus: memberRow({ name: 'Hanako', organisation: 'Green Fund' }) });
+    const shown = visibleText(blocks);
+    expect(text).toContain('<@U0STAFF>');
+    expect(shown).not.toContain('<!channel>');
+    expect(shown).toContain('GX &amp; 再エネ');
+    expect(shown).toContain('Green Fund');
+    expect(shown).toContain(messages.introductionEthics.noticeNames.interested_party);
+    expect(shown).toContain('新エネルギー課');
+  });
+
   it('offers no purpose about procurement, budgets or contracts', () => {
     const view = buildIntroductionModal({ t: messages, topic: 'DX', requesterDivision: '', initialDueDate: '2026-12-08' });
     const purposes = (inputElement(view, INTRODUCTION_FIELDS.purpose).options as { value: string }[]).map((option) => option.value);
@@ -56,7 +155,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     for (const fill of FILLS) {
       const request = maximalIntroductionRow({}, fill);
       for (const state of ['pending', 'reminder', 'accepted', 'declined', 'expired'] as const) {
-        const blocks = buildRequestMessage({ t: messages, request, state });
+        const blocks = buildRequestMessage({ t: messages, request, state, postRetirementYears: 2 });
         assertValidMessage(blocks, state);
         const open = state === 'pending' || state === 'reminder';
         expect(buttonsIn(blocks).map((button) => button.action_id)).toEqual(
@@ -64,7 +163,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
         );
       }
     }
-    const hostile = buildRequestMessage({ t: messages, request: introductionRow({ details: '<!channel> <https://evil|click>', requesterName: '<@U0BOSS>' }), state: 'pending' });
+    const hostile = buildRequestMessage({ t: messages, request: introductionRow({ details: '<!channel> <https://evil|click>', requesterName: '<@U0BOSS>' }), state: 'pending', postRetirementYears: 2 });
     for (const text of mrkdwnTexts(hostile)) {
       expect(text).not.toContain('<!channel>');
       expect(text).not.toContain('<https://evil');
@@ -103,11 +202,12 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
 
   it('the open request post shows the count, "I can help" while open, and its outcome after', () => {
     const request = maximalIntroductionRow({ kind: 'open', status: 'open', alumnusMemberId: null }, ESCAPE_HEAVY_FILL);
-    const open = buildOpenRequestPost({ t: messages, request, volunteers: 3, state: 'open' });
+    const languages = channelLanguages(locale);
+    const open = buildOpenRequestPost({ t: languages, request, volunteers: 3, state: 'open' });
     assertValidMessage(open, 'open');
     expect(visibleText(open)).toContain(m.volunteerCount(3));
     expect(buttonsIn(open)).toMatchObject([{ action_id: ACTIONS.offerHelp, value: request.id }]);
-    const matched = buildOpenRequestPost({ t: messages, request, volunteers: 3, state: 'accepted' });
+    const matched = buildOpenRequestPost({ t: languages, request, volunteers: 3, state: 'accepted' });
     expect(buttonsIn(matched)).toEqual([]);
     expect(visibleText(matched)).toContain(m.openMatched);
   });

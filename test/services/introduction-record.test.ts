@@ -12,7 +12,7 @@ const NOW = new Date('2026-12-01T03:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
 const HEADER =
   'request_id,requested_at,kind,requester,requester_slack_user_id,requester_division,alumnus,alumnus_organisation,' +
-  'topic,details,purpose,format,due_date,coi_disclosed,coi_acknowledged_at,status,answered_at,decline_reason,reminder_sent_at,volunteers';
+  'topic,details,purpose,format,due_date,coi_disclosed,coi_acknowledged_at,ethics_notices,ethics_match,ethics_acknowledged_at,supervisor_notified,status,answered_at,decline_reason,reminder_sent_at,volunteers';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let deps: ServiceDeps;
@@ -85,7 +85,7 @@ describe('the introduction record as CSV', () => {
       `\uFEFF${HEADER}\n` +
         '0b5e2c1a-2222-4000-8000-000000000001,2026-11-10T01:00:00.000Z,direct,経産 太郎,U0STAFF01,産業技術環境局 GX推進課,' +
         '佐藤 花子,株式会社グリーンパワー総研,再エネ 系統,系統接続の実務について30分ほどお話を伺いたいです。,policy_research,call,2026-11-20,再エネ事業者の顧問をしています,' +
-        '2026-11-10T00:59:00.000Z,accepted,2026-11-12T06:30:00.000Z,,2026-11-11T00:00:00.000Z,\n',
+        '2026-11-10T00:59:00.000Z,,,,no,accepted,2026-11-12T06:30:00.000Z,,2026-11-11T00:00:00.000Z,\n',
     );
     expect(HEADER.split(',')).toEqual([...INTRODUCTION_RECORD_COLUMNS]);
   });
@@ -142,6 +142,9 @@ describe('the introduction record as CSV', () => {
       coiAcknowledgedAt: new Date('2026-11-10T00:59:00Z'),
       answeredAt: new Date('2026-11-11T02:00:00Z'),
       declineReason: '佐藤はこの時期、株式会社グリーンパワー総研の案件で手一杯です',
+      ethicsNotices: ['interested_party'],
+      ethicsMatch: 'interested party: organisation 株式会社グリーンパワー総研 (contract)',
+      ethicsAcknowledgedAt: new Date('2026-11-10T00:59:00Z'),
     });
     const before = records((await exportRecord()).csv)[0]!;
     expect(before).toMatchObject({ requester: '山田 一郎', alumnus: '佐藤 花子', alumnus_organisation: '株式会社グリーンパワー総研' });
@@ -159,6 +162,9 @@ describe('the introduction record as CSV', () => {
         alumnus_organisation: '',
         coi_disclosed: '',
         coi_acknowledged_at: '2026-11-10T00:59:00.000Z',
+        ethics_notices: 'interested_party',
+        ethics_match: '',
+        ethics_acknowledged_at: '2026-11-10T00:59:00.000Z',
         status: 'declined',
         answered_at: '2026-11-11T02:00:00.000Z',
         decline_reason: '',
@@ -167,6 +173,36 @@ describe('the introduction record as CSV', () => {
     for (const personal of ['山田', 'ichiro', 'U0ICHIRO', 'やまだ', '佐藤', 'hanako', 'U0HANAKO', 'グリーンパワー']) {
       expect(csv).not.toContain(personal);
     }
+  });
+
+  it('records the ethics notices shown, what matched, when they were acknowledged and whether a supervisor was told', async () => {
+    await givenRequest({
+      topic: 'with notices',
+      ethicsNotices: ['interested_party', 'post_retirement'],
+      ethicsMatch: '=interested party: same division (新エネルギー課)',
+      ethicsAcknowledgedAt: new Date('2026-11-10T01:00:00Z'),
+      ethicsSupervisorSlackUserId: 'U0SUPER',
+    });
+    await givenRequest({ topic: 'nothing matched', createdAt: new Date('2026-11-10T02:00:00Z') });
+
+    const rows = records((await exportRecord()).csv);
+
+    expect(rows.map(({ topic, ethics_notices, ethics_match, ethics_acknowledged_at, supervisor_notified }) => ({
+      topic,
+      ethics_notices,
+      ethics_match,
+      ethics_acknowledged_at,
+      supervisor_notified,
+    }))).toEqual([
+      {
+        topic: 'with notices',
+        ethics_notices: 'interested_party; post_retirement',
+        ethics_match: "'=interested party: same division (新エネルギー課)",
+        ethics_acknowledged_at: '2026-11-10T01:00:00.000Z',
+        supervisor_notified: 'yes',
+      },
+      { topic: 'nothing matched', ethics_notices: '', ethics_match: '', ethics_acknowledged_at: '', supervisor_notified: 'no' },
+    ]);
   });
 
   it('shows an erased member by pseudonym even where the request still holds their name', async () => {

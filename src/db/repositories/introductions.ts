@@ -249,15 +249,19 @@ export function createIntroductionsRepository({ db }: { db: Db }) {
     async pseudonymiseRequester(slackUserId: string, pseudonym: string): Promise<void> {
       await db
         .update(introductionRequests)
-        .set({ requesterSlackUserId: pseudonym, requesterName: null, requesterDivision: null })
+        .set({ requesterSlackUserId: pseudonym, requesterName: null, requesterDivision: null, ethicsMatch: null })
         .where(eq(introductionRequests.requesterSlackUserId, slackUserId));
     },
 
-    /** Erasure: an alumnus's own words (decline reasons, the disclosure requesters saw) go with their data. */
+    /**
+     * Erasure: an alumnus's own words (decline reasons, the disclosure requesters saw) go with their
+     * data, and so does what an ethics check matched (their employer, their former division); which
+     * notices were shown and when they were acknowledged stay on the record.
+     */
     async eraseAlumnusWords(memberId: string): Promise<void> {
       await db
         .update(introductionRequests)
-        .set({ declineReason: null, coiDisclosure: null })
+        .set({ declineReason: null, coiDisclosure: null, ethicsMatch: null })
         .where(eq(introductionRequests.alumnusMemberId, memberId));
     },
   };

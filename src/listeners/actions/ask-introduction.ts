@@ -19,7 +19,7 @@ export function handleAskIntroduction(deps: ListenerDeps) {
     const tell = privateReply(args);
     const value = parseJsonValue(askIntroductionValue, action.type === 'button' ? action.value : undefined);
     if (!value) return tell(m.notAvailable);
-    const prepared = await prepareIntroduction(deps.services, { requester: user, memberId: value.m });
+    const prepared = await prepareIntroduction(deps.services, { requester: user, memberId: value.m, ethics: deps.config.ethics });
     if (prepared.kind === 'not_allowed') return tell(user.t.findExpert.notAllowed);
     if (prepared.kind === 'not_available') return tell(m.notAvailable);
     if (prepared.kind === 'already_asked') {
@@ -33,6 +33,12 @@ export function handleAskIntroduction(deps: ListenerDeps) {
         alumnus: prepared.alumnus,
         requesterDivision: prepared.requesterDivision,
         initialDueDate: addDays(networkToday(deps.services.clock()), DEFAULT_DUE_IN_DAYS),
+        ethics: {
+          check: prepared.ethics,
+          locale: user.locale,
+          postRetirementYears: deps.config.ethics.postRetirementYears,
+          supervisorSlackUserId: prepared.supervisorSlackUserId,
+        },
       }),
     });
   });

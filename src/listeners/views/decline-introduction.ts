@@ -38,7 +38,7 @@ export function handleDeclineSubmission(deps: ListenerDeps) {
     const text = introductionDeclinedText({
       t: user.t,
       requester: escapeMrkdwnWithin(result.request.requesterName ?? '', 120),
-      withNote: Boolean(form.reason?.trim()),
+      withNote: result.reasonGiven,
       unavailableUntil: form.unavailableUntil,
     });
     await client.chat.postMessage({ channel: user.slackUserId, text });
