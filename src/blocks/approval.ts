@@ -1,17 +1,19 @@
 import type { KnownBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
-import type { Locale } from '../i18n';
+import type { Locale, Messages } from '../i18n';
 import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
-import { both, buttonText, labelCatalogue, languagesOf, lines, soleLanguage, type Languages, type Speech } from './bilingual';
+import { both, buttonText, labelCatalogue, languagesOf, lines, type Speech } from './bilingual';
 import { plain } from './common';
 import { slackDateTime } from './event-time';
 import { buildProfileCard } from './profile-card';
 
+/** The organizers' channel's two languages (channelLanguages), the network's first. */
+type ChannelLanguages = readonly [Messages, Messages];
+
 export interface ApprovalRequestProps {
-  /** The organizers' channel's two languages (channelLanguages), or one reader's catalogue. */
-  t: Speech;
-  /** The network's language: the first of a channel's two, and the taxonomy terms' on a one-language card. */
+  t: ChannelLanguages;
+  /** The network's language: the first of the channel's two. */
   locale: Locale;
   member: MemberRow;
 }
@@ -41,37 +43,22 @@ function cardState(member: MemberRow): CardState {
 }
 
 /**
- * The card's first line follows the registration: waiting, approved, declined (or otherwise closed).
- * In one language, its sentence; in the channel's two, `*新規登録 / New registration: name* (type)
- * — status`, so the applicant's name shows once.
+ * The card's first line follows the registration (waiting, approved, declined or otherwise closed),
+ * in both languages: `*新規登録 / New registration: name* (type) — status`, so the name shows once.
  */
-function headline(languages: Languages, member: MemberRow, who: string): string {
+function headline(languages: ChannelLanguages, member: MemberRow, who: string): string {
   const state = cardState(member);
-  const own = soleLanguage(languages);
-  if (own) {
-    const type = own.memberType[member.memberType];
-    switch (state) {
-      case 'pending':
-        return own.approval.request(who, type);
-      case 'approved':
-        return own.approval.approvedRequest(who, type);
-      case 'declined':
-        return own.approval.declinedRequest(who, type);
-      case 'closed':
-        return own.approval.closedRequest(who, type, own.status[member.status]);
-    }
-  }
   const title = `*${both(languages, (m) => m.approval.cardTitles[state])}: ${who}* (${both(languages, (m) => m.memberType[member.memberType])})`;
   return state === 'pending' || state === 'closed' ? `${title} — ${both(languages, (m) => m.status[member.status])}` : title;
 }
 
-function summary(languages: Languages, member: MemberRow): KnownBlock {
+function summary(languages: ChannelLanguages, member: MemberRow): KnownBlock {
   const who = `${escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)}${member.slackUserId ? ` (${mention(member.slackUserId)})` : ''}`;
   return { type: 'section', text: { type: 'mrkdwn', text: headline(languages, member, who) } };
 }
 
 /** Who decided and when (a mention and a date token, no user text), one line per language. */
-function decisionLine(languages: Languages, member: MemberRow): string {
+function decisionLine(languages: ChannelLanguages, member: MemberRow): string {
   const who = member.decidedBySlackUserId ? mention(member.decidedBySlackUserId) : undefined;
   const when = member.decidedAt ? slackDateTime(member.decidedAt) : undefined;
   return lines(languages, (m) => {
@@ -84,8 +71,7 @@ function decisionLine(languages: Languages, member: MemberRow): string {
  * The message in the organizers' channel: the applicant's profile, then the buttons or the decision.
  * Organizers read different languages, so the channel's card carries both (labels, buttons, text).
  */
-export function buildApprovalMessage({ t: speech, locale, member }: ApprovalRequestProps): KnownBlock[] {
-  const languages = languagesOf(speech);
+export function buildApprovalMessage({ t: languages, locale, member }: ApprovalRequestProps): KnownBlock[] {
   // An erased member's card keeps nothing of the profile: only that the registration is closed.
   const card =
     member.status === 'erased'
@@ -93,7 +79,7 @@ export function buildApprovalMessage({ t: speech, locale, member }: ApprovalRequ
       : buildProfileCard({
           t: labelCatalogue(languages),
           locale,
-          termLocales: languages.length === 2 ? [locale, locale === 'ja' ? 'en' : 'ja'] : [locale],
+          termLocales: [locale, locale === 'ja' ? 'en' : 'ja'],
           member,
           showPrivate: true,
         }).filter((block) => block.type !== 'header');
@@ -105,6 +91,6 @@ export function buildApprovalMessage({ t: speech, locale, member }: ApprovalRequ
 }
 
 /** Plain-text fallback for notifications: the headline without its time, so no date token shows raw. */
-export function approvalMessageText({ t: speech, member }: { t: Speech; member: MemberRow }): string {
-  return headline(languagesOf(speech), member, escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)).replace(/\*/g, '');
+export function approvalMessageText({ t: languages, member }: { t: ChannelLanguages; member: MemberRow }): string {
+  return headline(languages, member, escapeMrkdwnWithin(member.name ?? member.pseudonym, 200)).replace(/\*/g, '');
 }

@@ -17,97 +17,6 @@ const DECIDED_TOKEN = `<!date^${Date.UTC(2026, 3, 2, 1, 30) / 1000}^{date_short_
 const decided = (status: 'active' | 'declined') =>
   memberRow({ status, slackUserId: 'U0APPLICANT', decidedBySlackUserId: 'U0ORGANIZER', decidedAt: new Date('2026-04-02T01:30:00Z') });
 
-describe.each(['ja', 'en'] as const)('the approval message in %s', (locale) => {
-  const messages = t(locale);
-  const build = (member: MemberRow) => buildApprovalMessage({ t: messages, locale, member });
-  const check = (member: MemberRow) => assertValidMessage(build(member), approvalMessageText({ t: messages, member }));
-
-  describe('stays within Slack limits', () => {
-    it('while pending, for a realistic applicant', () => check(pending()));
-    it('once approved or declined, for a realistic applicant', () => {
-      check(decided('active'));
-      check(decided('declined'));
-    });
-    it('for the longest profile an applicant can submit', () => {
-      check(maximalMemberRow({ status: 'pending', decidedAt: null, decidedBySlackUserId: null }));
-      check(maximalMemberRow({ status: 'active' }));
-    });
-    // Every typed character an '&' (five once escaped) must still fit under msg_blocks_too_long.
-    it('for the longest profile made only of "&", which escaping lengthens fivefold', () =>
-      check(maximalMemberRow({ status: 'pending', decidedAt: null, decidedBySlackUserId: null }, ESCAPE_HEAVY_FILL)));
-  });
-
-  it('shows Approve and Decline buttons carrying the member id while pending', () => {
-    const member = pending();
-    const buttons = buttonsIn(build(member));
-    expect(buttons.map((button) => button.action_id)).toEqual([ACTIONS.approveMember, ACTIONS.declineMember]);
-    expect(buttons.map((button) => button.value)).toEqual([member.id, member.id]);
-    expect(buttons.map((button) => button.text.text)).toEqual([messages.approval.approve, messages.approval.decline]);
-    expect(buttons.map((button) => button.style)).toEqual(['primary', 'danger']);
-  });
-
-  it('replaces the buttons with who approved it and when, once approved', () => {
-    const blocks = build(decided('active'));
-    expect(buttonsIn(blocks)).toEqual([]);
-    expect(blocks.at(-1)).toEqual({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: messages.approval.approvedBy('<@U0ORGANIZER>', DECIDED_TOKEN) }],
-    });
-    expect(mrkdwnTexts(blocks.at(-1)).join()).toContain('<@U0ORGANIZER>');
-  });
-
-  it('replaces the buttons with who declined it and when, once declined', () => {
-    const blocks = build(decided('declined'));
-    expect(buttonsIn(blocks)).toEqual([]);
-    expect(mrkdwnTexts(blocks.at(-1))).toEqual([messages.approval.declinedBy('<@U0ORGANIZER>', DECIDED_TOKEN)]);
-  });
-
-  it('opens with the decision once decided, in the card and in its notification text', () => {
-    const name = memberRow().name!;
-    const approved = decided('active');
-    expect(mrkdwnTexts(build(approved))[0]).toBe(messages.approval.approvedRequest(`${name} (<@U0APPLICANT>)`, messages.memberType[approved.memberType]));
-    expect(approvalMessageText({ t: messages, member: approved })).toBe(
-      messages.approval.approvedRequest(name, messages.memberType[approved.memberType]).replace(/\*/g, ''),
-    );
-    const declined = decided('declined');
-    expect(mrkdwnTexts(build(declined))[0]).toBe(messages.approval.declinedRequest(`${name} (<@U0APPLICANT>)`, messages.memberType[declined.memberType]));
-    for (const member of [approved, declined]) {
-      expect(mrkdwnTexts(build(member))[0]).not.toBe(messages.approval.request(`${name} (<@U0APPLICANT>)`, messages.memberType[member.memberType]));
-      expect(approvalMessageText({ t: messages, member })).not.toContain('<!date');
-    }
-  });
-
-  it('says a registration made active without a decision is active, with no buttons', () => {
-    const blocks = build(pending({ status: 'active' }));
-    expect(buttonsIn(blocks)).toEqual([]);
-    expect(mrkdwnTexts(blocks)[0]).toContain(messages.status.active);
-  });
-
-  it('opens with the applicant, mentioned, and their type', () => {
-    const member = pending({ name: '佐藤 花子', memberType: 'returnee' });
-    const [first] = mrkdwnTexts(build(member));
-    expect(first).toBe(messages.approval.request('佐藤 花子 (<@U0APPLICANT>)', messages.memberType.returnee));
-  });
-
-  it('shows the applicant’s whole profile, organizer-only part included, without a second heading', () => {
-    const blocks = build(pending({ interestedInReturning: true }));
-    expect(blocksOfType(blocks, 'header')).toEqual([]);
-    const texts = mrkdwnTexts(blocks);
-    expect(texts).toContain(`*${messages.profileCard.returning}*\n${messages.common.yes}`);
-    expect(texts).toContain(messages.profileCard.organizerOnly);
-  });
-
-  it('escapes the applicant’s name in the message and in the notification text', () => {
-    const member = pending({ name: '<!channel> & co' });
-    const [first] = mrkdwnTexts(build(member));
-    expect(first).toContain('&lt;!channel&gt; &amp; co');
-    expect(first).not.toContain('<!channel>');
-    const text = approvalMessageText({ t: messages, member });
-    expect(text).toContain('&lt;!channel&gt;');
-    expect(text).not.toContain('*');
-  });
-});
-
 describe.each(['ja', 'en'] as const)('the approval card in the organizers’ channel, network language %s', (locale) => {
   const [first, second] = channelLanguages(locale);
   const other = locale === 'ja' ? 'en' : 'ja';
@@ -117,6 +26,10 @@ describe.each(['ja', 'en'] as const)('the approval card in the organizers’ cha
   it('is written in both languages, the network’s first', () => {
     expect(first).toBe(t(locale));
     expect(second).toBe(t(other));
+  });
+
+  it('stays within Slack limits for a realistic applicant, pending and decided', () => {
+    for (const member of [pending(), decided('active'), decided('declined')]) assertValidMessage(build(member), text(member));
   });
 
   it('stays within Slack limits in every state, for the longest and the most escaped profile', () => {
@@ -132,10 +45,12 @@ describe.each(['ja', 'en'] as const)('the approval card in the organizers’ cha
     }
   });
 
-  it('labels its buttons in both languages, within a button’s 75 characters', () => {
+  it('shows Approve and Decline while pending, labelled in both languages within a button’s 75 characters, carrying the member id', () => {
     const member = pending();
     const buttons = buttonsIn(build(member));
     expect(buttons.map((button) => button.action_id)).toEqual([ACTIONS.approveMember, ACTIONS.declineMember]);
+    expect(buttons.map((button) => button.value)).toEqual([member.id, member.id]);
+    expect(buttons.map((button) => button.style)).toEqual(['primary', 'danger']);
     expect(buttons.map((button) => button.text.text)).toEqual([
       `${first.approval.approve} / ${second.approval.approve}`,
       `${first.approval.decline} / ${second.approval.decline}`,
@@ -150,6 +65,19 @@ describe.each(['ja', 'en'] as const)('the approval card in the organizers’ cha
     expect(headline).toBe(`*${first.approval.cardTitles.pending} / ${second.approval.cardTitles.pending}: 佐藤 花子 (<@U0APPLICANT>)* (${type}) — ${status}`);
     expect(text(member)).toBe(`${first.approval.cardTitles.pending} / ${second.approval.cardTitles.pending}: 佐藤 花子 (${type}) — ${status}`);
     expect(visibleText(build(member)).split('佐藤 花子')).toHaveLength(2);
+  });
+
+  it('escapes the applicant’s name in the card and in the notification text', () => {
+    const member = pending({ name: '<!channel> & co' });
+    const [headline] = mrkdwnTexts(build(member));
+    expect(headline).toContain('&lt;!channel&gt; &amp; co');
+    expect(headline).not.toContain('<!channel>');
+    expect(text(member)).toContain('&lt;!channel&gt;');
+    expect(text(member)).not.toContain('*');
+  });
+
+  it('shows the applicant’s whole profile without a second heading', () => {
+    expect(blocksOfType(build(pending()), 'header')).toEqual([]);
   });
 
   it('shows the profile’s labels and answers in both languages, the values typed once', () => {
@@ -169,14 +97,42 @@ describe.each(['ja', 'en'] as const)('the approval card in the organizers’ cha
     expect(texts).toContain(`\n${both(HELP_KINDS[0]!)}`);
   });
 
-  it('says who decided and when, one line per language, once decided', () => {
+  it('replaces the buttons with who decided and when, one line per language, once decided', () => {
     const approved = build(decided('active'));
-    expect(mrkdwnTexts(approved.at(-1))).toEqual([
-      `${first.approval.approvedBy('<@U0ORGANIZER>', DECIDED_TOKEN)}\n${second.approval.approvedBy('<@U0ORGANIZER>', DECIDED_TOKEN)}`,
+    expect(buttonsIn(approved)).toEqual([]);
+    expect(approved.at(-1)).toEqual({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: `${first.approval.approvedBy('<@U0ORGANIZER>', DECIDED_TOKEN)}\n${second.approval.approvedBy('<@U0ORGANIZER>', DECIDED_TOKEN)}` },
+      ],
+    });
+    const declined = build(decided('declined'));
+    expect(buttonsIn(declined)).toEqual([]);
+    expect(mrkdwnTexts(declined.at(-1))).toEqual([
+      `${first.approval.declinedBy('<@U0ORGANIZER>', DECIDED_TOKEN)}\n${second.approval.declinedBy('<@U0ORGANIZER>', DECIDED_TOKEN)}`,
     ]);
-    expect(mrkdwnTexts(build(decided('declined')))[0]).toContain(`${first.approval.cardTitles.declined} / ${second.approval.cardTitles.declined}`);
-    expect(text(decided('active'))).toContain(`${first.approval.cardTitles.approved} / ${second.approval.cardTitles.approved}`);
-    expect(text(decided('active'))).not.toContain('<!date');
+  });
+
+  it('opens with the decision once decided, in the card and in its notification text, without a date token in the text', () => {
+    const name = memberRow().name!;
+    for (const [status, state] of [
+      ['active', 'approved'],
+      ['declined', 'declined'],
+    ] as const) {
+      const member = decided(status);
+      const type = `${first.memberType[member.memberType]} / ${second.memberType[member.memberType]}`;
+      const title = `${first.approval.cardTitles[state]} / ${second.approval.cardTitles[state]}`;
+      expect(mrkdwnTexts(build(member))[0]).toBe(`*${title}: ${name} (<@U0APPLICANT>)* (${type})`);
+      expect(text(member)).toBe(`${title}: ${name} (${type})`);
+    }
+  });
+
+  it('says a registration made active without a decision is closed and active, with no buttons', () => {
+    const member = pending({ status: 'active' });
+    const blocks = build(member);
+    expect(buttonsIn(blocks)).toEqual([]);
+    expect(mrkdwnTexts(blocks)[0]).toContain(`${first.approval.cardTitles.closed} / ${second.approval.cardTitles.closed}`);
+    expect(mrkdwnTexts(blocks)[0]).toContain(`— ${first.status.active} / ${second.status.active}`);
   });
 
   it('the same buttons on an organizer’s App Home stay in that organizer’s one language', () => {

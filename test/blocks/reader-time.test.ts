@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApprovalMessage } from '../../src/blocks/approval';
+import { channelLanguages } from '../../src/blocks/bilingual';
 import { slackDate, slackDateTime } from '../../src/blocks/event-time';
 import { buildHomeView } from '../../src/blocks/home';
 import { buildProfileCard } from '../../src/blocks/profile-card';
@@ -57,12 +58,14 @@ describe.each(['ja', 'en'] as const)('every time a reader sees, in %s, is in the
     expectNoUtc(card);
   });
 
-  it('the approval card: when it was decided, and when the profile was last confirmed', () => {
+  it('the approval card (in both languages, this one first): when it was decided, and when the profile was last confirmed', () => {
     const member = memberRow({ status: 'declined', decidedAt: AT, decidedBySlackUserId: 'U0ORGANIZER', profileConfirmedAt: AT });
-    const card = buildApprovalMessage({ t: messages, locale, member });
+    const languages = channelLanguages(locale);
+    const card = buildApprovalMessage({ t: languages, locale, member });
     const texts = mrkdwnTexts(card);
-    expect(texts).toContain(messages.approval.declinedBy('<@U0ORGANIZER>', `<!date^${UNIX}^{date_short_pretty} {time}|2026-12-02 06:31 JST>`));
-    expect(texts).toContain(`*${messages.profileCard.lastConfirmed}*\n${slackDate(AT)}`);
+    const when = `<!date^${UNIX}^{date_short_pretty} {time}|2026-12-02 06:31 JST>`;
+    expect(texts).toContain(languages.map((m) => m.approval.declinedBy('<@U0ORGANIZER>', when)).join('\n'));
+    expect(texts).toContain(`*${languages.map((m) => m.profileCard.lastConfirmed).join(' / ')}*\n${slackDate(AT)}`);
     expectNoUtc(card);
   });
 });
