@@ -92,6 +92,12 @@ function queryClause(normalised: string): Clause {
 interface Group {
   topic: string | undefined;
   forms: string[];
+  /**
+   * The concept's own token, in the document of every text holding one of its forms (and of every
+   * member who chose its topic): a query naming the concept matches this one token, where its forms'
+   * bigrams and words made the GIN index read many long posting lists.
+   */
+  token: string;
   broader: readonly string[];
   related: readonly string[];
 }
@@ -111,14 +117,25 @@ interface Thesaurus {
 /**
  * How a profile becomes its search document; raise it whenever `searchDocumentFor` changes, so
  * that stored documents are made again (src/services/search-index.ts). 2: one position per field
- * a token is in; short plurals (VCs) also stored singular.
+ * a token is in; short plurals (VCs) also stored singular. 3: concept tokens; a Latin form also
+ * occurs in its plural (startups).
  */
-const DOCUMENT_FORMAT = 2;
+const DOCUMENT_FORMAT = 3;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where a form occurs: a Latin edge is a word's edge ("ai" is not in "maintain"), and a Latin
+ * ending may take a plural (startups, supply chains); a Japanese edge may touch anything (ESG投資).
+ */
+function formPattern(form: string): RegExp {
+  const before = /^[a-z0-9]/.test(form) ? '(?<![a-z0-9])' : '';
+  const after = /[a-z]$/.test(form) ? '(?:s|es)?(?![a-z0-9])' : /[0-9]$/.test(form) ? '(?![a-z0-9])' : '';
+  return new RegExp(`${before}${escapeRegExp(form)}${after}`, 'u');
+}
 
 /** The thesaurus from synonym groups, plus one group per topic holding its labels in both languages. */
 function buildThesaurus(synonymGroups: readonly SynonymGroup[]): Thesaurus {
-  const groups: Group[] = [
+  const described = [
     ...synonymGroups.map((group) => ({
       topic: group.topic,
       forms: group.forms.map(normalise),
@@ -127,6 +144,14 @@ function buildThesaurus(synonymGroups: readonly SynonymGroup[]): Thesaurus {
     })),
     ...POLICY_TOPICS.map((topic) => ({ topic: topic.key, forms: [normalise(topic.ja), normalise(topic.en)], broader: [], related: [] })),
   ];
+  // `~` and the first form (and its place among groups with the same first form): no text makes it.
+  const seen = new Map<string, number>();
+  const groups: Group[] = described.map((group) => {
+    const first = group.forms[0] ?? '';
+    const count = seen.get(first) ?? 0;
+    seen.set(first, count + 1);
+    return { ...group, token: `~${first}${count > 0 ? `#${count}` : ''}` };
+  });
   const byForm = new Map<string, Group[]>();
   for (const group of groups) {
     for (const form of group.forms) byForm.set(form, [...(byForm.get(form) ?? []), group]);
@@ -134,8 +159,8 @@ function buildThesaurus(synonymGroups: readonly SynonymGroup[]): Thesaurus {
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
   const topicTokens = new Map(
     POLICY_TOPICS.map((topic) => {
-      const topicForms = groups.filter((group) => group.topic === topic.key).flatMap((group) => group.forms);
-      return [topic.key, new Set(topicForms.flatMap(documentTokens))];
+      const topicGroups = groups.filter((group) => group.topic === topic.key);
+      return [topic.key, new Set([...topicGroups.flatMap((group) => group.forms.flatMap(documentTokens)), ...topicGroups.map((group) => group.token)])];
     }),
   );
   const documentMaking = JSON.stringify([DOCUMENT_FORMAT, groups.map((group) => [group.topic ?? null, group.forms])]);
@@ -143,7 +168,7 @@ function buildThesaurus(synonymGroups: readonly SynonymGroup[]): Thesaurus {
     groups,
     byForm,
     forms,
-    patterns: new Map(forms.map((form) => [form, new RegExp(`(?<![a-z0-9])${escapeRegExp(form)}(?![a-z0-9])`, 'u')])),
+    patterns: new Map(forms.map((form) => [form, formPattern(form)])),
     topicTokens,
     version: createHash('sha256').update(documentMaking).digest('hex').slice(0, 16),
   };
@@ -194,6 +219,7 @@ function tokensOfText(text: string): Set<string> {
   for (const form of thesaurus.forms) {
     if (!occurs(form, normalised)) continue;
     for (const group of thesaurus.byForm.get(form)!) {
+      tokens.add(group.token);
       for (const synonym of group.forms) for (const token of documentTokens(synonym)) tokens.add(token);
     }
   }
@@ -247,7 +273,10 @@ export function searchDocumentFor(profile: SearchableProfile): string {
 /** One word or phrase of a query, with the alternatives (synonyms, translations) that also find it. */
 export interface QueryTerm {
   text: string;
+  /** What finds it: a concept's tokens, or the term's own. */
   clauses: Clause[];
+  /** The term's own tokens, for telling how close a topic is (suggestions), concept or not. */
+  literal: Clause;
   /** Topics broader than what the term names (経済連携協定 → trade): found after direct matches. */
   broaderTopics: string[];
   /** A concept the thesaurus knows (a synonym group or a topic's label), not just a word. */
@@ -270,9 +299,14 @@ function splitAtForms(chunk: string): string[] {
   return [...(keep(rest[0]!) ? splitAtForms(rest[0]!) : []), form, ...(keep(rest[1]!) ? splitAtForms(rest[1]!) : [])];
 }
 
+/**
+ * What finds a term: a concept the thesaurus knows by its concept tokens alone (every text holding
+ * any of its forms has them), other text by its own tokens.
+ */
 function expansions(term: string): Clause[] {
   const groups = groupsOf(term);
-  const texts = new Set([term, ...groups.flatMap((group) => group.forms)]);
+  if (groups.length > 0) return [...new Set(groups.map((group) => group.token))].map((token) => [{ token, prefix: false }]);
+  const texts = new Set([term]);
   const clauses = new Map<string, Clause>();
   for (const text of texts) {
     const clause = queryClause(text);
@@ -364,7 +398,7 @@ function termsOf(query: string): QueryTerm[] {
     const groups = groupsOf(text);
     const broaderTopics = [...new Set(groups.flatMap((group) => group.broader))];
     const relatedTopics = [...new Set(groups.flatMap((group) => group.related))];
-    if (clauses.length > 0) terms.set(text, { text, clauses, broaderTopics, known: groups.length > 0, relatedTopics });
+    if (clauses.length > 0) terms.set(text, { text, clauses, literal: queryClause(text), broaderTopics, known: groups.length > 0, relatedTopics });
   }
   return [...terms.values()];
 }
@@ -393,6 +427,8 @@ export function termMatches(term: QueryTerm, tokens: ReadonlySet<string>): boole
 /** How much of a term a set of tokens holds: 1 when it matches, else the best share of a clause. */
 export function termOverlap(term: QueryTerm, tokens: ReadonlySet<string>): number {
   return Math.max(
-    ...term.clauses.map((clause) => clause.filter((atom) => atomMatches(atom, tokens)).length / clause.length),
+    ...[...term.clauses, term.literal]
+      .filter((clause) => clause.length > 0)
+      .map((clause) => clause.filter((atom) => atomMatches(atom, tokens)).length / clause.length),
   );
 }

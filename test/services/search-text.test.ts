@@ -78,8 +78,15 @@ describe('reading a query', () => {
     expect(matches('AI', 'aim and airline')).toBe(false);
   });
 
-  it('builds a tsquery literal: AND over terms, OR over alternatives', () => {
-    expect(toTsquery(parseQuery('エネルギー'))).toBe("(('エネ' & 'ネル' & 'ルギ' & 'ギー') | ('energy':*))");
+  it('builds a tsquery literal: AND over terms, OR over alternatives; a known concept by its own token', () => {
+    expect(toTsquery(parseQuery('エネルギー'))).toBe("(('~エネルギー'))");
+    expect(toTsquery(parseQuery('ロケット 打上げ'))).toBe("(('ロケ' & 'ケッ' & 'ット')) & (('打上' & '上げ'))");
+  });
+
+  it('gives a document the concept token of every form it holds, Latin plurals and forms against Japanese included', () => {
+    expect(searchDocumentFor({ helpText: 'ESG投資の評価' })).toContain("'~投資'");
+    expect(searchDocumentFor({ helpText: 'Investing in startups' })).toContain("'~スタートアップ'");
+    expect(searchDocumentFor({ helpText: 'maintain' })).not.toMatch(/'~[^']*ai/);
   });
 });
 
