@@ -332,6 +332,18 @@ describe('answering a request', () => {
     expect(JSON.stringify(results.blocks)).not.toContain('Hanako Sato');
   });
 
+  it('a decline whose reason is only spaces tells the alumna no note was sent', async () => {
+    const { request } = await askAlumna();
+    const values = { [DECLINE_FIELDS.reason]: { [DECLINE_FIELDS.reason]: { type: 'plain_text_input', value: '   ' } } };
+    ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');
+    await ctx.harness.send(viewSubmission({ user: ALUMNA, callbackId: VIEWS.declineIntroduction, privateMetadata: request.id, values }));
+    const feedback = ctx.slack.bodies('chat.postMessage').at(-1)!;
+    expect(feedback.channel).toBe(ALUMNA);
+    expect(feedback.text).toContain(en.saveFeedback.introductionDeclined('経産 太郎'));
+    expect(feedback.text).not.toContain(en.saveFeedback.introductionDeclinedWithNote('経産 太郎'));
+    expect(await requestRows()).toMatchObject([{ status: 'declined', declineReason: null }]);
+  });
+
   it('a decline with a date in the past is refused on that field', async () => {
     const { request } = await askAlumna();
     const values = {
