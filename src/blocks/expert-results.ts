@@ -95,7 +95,7 @@ export function buildMatchBlocks(
   ];
   const context: ContextBlock = {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: `${f.matched}: ${escapeMrkdwn(why.join(', ') || '—')}` }],
+    elements: [{ type: 'mrkdwn', text: `${f.matched}: ${escapeMrkdwn(why.join(t.common.listSeparator) || '—')}` }],
   };
   if (match.capacityLeft <= 0) context.elements.push({ type: 'mrkdwn', text: t.introductions.capacityFull });
   if (!member.slackUserId) context.elements.push({ type: 'mrkdwn', text: t.introductions.notOnSlack });
@@ -117,7 +117,7 @@ export function buildExpertResults(props: ExpertResultsProps): KnownBlock[] {
       { type: 'section', text: { type: 'mrkdwn', text: f.noMatch(shownQuery) } },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: labels.length > 0 ? f.suggestions(escapeMrkdwn(labels.join('、'))) : f.noSuggestions }],
+        elements: [{ type: 'mrkdwn', text: labels.length > 0 ? f.suggestions(escapeMrkdwn(labels.join(t.common.listSeparator))) : f.noSuggestions }],
       },
     ];
     if (openRequestsEnabled) {
@@ -132,7 +132,7 @@ export function buildExpertResults(props: ExpertResultsProps): KnownBlock[] {
   for (const match of matches) blocks.push({ type: 'divider' }, ...buildMatchBlocks(props, match));
   if (props.related && props.related.length > 0) {
     const labels = props.related.map((key) => termLabel(POLICY_TOPICS, key, locale));
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: f.related(escapeMrkdwn(labels.join(locale === 'ja' ? '、' : ', '))) }] });
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: f.related(escapeMrkdwn(labels.join(t.common.listSeparator))) }] });
   }
   if (hasMore) {
     const value: MoreExpertsValue = { q: query, o: offset + matches.length };

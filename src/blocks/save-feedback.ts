@@ -15,7 +15,7 @@ export function profileSavedText({ t, report }: { t: Messages; report: ProfileSa
   else lines.push(f.profileSaved);
   // A first save changes everything: listing it all would say nothing.
   const isFirst = report.outcome === 'created_pending' || report.outcome === 'created_active';
-  if (!isFirst && report.changes.length > 0) lines.push(f.changed(report.changes.map((change) => f.fields[change]).join(', ')));
+  if (!isFirst && report.changes.length > 0) lines.push(f.changed(report.changes.map((change) => f.fields[change]).join(t.common.listSeparator)));
   if (report.audience) lines.push((report.pending ? f.audienceOnceApproved : f.audience)[report.audience]);
   if (report.sharedWithNobody) lines.push(f.noConsentWarning);
   return lines.join('\n');
@@ -24,7 +24,7 @@ export function profileSavedText({ t, report }: { t: Messages; report: ProfileSa
 /** An event edit's feedback: what the organizer changed, or that nothing did. */
 export function eventChangesText({ t, changes }: { t: Messages; changes: readonly EventChange[] }): string {
   if (changes.length === 0) return t.saveFeedback.eventUnchanged;
-  return t.saveFeedback.eventChanged(changes.map((change) => t.events.changes[change]).join(', '));
+  return t.saveFeedback.eventChanged(changes.map((change) => t.events.changes[change]).join(t.common.listSeparator));
 }
 
 /** After declining an introduction: who is told, and until when the alumnus is not suggested (if set). */

@@ -15,6 +15,8 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     notSet: '—',
+    /** Between the items of a list in a sentence. */
+    listSeparator: ', ',
   },
   memberType: {
     alumni: 'Alumni (former staff)',

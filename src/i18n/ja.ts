@@ -14,6 +14,7 @@ export const ja = {
     yes: 'はい',
     no: 'いいえ',
     notSet: '—',
+    listSeparator: '、',
   },
   memberType: {
     alumni: 'OB・OG（元職員）',

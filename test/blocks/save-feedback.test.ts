@@ -14,9 +14,12 @@ const report = (overrides: Partial<ProfileSaveReport>): ProfileSaveReport => ({
 });
 
 describe('the feedback after saving the profile', () => {
-  it('an edit names the fields it changed, in the reader’s language', () => {
+  it('an edit names the fields it changed, in the reader’s language and its list separator', () => {
     expect(profileSavedText({ t: ja, report: report({ changes: ['organisation', 'topics'] }) })).toBe(
-      [ja.saveFeedback.profileSaved, ja.saveFeedback.changed('現在の所属, 政策分野')].join('\n'),
+      [ja.saveFeedback.profileSaved, ja.saveFeedback.changed('現在の所属、政策分野')].join('\n'),
+    );
+    expect(profileSavedText({ t: en, report: report({ changes: ['organisation', 'topics'] }) })).toBe(
+      [en.saveFeedback.profileSaved, en.saveFeedback.changed(`${en.saveFeedback.fields.organisation}, ${en.saveFeedback.fields.topics}`)].join('\n'),
     );
   });
 
@@ -40,6 +43,7 @@ describe('the feedback after saving the profile', () => {
 describe('the feedback after other forms', () => {
   it('an event edit names what changed, or that nothing did', () => {
     expect(eventChangesText({ t: en, changes: ['time', 'place'] })).toBe(en.saveFeedback.eventChanged('time, place'));
+    expect(eventChangesText({ t: ja, changes: ['time', 'place'] })).toBe(ja.saveFeedback.eventChanged(`${ja.events.changes.time}、${ja.events.changes.place}`));
     expect(eventChangesText({ t: ja, changes: [] })).toBe(ja.saveFeedback.eventUnchanged);
   });
 
