@@ -1,7 +1,8 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Messages } from '../i18n';
 import type { DraftDecision, UploadProblem } from '../services/member-import-draft';
-import type { ImportPreview } from '../services/member-import';
+import { describeMemberCsvProblem } from '../services/member-csv';
+import type { ImportPreview } from '../services/member-import-preview';
 import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwn, escapeMrkdwnWithin } from '../slack/mrkdwn';
 import { plain } from './common';
@@ -54,7 +55,7 @@ export function buildImportPreview(props: {
     blocks.push(listSection(t, m.updatedHeading, lines));
   }
   blocks.push(
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.previewHint(props.lifetimeHours) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.previewHintLinkLater(props.lifetimeHours) }] },
     {
       type: 'actions',
       elements: [
@@ -82,7 +83,7 @@ export function buildImportProblem(props: { t: Messages; fileName: string; probl
         : problem.column === null
           ? m.whereRow(problem.row)
           : m.whereRowColumn(problem.row, `\`${escapeMrkdwn(problem.column)}\``);
-    text = m.csvProblem(file, where, escapeMrkdwnWithin(problem.detail, 1500));
+    text = m.csvProblem(file, where, escapeMrkdwnWithin(describeMemberCsvProblem(t.memberCsv, problem), 1500));
   }
   return { text, blocks: [section(text)] };
 }
@@ -95,13 +96,13 @@ export function buildImportDecision(props: { t: Messages; decision: DraftDecisio
   switch (decision.kind) {
     case 'imported': {
       const s = decision.summary;
-      text = m.imported(fileLabel(decision.fileName), s.created, s.updated, s.unchanged, s.linked);
+      text = m.importedLinkLater(fileLabel(decision.fileName), s.created, s.updated, s.unchanged);
       break;
     }
     case 'already_imported': {
       const s = decision.summary;
       const again = m.alreadyImported(fileLabel(decision.fileName));
-      text = s ? `${again}\n${m.imported(fileLabel(decision.fileName), s.created, s.updated, s.unchanged, s.linked)}` : again;
+      text = s ? `${again}\n${m.importedLinkLater(fileLabel(decision.fileName), s.created, s.updated, s.unchanged)}` : again;
       break;
     }
     case 'cancelled':

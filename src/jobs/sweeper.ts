@@ -1,4 +1,5 @@
 import type { ListenerDeps } from '../listeners';
+import { clearSpentDrafts } from '../services/member-import-draft';
 
 /**
  * Runs `sweep` periodically on this instance. The timer only triggers sweeps: every sweep claims
@@ -18,4 +19,12 @@ export function startSweeper(
     clearTimeout(first);
     clearInterval(timer);
   };
+}
+
+/**
+ * Hourly: what import drafts hold of people (rows, a quoted cell) is forgotten once nobody can
+ * confirm them, however long nobody uploads another file. A plain UPDATE, harmless on every instance.
+ */
+export function startMemberImportDraftSweeper(deps: ListenerDeps, intervalMs = 60 * 60_000) {
+  return startSweeper(deps, { name: 'member import draft', sweep: () => clearSpentDrafts(deps.services), intervalMs, firstAfterMs: 60_000 });
 }

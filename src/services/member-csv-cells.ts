@@ -1,18 +1,28 @@
 import { z } from 'zod';
 import { unescapeFormula } from './csv-formula';
-import type { MemberCsvColumn, MemberCsvRecord } from './member-csv';
+import type { MemberCsvColumn, MemberCsvProblem, MemberCsvRecord } from './member-csv';
 import { LIMITS, MEMBER_TYPES, type MemberType } from './profile-rules';
 import { findTerm, HELP_KINDS, POLICY_TOPICS, type Term } from './taxonomy';
 import { isBlankText, offendingCharacter, textProblem, type TextShape } from './typed-text';
 
 /** Reading one cell of the members spreadsheet into a typed value, or a CellError saying why not. */
 
-/** A problem with one cell; parseMemberCsv adds the row and column. */
-export class CellError extends Error {}
-
-function fail(detail: string): never {
-  throw new CellError(detail);
+/** A problem with one cell, coded (see MemberCsvProblem); parseMemberCsv adds the row and column. */
+export class CellError extends Error {
+  constructor(readonly problem: MemberCsvProblem) {
+    super(problem.code);
+  }
 }
+
+function fail<C extends MemberCsvProblem['code']>(code: C, ...params: ParamsArg<C>): never {
+  throw new CellError({ code, params: params[0] ?? {} } as MemberCsvProblem);
+}
+
+/** The params a code takes, optional for the codes that take none. */
+type ParamsArg<C extends MemberCsvProblem['code']> =
+  Extract<MemberCsvProblem, { code: C }>['params'] extends Record<string, never>
+    ? []
+    : [Extract<MemberCsvProblem, { code: C }>['params']];
 
 const normalized = (raw: string) => raw.normalize('NFKC').trim();
 
@@ -28,9 +38,9 @@ function checkCharacters(column: MemberCsvColumn, raw: string): string {
   const value = raw.trim();
   const problem = textProblem(value, shape);
   if (problem === 'controlCharacter') {
-    fail(`contains a control character (${offendingCharacter(value, shape)}), which cannot be stored; remove it`);
+    fail('controlCharacter', { character: offendingCharacter(value, shape) ?? '' });
   }
-  if (problem === 'lineBreak') fail('contains a tab or line break; this column takes one line');
+  if (problem === 'lineBreak') fail('lineBreak');
   return raw;
 }
 
@@ -38,7 +48,7 @@ function checkCharacters(column: MemberCsvColumn, raw: string): string {
 function optionalText(raw: string, max: number): string | null {
   const value = unescapeFormula(raw.trim()).trim();
   if (isBlankText(value)) return null;
-  if (value.length > max) fail(`is ${value.length} characters long; the limit is ${max}`);
+  if (value.length > max) fail('tooLong', { length: value.length, max });
   return value;
 }
 
@@ -46,13 +56,13 @@ const email = z.email();
 
 function parseEmail(raw: string): string {
   const value = normalized(raw).toLowerCase();
-  if (value === '') fail('an email address is required');
-  if (!email.safeParse(value).success) fail(`"${value}" is not a valid email address`);
+  if (value === '') fail('emailRequired');
+  if (!email.safeParse(value).success) fail('emailInvalid', { value });
   return value;
 }
 
 function parseName(raw: string): string {
-  return optionalText(raw, LIMITS.name) ?? fail('a name is required');
+  return optionalText(raw, LIMITS.name) ?? fail('nameRequired');
 }
 
 const MEMBER_TYPE_ALIASES: Record<MemberType, string[]> = {
@@ -64,25 +74,23 @@ const MEMBER_TYPE_ALIASES: Record<MemberType, string[]> = {
 function parseMemberType(raw: string): MemberType {
   const value = normalized(raw).toLowerCase();
   const found = MEMBER_TYPES.find((type) => type === value || MEMBER_TYPE_ALIASES[type].includes(value));
-  return found ?? fail(value === '' ? 'a member type is required' : `"${value}" is not alumni, staff or returnee`);
+  return found ?? (value === '' ? fail('memberTypeRequired') : fail('memberTypeInvalid', { value }));
 }
 
-function parseYear(raw: string, label: string, currentYear: number): number | null {
+function parseYear(raw: string, outOfRange: 'yearJoinedOutOfRange' | 'yearLeftOutOfRange', currentYear: number): number | null {
   const value = normalized(raw);
   if (value === '') return null;
-  if (!/^\d{4}$/.test(value)) fail(`"${value}" is not a year such as 2001`);
+  if (!/^\d{4}$/.test(value)) fail('yearInvalid', { value });
   const year = Number(value);
-  if (year < LIMITS.minYear || year > currentYear) {
-    fail(`the ${label} (${year}) is not between ${LIMITS.minYear} and ${currentYear}`);
-  }
+  if (year < LIMITS.minYear || year > currentYear) fail(outOfRange, { year, min: LIMITS.minYear, max: currentYear });
   return year;
 }
 
-function parseTerms(raw: string, terms: readonly Term[], label: string): string[] {
+function parseTerms(raw: string, terms: readonly Term[], unknown: 'topicUnknown' | 'helpKindUnknown'): string[] {
   const keys: string[] = [];
   for (const item of normalized(raw).split(';')) {
     if (item.trim() === '') continue;
-    const term = findTerm(terms, item) ?? fail(`"${item.trim()}" is not a known ${label}; use its key or its Japanese or English label`);
+    const term = findTerm(terms, item) ?? fail(unknown, { value: item.trim() });
     if (!keys.includes(term.key)) keys.push(term.key);
   }
   return keys;
@@ -92,7 +100,7 @@ function parseCapacity(raw: string): number {
   const value = normalized(raw);
   if (value === '') return 0;
   if (!/^\d+$/.test(value) || Number(value) > LIMITS.maxCapacity) {
-    fail(`"${value}" is not a whole number from 0 to ${LIMITS.maxCapacity}`);
+    fail('capacityInvalid', { value, max: LIMITS.maxCapacity });
   }
   return Number(value);
 }
@@ -105,13 +113,13 @@ function parseConsent(raw: string): boolean | null {
   if (value === '') return null;
   if (YES.includes(value)) return true;
   if (NO.includes(value)) return false;
-  return fail(`"${value}" is not yes or no (leave it blank when the member has not answered)`);
+  return fail('consentInvalid', { value });
 }
 
 function parseLocale(raw: string): 'ja' | 'en' | null {
   const value = normalized(raw).toLowerCase();
   if (value === '') return null;
-  return value === 'ja' || value === 'en' ? value : fail(`"${value}" is not ja or en`);
+  return value === 'ja' || value === 'en' ? value : fail('localeInvalid', { value });
 }
 
 export function parseRecord(readCell: <T>(column: MemberCsvColumn, read: (raw: string) => T) => T, currentYear: number): MemberCsvRecord {
@@ -120,14 +128,14 @@ export function parseRecord(readCell: <T>(column: MemberCsvColumn, read: (raw: s
     email: cell('email', parseEmail),
     name: cell('name', parseName),
     memberType: cell('member_type', parseMemberType),
-    yearJoined: cell('year_joined', (raw) => parseYear(raw, 'year joined', currentYear)),
-    yearLeft: cell('year_left', (raw) => parseYear(raw, 'year left', currentYear)),
+    yearJoined: cell('year_joined', (raw) => parseYear(raw, 'yearJoinedOutOfRange', currentYear)),
+    yearLeft: cell('year_left', (raw) => parseYear(raw, 'yearLeftOutOfRange', currentYear)),
     organisation: cell('organisation', (raw) => optionalText(raw, LIMITS.organisation)),
     title: cell('title', (raw) => optionalText(raw, LIMITS.jobTitle)),
     formerDivisions: cell('former_divisions', (raw) => optionalText(raw, LIMITS.formerDivisions)),
-    topics: cell('topics', (raw) => parseTerms(raw, POLICY_TOPICS, 'topic')),
+    topics: cell('topics', (raw) => parseTerms(raw, POLICY_TOPICS, 'topicUnknown')),
     helpText: cell('help_text', (raw) => optionalText(raw, LIMITS.helpText)),
-    helpKinds: cell('help_kinds', (raw) => parseTerms(raw, HELP_KINDS, 'kind of help')),
+    helpKinds: cell('help_kinds', (raw) => parseTerms(raw, HELP_KINDS, 'helpKindUnknown')),
     monthlyCapacity: cell('capacity', parseCapacity),
     shareWithStaff: cell('share_with_staff', parseConsent),
     shareWithAlumni: cell('share_with_alumni', parseConsent),
@@ -137,15 +145,8 @@ export function parseRecord(readCell: <T>(column: MemberCsvColumn, read: (raw: s
   const { memberType, yearJoined, yearLeft } = record;
   readCell('year_left', () => {
     if (yearLeft === null) return;
-    if (memberType === 'staff') fail(`current staff have no year left (${yearLeft}); leave it blank or use alumni or returnee`);
-    if (yearJoined !== null && yearLeft < yearJoined) {
-      fail(`the year left (${yearLeft}) is before the year joined (${yearJoined})`);
-    }
+    if (memberType === 'staff') fail('staffYearLeft', { yearLeft });
+    if (yearJoined !== null && yearLeft < yearJoined) fail('yearLeftBeforeJoined', { yearLeft, yearJoined });
   });
   return record;
 }
-
-/**
- * Maps each expected column to its position in the file; rejects a missing, unknown or repeated
- * column. Unnamed columns (spreadsheets often add empty ones at the end) are left out.
- */

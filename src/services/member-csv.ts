@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { en } from '../i18n/en';
 import { escapeFormula } from './csv-formula';
 import { CellError, parseRecord } from './member-csv-cells';
 import type { MemberType } from './profile-rules';
@@ -53,18 +54,38 @@ export interface ParsedMemberRow extends MemberCsvRecord {
   row: number;
 }
 
-/** A file that cannot be imported; the message names the row and column. */
+type ProblemCatalogue = typeof en.memberCsv;
+
+/** Why a file, row or cell cannot be imported: a code of the `memberCsv` catalogue and its values. */
+export type MemberCsvProblem = {
+  [C in keyof ProblemCatalogue]: { code: C; params: Parameters<ProblemCatalogue[C]>[0] };
+}[keyof ProblemCatalogue];
+
+/** A problem in the reader's language (the catalogue of en.ts or ja.ts); values are not escaped. */
+export function describeMemberCsvProblem(catalogue: ProblemCatalogue, problem: MemberCsvProblem): string {
+  return (catalogue[problem.code] as (params: MemberCsvProblem['params']) => string)(problem.params);
+}
+
+/**
+ * A file that cannot be imported, coded so that Slack can say why in the organizer's language; the
+ * message (for the command line) is the English text, naming the row and column.
+ */
 export class MemberCsvError extends Error {
   override readonly name = 'MemberCsvError';
   constructor(
     readonly row: number | null,
     readonly column: string | null,
-    readonly detail: string,
+    readonly problem: MemberCsvProblem,
   ) {
-    super(`${row === null ? '' : `Row ${row}${column === null ? '' : `, column ${column}`}: `}${detail}`);
+    const where = row === null ? '' : `Row ${row}${column === null ? '' : `, column ${column}`}: `;
+    super(`${where}${describeMemberCsvProblem(en.memberCsv, problem)}`);
   }
 }
 
+/**
+ * Maps each expected column to its position in the file; rejects a missing, unknown or repeated
+ * column. Unnamed columns (spreadsheets often add empty ones at the end) are left out.
+ */
 function readHeader(cells: string[]): Map<MemberCsvColumn, number> {
   const positions = new Map<MemberCsvColumn, number>();
   cells.forEach((raw, index) => {
@@ -72,13 +93,13 @@ function readHeader(cells: string[]): Map<MemberCsvColumn, number> {
     if (name === '') return;
     const column = MEMBER_CSV_COLUMNS.find((expected) => expected === name);
     if (!column) {
-      throw new MemberCsvError(1, null, `unknown column "${name}" (the columns are ${MEMBER_CSV_COLUMNS.join(', ')})`);
+      throw new MemberCsvError(1, null, { code: 'unknownColumn', params: { name, columns: MEMBER_CSV_COLUMNS.join(', ') } });
     }
-    if (positions.has(column)) throw new MemberCsvError(1, null, `column "${column}" appears twice`);
+    if (positions.has(column)) throw new MemberCsvError(1, null, { code: 'duplicateColumn', params: { column } });
     positions.set(column, index);
   });
   const missing = MEMBER_CSV_COLUMNS.find((column) => !positions.has(column));
-  if (missing) throw new MemberCsvError(1, null, `missing column "${missing}"`);
+  if (missing) throw new MemberCsvError(1, null, { code: 'missingColumn', params: { column: missing } });
   return positions;
 }
 
@@ -87,7 +108,8 @@ function readCsv(text: string): string[][] {
     // Blank lines are kept so that row numbers match the spreadsheet's.
     return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
-    throw new MemberCsvError(null, null, `the file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MemberCsvError(null, null, { code: 'notCsv', params: { reason } });
   }
 }
 
@@ -97,7 +119,7 @@ function readCsv(text: string): string[][] {
  */
 export function parseMemberCsv(text: string, context: { currentYear: number }): ParsedMemberRow[] {
   const [header, ...records] = readCsv(text);
-  if (!header) throw new MemberCsvError(null, null, `the file is empty; its first row must name the columns`);
+  if (!header) throw new MemberCsvError(null, null, { code: 'empty', params: {} });
   const positions = readHeader(header);
   const rowOfEmail = new Map<string, number>();
   const rows: ParsedMemberRow[] = [];
@@ -105,20 +127,22 @@ export function parseMemberCsv(text: string, context: { currentYear: number }): 
     const row = index + 2;
     if (cells.every((value) => value.trim() === '')) return;
     if (cells.length !== header.length) {
-      throw new MemberCsvError(row, null, `expected ${header.length} values, found ${cells.length}`);
+      throw new MemberCsvError(row, null, { code: 'valueCount', params: { expected: header.length, found: cells.length } });
     }
     const stray = cells.findIndex((value, position) => header[position]!.trim() === '' && value.trim() !== '');
-    if (stray >= 0) throw new MemberCsvError(row, null, `column ${stray + 1} has a value but no name in row 1`);
+    if (stray >= 0) throw new MemberCsvError(row, null, { code: 'unnamedValue', params: { position: stray + 1 } });
     const record = parseRecord((column, read) => {
       try {
         return read(cells[positions.get(column)!] ?? '');
       } catch (error) {
-        if (error instanceof CellError) throw new MemberCsvError(row, column, error.message);
+        if (error instanceof CellError) throw new MemberCsvError(row, column, error.problem);
         throw error;
       }
     }, context.currentYear);
     const earlier = rowOfEmail.get(record.email);
-    if (earlier !== undefined) throw new MemberCsvError(row, 'email', `${record.email} is already on row ${earlier}`);
+    if (earlier !== undefined) {
+      throw new MemberCsvError(row, 'email', { code: 'duplicateEmail', params: { email: record.email, earlierRow: earlier } });
+    }
     rowOfEmail.set(record.email, row);
     rows.push({ row, ...record });
   });

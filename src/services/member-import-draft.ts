@@ -2,8 +2,9 @@ import { createMemberImportDraftsRepository } from '../db/repositories/member-im
 import type { MemberImportDraftRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import { AppError } from './errors';
-import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from './member-csv';
-import { importMembers, previewImport, type ImportOptions, type ImportPreview, type ImportSummary } from './member-import';
+import { MemberCsvError, parseMemberCsv, type MemberCsvProblem, type ParsedMemberRow } from './member-csv';
+import { importMembers, type ImportSummary } from './member-import';
+import { previewImport, type ImportPreview } from './member-import-preview';
 import { isOrganizer } from './organizers';
 
 /** How long an uploaded spreadsheet waits for Confirm; after that it is uploaded again. */
@@ -16,7 +17,8 @@ export type UploadProblem =
   | { kind: 'not_csv' }
   | { kind: 'too_large'; bytes: number }
   | { kind: 'not_utf8' }
-  | { kind: 'csv'; row: number | null; column: string | null; detail: string };
+  /** The spreadsheet is wrong here: coded, so that it is told in the organizer's language. */
+  | ({ kind: 'csv'; row: number | null; column: string | null } & MemberCsvProblem);
 
 /** What an upload in the DM made: a draft to confirm, a file that cannot be imported, or nothing new. */
 export type DraftResult =
@@ -42,7 +44,7 @@ function readUpload(bytes: Uint8Array, currentYear: number): { rows: ParsedMembe
     return { rows: parseMemberCsv(text, { currentYear }) };
   } catch (error) {
     if (!(error instanceof MemberCsvError)) throw error;
-    return { problem: { kind: 'csv', row: error.row, column: error.column, detail: error.detail } };
+    return { problem: { kind: 'csv', row: error.row, column: error.column, ...error.problem } };
   }
 }
 
@@ -59,7 +61,6 @@ export async function draftMemberImport(
   const now = deps.clock();
   const read = 'problem' in input.content ? input.content : readUpload(input.content.bytes, now.getFullYear());
   const repo = createMemberImportDraftsRepository({ db: deps.db });
-  await repo.clearExpired(now);
   const draft = await repo.insertIfNew({
     organizerSlackUserId: input.organizerSlackUserId,
     fileId: input.fileId,
@@ -114,21 +115,19 @@ async function openDraft(deps: ServiceDeps, input: { draftId: string; slackUserI
 class DraftTaken extends Error {}
 
 /**
- * Confirm: imports the draft's rows as the CLI would (one transaction, matched by email, linked to
- * Slack when `lookupSlackUserByEmail` is given), in the organizer's name. The draft is claimed in
- * the import's transaction, so of two clicks or two instances exactly one imports.
+ * Confirm: imports the draft's rows as the CLI would (one transaction, matched by email), in the
+ * organizer's name. Slack is not asked here: users.lookupByEmail allows about 50 calls a minute, so
+ * a large file could not finish; each member is linked by email when they first use Kakehashi
+ * (identify → slack-accounts.ts) or when a search first shows them (listeners/shared/experts.ts).
+ * The draft is claimed in the import's transaction, so of two clicks or two instances exactly one imports.
  */
-export async function confirmMemberImport(
-  deps: ServiceDeps,
-  input: { draftId: string; slackUserId: string; lookupSlackUserByEmail?: ImportOptions['lookupSlackUserByEmail'] },
-): Promise<DraftDecision> {
+export async function confirmMemberImport(deps: ServiceDeps, input: { draftId: string; slackUserId: string }): Promise<DraftDecision> {
   const opened = await openDraft(deps, input);
   if (!opened.draft) return opened.decided;
   const { draft } = opened;
   const now = deps.clock();
   try {
     const summary = await importMembers(deps, draft.rows as ParsedMemberRow[], {
-      lookupSlackUserByEmail: input.lookupSlackUserByEmail,
       actor: input.slackUserId,
       withinTransaction: async (tx) => {
         const claimed = await createMemberImportDraftsRepository({ db: tx }).claim({
@@ -159,4 +158,13 @@ export async function cancelMemberImport(deps: ServiceDeps, input: { draftId: st
   if (claimed) return { kind: 'cancelled', fileName: claimed.fileName };
   const current = await repo.find(opened.draft.id);
   return current ? alreadyDecided(current, now) : { kind: 'not_found' };
+}
+
+/**
+ * Forgets what drafts hold of people once nobody can confirm them: the rows and the problem (which
+ * may quote a cell) of drafts that expired or were confirmed or cancelled. Run by the periodic
+ * sweeper on every instance: a plain UPDATE, so two instances sweeping at once do no harm.
+ */
+export async function clearSpentDrafts(deps: ServiceDeps): Promise<number> {
+  return createMemberImportDraftsRepository({ db: deps.db }).clearSpent(deps.clock());
 }

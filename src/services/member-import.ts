@@ -3,7 +3,7 @@ import { createMemberImportRepository } from '../db/repositories/member-import';
 import type { MemberRow, NewMemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import type { Db } from '../db/client';
-import { formatMemberCsv, type MemberCsvColumn, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
+import { formatMemberCsv, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
 import { newPseudonym } from './profile';
 import { CONSENT_TEXT_VERSION } from './profile-rules';
 import { searchDocumentFor } from './search-text';
@@ -80,26 +80,7 @@ const IMPORTED_FIELDS = [
   'coiDescription',
   'locale',
 ] as const satisfies readonly Exclude<keyof MemberCsvRecord, 'email'>[];
-type ImportedField = (typeof IMPORTED_FIELDS)[number];
-
-/** The spreadsheet column of each imported field, as a preview names what would change. */
-const COLUMN_OF_FIELD: Record<ImportedField, MemberCsvColumn> = {
-  name: 'name',
-  memberType: 'member_type',
-  yearJoined: 'year_joined',
-  yearLeft: 'year_left',
-  organisation: 'organisation',
-  title: 'title',
-  formerDivisions: 'former_divisions',
-  topics: 'topics',
-  helpText: 'help_text',
-  helpKinds: 'help_kinds',
-  monthlyCapacity: 'capacity',
-  shareWithStaff: 'share_with_staff',
-  shareWithAlumni: 'share_with_alumni',
-  coiDescription: 'coi',
-  locale: 'locale',
-};
+export type ImportedField = (typeof IMPORTED_FIELDS)[number];
 
 /** The stored columns for some of the spreadsheet's fields. */
 function storedValues(record: MemberCsvRecord, fields: readonly ImportedField[]): Partial<NewMemberRow> {
@@ -124,10 +105,13 @@ function changedFields(existing: MemberRow, record: MemberCsvRecord): ImportedFi
   return IMPORTED_FIELDS.filter((field) => JSON.stringify(current[field]) !== JSON.stringify(record[field]));
 }
 
-/** What importing one row does to the member with its email: the one rule the import and its preview share. */
-type RowPlan = { kind: 'created' | 'updated' | 'unchanged'; fields: readonly ImportedField[] };
+/**
+ * What importing one row does to the member with its email: the one rule the import and its
+ * preview (member-import-preview.ts) share.
+ */
+export type RowPlan = { kind: 'created' | 'updated' | 'unchanged'; fields: readonly ImportedField[] };
 
-function planRow(existing: MemberRow | undefined, record: MemberCsvRecord): RowPlan {
+export function planRow(existing: MemberRow | undefined, record: MemberCsvRecord): RowPlan {
   if (!existing) return { kind: 'created', fields: IMPORTED_FIELDS };
   const fields = changedFields(existing, record);
   return { kind: fields.length === 0 ? 'unchanged' : 'updated', fields };
@@ -258,29 +242,6 @@ export async function importMembers(
     }
     return summary;
   });
-}
-
-/** What an import of these rows would do, written nowhere (Slack linking is left to the import). */
-export interface ImportPreview {
-  created: { row: number; email: string }[];
-  /** Each member that would change, with the spreadsheet columns that differ. */
-  updated: { row: number; email: string; columns: MemberCsvColumn[] }[];
-  unchanged: number;
-}
-
-/** The import's dry run: the same matching by email and the same comparison, without a write. */
-export async function previewImport(deps: ServiceDeps, rows: readonly ParsedMemberRow[]): Promise<ImportPreview> {
-  const existing = await createMemberImportRepository({ db: deps.db }).findByEmails(rows.map((r) => r.email));
-  const byEmail = new Map(existing.map((member) => [member.email!, member]));
-  const preview: ImportPreview = { created: [], updated: [], unchanged: 0 };
-  for (const record of rows) {
-    const plan = planRow(byEmail.get(record.email), record);
-    if (plan.kind === 'created') preview.created.push({ row: record.row, email: record.email });
-    else if (plan.kind === 'updated') {
-      preview.updated.push({ row: record.row, email: record.email, columns: plan.fields.map((field) => COLUMN_OF_FIELD[field]) });
-    } else preview.unchanged++;
-  }
-  return preview;
 }
 
 /**

@@ -4,7 +4,7 @@ import { buildImportDecision, buildImportPreview, buildImportProblem } from '../
 import { buildImportInstructions, buildOrganizerTools } from '../../src/blocks/organizer-tools';
 import { t } from '../../src/i18n';
 import { MEMBER_CSV_COLUMNS } from '../../src/services/member-csv';
-import type { ImportPreview } from '../../src/services/member-import';
+import type { ImportPreview } from '../../src/services/member-import-preview';
 import { ACTIONS } from '../../src/slack/ids';
 import { memberRow } from '../helpers/factories';
 import { assertValidHome, assertValidMessage } from '../helpers/slack-limits';
@@ -75,7 +75,7 @@ describe.each(['ja', 'en'] as const)('organizer tools and the import preview in 
     const problem = buildImportProblem({
       t: m,
       fileName: 'members.csv',
-      problem: { kind: 'csv', row: 7, column: 'year_joined', detail: 'must be a year like 2005, not "<soon>"' },
+      problem: { kind: 'csv', row: 7, column: 'year_joined', code: 'yearInvalid', params: { value: '<soon>' } },
       maxBytes: 1_000_000,
     });
     expect(problem.text).toContain(m.memberImport.whereRowColumn(7, '`year_joined`'));
@@ -90,7 +90,7 @@ describe.each(['ja', 'en'] as const)('organizer tools and the import preview in 
       decision: { kind: 'imported', fileName: 'members.csv', summary: { created: 1, updated: 2, unchanged: 3, linked: 1 } },
       lifetimeHours: 24,
     });
-    expect(done.text).toBe(m.memberImport.imported('`members.csv`', 1, 2, 3, 1));
+    expect(done.text).toBe(m.memberImport.importedLinkLater('`members.csv`', 1, 2, 3));
     expect(done.blocks.some((block) => block.type === 'actions')).toBe(false);
   });
 });

@@ -10,19 +10,22 @@ import { csvFile, type CsvCells } from '../cli/member-csv-fixtures';
 import { memberRow } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction } from '../helpers/payloads';
-import { slackUserObject } from '../helpers/slack-api';
+import { SLACK_API_URL } from '../helpers/slack-api';
 import { assertValidMessage } from '../helpers/slack-limits';
 
 const ORGANIZER = 'U0ORGANIZER';
 const ORGANIZER_JA = 'U0KANJI';
 const ALUMNA = 'U0ALUMNA';
-const FILES_HOST = 'https://files.slack.test';
+const NEWBIE = 'U0NEWBIE';
+/** Where Slack serves files to apps: the one host (besides the Web API's) the bot token is sent to. */
+const FILES_HOST = 'https://files.slack.com';
 
 const ctx = setupListenerTest({
   users: {
     [ORGANIZER]: { email: 'organizer@example.org', locale: 'en-US', realName: 'Org Anizer' },
     [ORGANIZER_JA]: { email: 'kanji@example.org', locale: 'ja-JP', realName: '幹事 花子' },
     [ALUMNA]: { email: 'hanako@greencap.example', locale: 'ja-JP', realName: '佐藤 花子' },
+    [NEWBIE]: { email: 'newbie@example.jp', locale: 'en-US', realName: 'New Bie' },
   },
   organizers: [ORGANIZER, ORGANIZER_JA],
 });
@@ -131,38 +134,61 @@ describe('importing the member CSV through the bot’s DM', () => {
     ctx.slack.assertDone();
   });
 
-  it('Confirm imports the rows in the organizer’s name, links Slack accounts found by email, and replaces the preview with the summary', async () => {
+  it('Confirm imports the rows in the organizer’s name without asking Slack, and replaces the preview with the summary', async () => {
     await uploadPreview();
     const [draft] = await drafts();
-    ctx.slack
-      .expect('users.lookupByEmail', { user: slackUserObject('U0NEWBIE', { email: 'newbie@example.jp' }) })
-      .expect('users.lookupByEmail', { ok: false, error: 'users_not_found' })
-      .expectResponse();
+    ctx.slack.expectResponse();
 
     await click(ORGANIZER, ACTIONS.confirmMemberImport, draft!.id);
 
     const repos = createRepositories(ctx.database.db);
-    expect(await repos.members.findByEmail('newbie@example.jp')).toMatchObject({ name: 'New Bie', status: 'active', slackUserId: 'U0NEWBIE' });
+    expect(await repos.members.findByEmail('newbie@example.jp')).toMatchObject({ name: 'New Bie', status: 'active', slackUserId: null });
     expect(await repos.members.findByEmail('known@example.jp')).toMatchObject({ organisation: 'New Org' });
     const [answer] = ctx.slack.bodies('response_url');
     expect(answer).toMatchObject({ replace_original: true });
-    expect(answer!.text).toBe(en.memberImport.imported('`members.csv`', 1, 1, 0, 1));
+    expect(answer!.text).toBe(en.memberImport.importedLinkLater('`members.csv`', 1, 1, 0));
+    expect(answer!.text).toContain('when they first use Kakehashi');
     expect(buttonsOf(answer)).toEqual([]);
     const audit = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.actor, ORGANIZER));
     expect(audit.map((row) => row.action).sort()).toEqual(['member.import_updated', 'member.imported']);
     const [consumed] = await drafts();
-    expect(consumed).toMatchObject({ outcome: 'imported', rows: null, summary: { created: 1, updated: 1, unchanged: 0, linked: 1 } });
+    expect(consumed).toMatchObject({ outcome: 'imported', rows: null, summary: { created: 1, updated: 1, unchanged: 0, linked: 0 } });
+    // No users.lookupByEmail (nor any other Web API call) was made: it would be unexpected here.
+    ctx.slack.assertDone();
+  });
+
+  it('a file of 120 new members is imported in full with one Confirm (no per-member Slack lookups, which Slack limits to about 50 a minute)', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => ({ email: `member${i}@example.jp`, name: `Member ${i}` }));
+    serveFile(csvFile(rows));
+    ctx.slack.expect('chat.postMessage').expectResponse();
+    await ctx.harness.send(fileShare({ user: ORGANIZER }));
+    const [draft] = await drafts();
+
+    await click(ORGANIZER, ACTIONS.confirmMemberImport, draft!.id);
+
+    expect(await ctx.database.db.select().from(members)).toHaveLength(120);
+    expect(ctx.slack.bodies('response_url')[0]!.text).toBe(en.memberImport.importedLinkLater('`members.csv`', 120, 0, 0));
+    ctx.slack.assertDone();
+  });
+
+  it('an imported member is linked to their Slack account by email when they first use the bot', async () => {
+    await uploadPreview();
+    const [draft] = await drafts();
+    ctx.slack.expectResponse().expect('chat.postMessage');
+    await click(ORGANIZER, ACTIONS.confirmMemberImport, draft!.id);
+
+    const typed = fileShare({ user: NEWBIE });
+    const { subtype: _subtype, files: _files, ...withoutFiles } = typed.event;
+    await ctx.harness.send({ ...typed, event: { ...withoutFiles, text: 'hello' } });
+
+    expect(await createRepositories(ctx.database.db).members.findByEmail('newbie@example.jp')).toMatchObject({ slackUserId: NEWBIE });
     ctx.slack.assertDone();
   });
 
   it('a second Confirm of the same preview imports nothing more and shows the first import’s summary', async () => {
     await uploadPreview();
     const [draft] = await drafts();
-    ctx.slack
-      .expect('users.lookupByEmail', { ok: false, error: 'users_not_found' })
-      .expect('users.lookupByEmail', { ok: false, error: 'users_not_found' })
-      .expectResponse()
-      .expectResponse();
+    ctx.slack.expectResponse().expectResponse();
 
     await click(ORGANIZER, ACTIONS.confirmMemberImport, draft!.id);
     await click(ORGANIZER, ACTIONS.confirmMemberImport, draft!.id);
@@ -173,14 +199,13 @@ describe('importing the member CSV through the bot’s DM', () => {
     expect(imports.filter((row) => row.actor === ORGANIZER)).toHaveLength(1);
     const second = ctx.slack.bodies('response_url')[1]!;
     expect(second.text).toContain(en.memberImport.alreadyImported('`members.csv`'));
-    expect(second.text).toContain(en.memberImport.imported('`members.csv`', 1, 1, 0, 0));
+    expect(second.text).toContain(en.memberImport.importedLinkLater('`members.csv`', 1, 1, 0));
     ctx.slack.assertDone();
   });
 
   it('two Confirms at once (two instances) import once', async () => {
     await uploadPreview();
     const [draft] = await drafts();
-    for (let i = 0; i < 4; i++) ctx.slack.expect('users.lookupByEmail', { ok: false, error: 'users_not_found' });
     ctx.slack.expectResponse().expectResponse();
 
     await Promise.all([
@@ -190,7 +215,7 @@ describe('importing the member CSV through the bot’s DM', () => {
 
     expect(await ctx.database.db.select().from(members).where(eq(members.email, 'newbie@example.jp'))).toHaveLength(1);
     const texts = ctx.slack.bodies('response_url').map((body) => body.text as string);
-    expect(texts.filter((text) => text.startsWith(en.memberImport.imported('`members.csv`', 1, 1, 0, 0)))).toHaveLength(1);
+    expect(texts.filter((text) => text.startsWith(en.memberImport.importedLinkLater('`members.csv`', 1, 1, 0)))).toHaveLength(1);
     expect(texts.filter((text) => text.startsWith(en.memberImport.alreadyImported('`members.csv`')))).toHaveLength(1);
   });
 
@@ -261,9 +286,13 @@ describe('importing the member CSV through the bot’s DM', () => {
     expect(served.isDone()).toBe(true);
     const [answer] = ctx.slack.bodies('chat.postMessage');
     expect(answer!.text).toContain(en.memberImport.whereRowColumn(3, '`year_joined`'));
+    expect(answer!.text).toContain(`${en.memberImport.whereRowColumn(3, '`year_joined`')}: "soon" is not a year such as 2001`);
     expect(answer!.text).toContain('cannot be imported');
     expect(buttonsOf(answer)).toEqual([]);
-    expect((await drafts())[0]).toMatchObject({ rows: null, problem: { kind: 'csv', row: 3, column: 'year_joined' } });
+    expect((await drafts())[0]).toMatchObject({
+      rows: null,
+      problem: { kind: 'csv', row: 3, column: 'year_joined', code: 'yearInvalid', params: { value: 'soon' } },
+    });
     expect(await createRepositories(ctx.database.db).members.findByEmail('newbie@example.jp')).toBeUndefined();
     ctx.slack.assertDone();
   });
@@ -338,5 +367,104 @@ describe('importing the member CSV through the bot’s DM', () => {
 
     expect(sectionsText(preview)).toContain(ja.memberImport.previewCounts(2, 1, 1, 0));
     expect(buttonsOf(preview).map((button: any) => button.text.text)).toEqual([ja.memberImport.confirm, ja.memberImport.cancel]);
+  });
+
+  it('a Japanese organizer is told in Japanese what is wrong with the file, with the cell quoted as written', async () => {
+    serveFile(csvFile([{ ...NEW_MEMBER, share_with_staff: '<たぶん>' }]));
+    ctx.slack.expect('chat.postMessage');
+
+    await ctx.harness.send(fileShare({ user: ORGANIZER_JA }));
+
+    const text = ctx.slack.bodies('chat.postMessage')[0]!.text as string;
+    expect(text).toContain(`${ja.memberImport.whereRowColumn(2, '`share_with_staff`')}：`);
+    expect(text).toContain(ja.memberCsv.consentInvalid({ value: '&lt;たぶん&gt;' }));
+    expect(text).not.toContain('is not yes or no');
+    expect(text).not.toContain('<たぶん>');
+    ctx.slack.assertDone();
+  });
+
+  it('a file URL outside Slack (a forged event) is never sent the bot token: the download is refused and told', async () => {
+    const elsewhere = nock('https://evil.example').get(/.*/).reply(200, csvFile([NEW_MEMBER]), { 'content-type': 'text/csv' });
+    ctx.slack.expect('chat.postMessage');
+    const event = fileShare({ user: ORGANIZER });
+    event.event.files[0]!.url_private_download = 'https://evil.example/files-pri/T0KAKEHASH-F0MEMBERS1/download/members.csv';
+
+    await ctx.harness.send(event);
+
+    expect(elsewhere.isDone()).toBe(false);
+    expect(ctx.slack.bodies('chat.postMessage')[0]!.text).toBe(en.memberImport.downloadFailed('members.csv'));
+    expect(await drafts()).toEqual([]);
+    nock.cleanAll();
+    ctx.slack.assertDone();
+  });
+
+  it('a file served by the configured Web API host (the local sandbox) is downloaded', async () => {
+    const served = nock(new URL(SLACK_API_URL).origin)
+      .get('/files/F0MEMBERS1/members.csv')
+      .query({ download: '1' })
+      .matchHeader('authorization', 'Bearer xoxb-test-token')
+      .reply(200, csvFile([NEW_MEMBER]), { 'content-type': 'text/csv' });
+    ctx.slack.expect('chat.postMessage');
+    const event = fileShare({ user: ORGANIZER });
+    event.event.files[0]!.url_private_download = `${new URL(SLACK_API_URL).origin}/files/F0MEMBERS1/members.csv?download=1`;
+
+    await ctx.harness.send(event);
+
+    expect(served.isDone()).toBe(true);
+    expect(sectionsText(ctx.slack.bodies('chat.postMessage')[0])).toContain(en.memberImport.previewCounts(1, 1, 0, 0));
+  });
+});
+
+describe('what import drafts keep of people', () => {
+  it('nothing of people is kept once a draft cannot be confirmed: Confirm and Cancel clear it at once, the sweep clears expired ones without another upload', async () => {
+    await givenKnownMember();
+    const upload = async (fileId: string, content: string) => {
+      serveFile(content, fileId);
+      ctx.slack.expect('chat.postMessage');
+      await ctx.harness.send(fileShare({ user: ORGANIZER, fileId }));
+      return (await drafts()).find((draft) => draft.fileId === fileId)!;
+    };
+    const confirmed = await upload('F0CONFIRMED', csvFile([NEW_MEMBER]));
+    const cancelled = await upload('F0CANCELLED', csvFile([CHANGED_MEMBER]));
+    const broken = await upload('F0BROKEN', csvFile([{ email: 'x@example.jp', capacity: 'lots' }]));
+    ctx.slack.expectResponse().expectResponse();
+    await click(ORGANIZER, ACTIONS.confirmMemberImport, confirmed.id);
+    await click(ORGANIZER, ACTIONS.cancelMemberImport, cancelled.id);
+    ctx.harness.setNow(new Date('2026-11-24T12:00:00Z'));
+    const live = await upload('F0LIVE', csvFile([NEW_MEMBER]));
+    const { clearSpentDrafts } = await import('../../src/services/member-import-draft');
+
+    // A day after the first uploads: the broken file's draft has expired, the last one has not.
+    ctx.harness.setNow(new Date('2026-11-25T09:00:01Z'));
+    expect(await clearSpentDrafts(ctx.harness.deps.services)).toBe(1);
+    expect(await clearSpentDrafts(ctx.harness.deps.services)).toBe(0);
+
+    const byId = new Map((await drafts()).map((draft) => [draft.id, draft]));
+    expect(byId.get(broken.id)).toMatchObject({ rows: null, problem: null });
+    expect(byId.get(confirmed.id)).toMatchObject({ rows: null, problem: null, summary: { created: 1 } });
+    expect(byId.get(cancelled.id)).toMatchObject({ rows: null, problem: null });
+    expect(byId.get(live.id)!.rows).toHaveLength(1);
+    ctx.slack.assertDone();
+  });
+});
+
+describe('which file URLs get the bot token', () => {
+  it('only Slack’s file host over https, or the host of the configured Web API', async () => {
+    const { isSlackFileUrl } = await import('../../src/listeners/shared/download');
+    const api = 'https://slack.com/api/';
+    expect(isSlackFileUrl('https://files.slack.com/files-pri/T1-F1/download/members.csv', api)).toBe(true);
+    expect(isSlackFileUrl('https://slack.com/files/F1/members.csv', api)).toBe(true);
+    expect(isSlackFileUrl('http://localhost:3000/files/F1/members.csv?download=1', 'http://localhost:3000/api/')).toBe(true);
+    for (const url of [
+      'http://files.slack.com/files-pri/T1-F1/download/members.csv',
+      'https://files.slack.com.evil.example/members.csv',
+      'https://evil.example/files.slack.com/members.csv',
+      'https://user:pass@files.slack.com/members.csv',
+      'https://files.slack.com:8443/members.csv',
+      'http://localhost:3001/files/F1/members.csv',
+      'not a url',
+    ]) {
+      expect(isSlackFileUrl(url, 'http://localhost:3000/api/'), url).toBe(false);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { memberImportDrafts, type MemberImportDraftRow, type NewMemberImportDraftRow } from '../schema';
 
@@ -23,7 +23,7 @@ export function createMemberImportDraftsRepository({ db }: { db: Db }) {
     async claim(input: { id: string; organizerSlackUserId: string; outcome: 'imported' | 'cancelled'; now: Date }) {
       const [row] = await db
         .update(memberImportDrafts)
-        .set({ consumedAt: input.now, outcome: input.outcome, rows: null })
+        .set({ consumedAt: input.now, outcome: input.outcome, rows: null, problem: null })
         .where(
           and(
             eq(memberImportDrafts.id, input.id),
@@ -46,12 +46,23 @@ export function createMemberImportDraftsRepository({ db }: { db: Db }) {
       await db.delete(memberImportDrafts).where(eq(memberImportDrafts.id, id));
     },
 
-    /** Clears the rows of drafts past their expiry: personal data is not kept for an import nobody confirmed. */
-    async clearExpired(now: Date): Promise<void> {
-      await db
+    /**
+     * Clears the rows and problem of drafts nobody can confirm any more (expired, or consumed by
+     * Confirm or Cancel): personal data is not kept past its use. Idempotent; returns how many
+     * drafts were cleared now.
+     */
+    async clearSpent(now: Date): Promise<number> {
+      const cleared = await db
         .update(memberImportDrafts)
-        .set({ rows: null })
-        .where(and(isNotNull(memberImportDrafts.rows), lt(memberImportDrafts.expiresAt, now)));
+        .set({ rows: null, problem: null })
+        .where(
+          and(
+            or(isNotNull(memberImportDrafts.rows), isNotNull(memberImportDrafts.problem)),
+            or(lte(memberImportDrafts.expiresAt, now), isNotNull(memberImportDrafts.consumedAt)),
+          ),
+        )
+        .returning({ id: memberImportDrafts.id });
+      return cleared.length;
     },
   };
 }

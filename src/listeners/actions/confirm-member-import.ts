@@ -1,11 +1,9 @@
 import { buildImportDecision } from '../../blocks/member-import-preview';
 import { cancelMemberImport, confirmMemberImport, DRAFT_LIFETIME_MS, type DraftDecision } from '../../services/member-import-draft';
-import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import { memberImportDraftValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
 import { guardButton, privateReply, type ButtonArgs } from '../shared/guard';
 import { identify, type IdentifiedUser } from '../shared/identify';
-import { SlackLookupError, slackLookupByEmail } from '../../slack/lookup-by-email';
 
 /**
  * The preview is replaced by what happened (or by the state a double click finds), so its buttons
@@ -32,27 +30,15 @@ function draftIdOf(args: ButtonArgs): string | undefined {
 
 /**
  * Confirm under an import preview: only the organizer who uploaded the file, still an organizer
- * (the service checks both), imports it, once; members are linked to Slack as the CLI does.
+ * (the service checks both), imports it, once. Slack is not asked (it allows ~50 lookups a
+ * minute): members are linked by email when they first use the bot or first appear in a search.
  */
 export function handleConfirmMemberImport(deps: ListenerDeps) {
   return guardButton(deps, async (args) => {
     const user = await identify(deps, args.body.user.id);
     const draftId = draftIdOf(args);
     if (!draftId) return show(args, user, { kind: 'not_found' });
-    let decision: DraftDecision;
-    try {
-      decision = await confirmMemberImport(deps.services, {
-        draftId,
-        slackUserId: user.slackUserId,
-        lookupSlackUserByEmail: slackLookupByEmail(args.client),
-      });
-    } catch (error) {
-      if (!(error instanceof SlackLookupError)) throw error;
-      // Nothing was claimed or written: the preview stays, and Confirm can be pressed again.
-      await privateReply(args)(user.t.memberImport.lookupFailed(escapeMrkdwnWithin(error.email, 200), error.reason));
-      return;
-    }
-    await show(args, user, decision);
+    await show(args, user, await confirmMemberImport(deps.services, { draftId, slackUserId: user.slackUserId }));
   });
 }
 

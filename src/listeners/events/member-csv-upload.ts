@@ -22,10 +22,14 @@ type SharedFile = NonNullable<ReturnType<typeof parseDmFileShare>>['files'][numb
 const LIFETIME_HOURS = DRAFT_LIFETIME_MS / 3_600_000;
 
 /** The file's bytes, or why they cannot be imported, judged from Slack's description before downloading where possible. */
-async function fetchUpload(file: SharedFile, botToken: string): Promise<{ bytes: Uint8Array } | { problem: UploadProblem }> {
+async function fetchUpload(file: SharedFile, client: WebClient, botToken: string): Promise<{ bytes: Uint8Array } | { problem: UploadProblem }> {
   if (!looksLikeCsv(file) || !file.url_private_download) return { problem: { kind: 'not_csv' } };
   if ((file.size ?? 0) > MAX_UPLOAD_BYTES) return { problem: { kind: 'too_large', bytes: file.size! } };
-  const downloaded = await downloadSlackFile(file.url_private_download, { botToken, maxBytes: MAX_UPLOAD_BYTES });
+  const downloaded = await downloadSlackFile(file.url_private_download, {
+    botToken,
+    slackApiUrl: client.slackApiUrl,
+    maxBytes: MAX_UPLOAD_BYTES,
+  });
   return 'bytes' in downloaded ? downloaded : { problem: { kind: 'too_large', bytes: downloaded.tooLarge } };
 }
 
@@ -34,7 +38,7 @@ async function previewFile(deps: ListenerDeps, client: WebClient, user: Identifi
   const m = user.t.memberImport;
   let content: Awaited<ReturnType<typeof fetchUpload>>;
   try {
-    content = await fetchUpload(file, botToken);
+    content = await fetchUpload(file, client, botToken);
   } catch (error) {
     if (!(error instanceof DownloadError)) throw error;
     deps.logger.warn('member CSV download failed', { fileId: file.id, reason: error.message });
