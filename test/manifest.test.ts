@@ -65,9 +65,13 @@ const subscriptionsOf = (events: readonly string[]) => events.flatMap((event) =>
 /** Slack only grants users:read.email together with users:read. */
 const IMPLIED_SCOPES: Record<string, readonly string[]> = { 'users:read.email': ['users:read'] };
 
-/** Web API calls in source text: `client.chat.postMessage(`, `apiCall('users.info'`. */
+/**
+ * Web API calls in source text: `client.chat.postMessage(`, `apiCall('users.info'`. The method
+ * family follows a dot (it is reached through a client), so a local array named like a family
+ * (`reminders.push(`) or a method named in a comment is not taken for a call.
+ */
 const WEB_API_CALL =
-  /\b(chat|views|users|conversations|files|reactions|pins|bookmarks|reminders|usergroups|team|bots|dnd|emoji|search|canvases)\s*\.\s*(\w+)\s*\(/g;
+  /(?<=\.\s*)\b(chat|views|users|conversations|files|reactions|pins|bookmarks|reminders|usergroups|team|bots|dnd|emoji|search|canvases)\s*\.\s*(\w+)\s*\(/g;
 const API_CALL_BY_NAME = /\bapiCall\(\s*['"`]([\w.]+)['"`]/g;
 /** WebClient helpers called on the client itself rather than on a method family. */
 const CLIENT_HELPER_CALL = /\.\s*(filesUploadV2)\s*\(/g;

@@ -10,6 +10,7 @@ import type { SlackUserRecord } from '../services/slack-accounts';
 import { applyThesaurusFile, ThesaurusFileError } from '../services/thesaurus-file';
 import { SlackLookupError, slackLookupByEmail } from '../slack/lookup-by-email';
 import { parseAuditArgs, runAudit } from './commands/audit';
+import { parseContactsArgs, runContacts } from './commands/contacts';
 import { parseSearchArgs, runSearch, SEARCH_USAGE } from './commands/search';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -22,6 +23,10 @@ const USAGE = `Usage: npm run cli -- <command>
   audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]
                     the introduction record as CSV (Japan-time days, both inclusive), to FILE or
                     standard output; recorded in the audit trail
+  contacts [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE]
+                    the contact log for the ethics officer as CSV: introductions made and events
+                    staff attended (Japan-time days, both inclusive), to FILE or standard output;
+                    recorded in the audit trail
   help              show this help
 
 Columns: email,name,member_type,year_joined,year_left,organisation,title,former_divisions,topics,
@@ -127,6 +132,7 @@ async function main(args: string[]): Promise<number> {
   }
   if (name === 'search') return runSearchCommand([file, ...extra].filter((arg) => arg !== undefined));
   if (name === 'audit') return runAuditCommand(args.slice(1));
+  if (name === 'contacts') return runContactsCommand(args.slice(1));
   const command = COMMANDS[name];
   if (!command) {
     console.error(`Unknown command "${name}"; run \`npm run cli -- help\` for the list`);
@@ -176,6 +182,29 @@ async function runAuditCommand(args: string[]): Promise<number> {
       throw new CliError(`Cannot write ${command.out}: ${error.message}`);
     });
     console.log(`Exported ${count} introduction request${count === 1 ? '' : 's'} to ${command.out}.`);
+    return 0;
+  } catch (error) {
+    console.error(errorMessage(error));
+    return 1;
+  }
+}
+
+async function runContactsCommand(args: string[]): Promise<number> {
+  const command = parseContactsArgs(args);
+  if ('error' in command) {
+    console.error(command.error);
+    return 1;
+  }
+  try {
+    const { csv, count } = await withDatabase(await loadConfig('cli'), (deps) => runContacts(deps, command));
+    if (command.out === undefined) {
+      process.stdout.write(csv);
+      return 0;
+    }
+    await writeFile(command.out, csv).catch((error: Error) => {
+      throw new CliError(`Cannot write ${command.out}: ${error.message}`);
+    });
+    console.log(`Exported ${count} contact${count === 1 ? '' : 's'} to ${command.out}.`);
     return 0;
   } catch (error) {
     console.error(errorMessage(error));

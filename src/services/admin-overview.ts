@@ -3,6 +3,7 @@ import { createAdminOverviewRepository, type MemberListFilter, type MemberListRo
 import type { MemberRow } from '../db/schema';
 import { networkMonthStart, networkToday, startOfNetworkDay } from './calendar';
 import type { ServiceDeps } from './deps';
+import { requireOrganizer } from './event-lists';
 
 export type { MemberListFilter, MemberListRow };
 
@@ -61,11 +62,12 @@ export function isFiltered(filter: MemberListFilter): boolean {
   return filter.statuses.length + filter.types.length + filter.words.length > 0 || filter.unlinked || filter.noConsent;
 }
 
-/** The organizers' member list for `text` (the filter words), by name. */
+/** The organizers' member list for `text` (the filter words), by name. Organizers only. */
 export async function listMembersForOrganizers(
   deps: ServiceDeps,
-  input: { text: string },
+  input: { organizerSlackUserId: string; text: string },
 ): Promise<{ filter: MemberListFilter; members: MemberListRow[] }> {
+  await requireOrganizer(deps, input.organizerSlackUserId);
   const filter = parseMemberFilter(input.text);
   const members = await createAdminOverviewRepository({ db: deps.db }).listMembers(filter, networkMonthStart(deps.clock()));
   return { filter, members };
@@ -100,8 +102,9 @@ export interface NetworkStats {
   };
 }
 
-/** The network's figures for organizers; "this month" is the network's (Japan time). */
-export async function networkStats(deps: ServiceDeps): Promise<NetworkStats> {
+/** The network's figures for organizers; "this month" is the network's (Japan time). Organizers only. */
+export async function networkStats(deps: ServiceDeps, input: { organizerSlackUserId: string }): Promise<NetworkStats> {
+  await requireOrganizer(deps, input.organizerSlackUserId);
   const now = deps.clock();
   const monthStart = networkMonthStart(now);
   const repo = createAdminOverviewRepository({ db: deps.db });

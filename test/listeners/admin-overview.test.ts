@@ -4,6 +4,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { createEventsRepository } from '../../src/db/repositories/events';
 import { eventRsvps, members, unansweredSearches, type MemberRow, type NewEventRow, type NewIntroductionRow } from '../../src/db/schema';
 import { en } from '../../src/i18n/en';
+import { listMembersForOrganizers, networkStats } from '../../src/services/admin-overview';
 import { ja } from '../../src/i18n/ja';
 import { COMMANDS } from '../../src/slack/ids';
 import { memberRow } from '../helpers/factories';
@@ -180,6 +181,15 @@ describe('/alumni-admin members', () => {
     expect(await admin(ALUMNA, 'members')).toEqual({ response_type: 'ephemeral', text: ja.common.notOrganizer });
     expect(await admin(STAFF, 'stats')).toEqual({ response_type: 'ephemeral', text: ja.common.notOrganizer });
     ctx.slack.assertDone();
+  });
+
+  it('is refused by the services themselves, whoever calls them, to someone who is not an organizer', async () => {
+    await givenMembers();
+    const services = ctx.harness.deps.services;
+
+    await expect(listMembersForOrganizers(services, { organizerSlackUserId: STAFF, text: '' })).rejects.toMatchObject({ code: 'not_organizer' });
+    await expect(networkStats(services, { organizerSlackUserId: ALUMNA })).rejects.toMatchObject({ code: 'not_organizer' });
+    expect((await listMembersForOrganizers(services, { organizerSlackUserId: ORGANIZER, text: '' })).members).toHaveLength(5);
   });
 
   it('is listed, with stats, in the help', async () => {

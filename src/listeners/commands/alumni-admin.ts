@@ -2,9 +2,10 @@ import { buildMemberList, buildNetworkStats } from '../../blocks/admin-overview'
 import type { Messages } from '../../i18n';
 import { listMembersForOrganizers, networkStats } from '../../services/admin-overview';
 import { networkToday } from '../../services/calendar';
-import { AppError } from '../../services/errors';
+import { exportContactLog } from '../../services/contact-log';
+import { requireOrganizer } from '../../services/event-lists';
 import { checkRecordRange, exportIntroductionRecord } from '../../services/introduction-record';
-import { isOrganizer, listOrganizers, setOrganizer } from '../../services/organizers';
+import { listOrganizers, setOrganizer } from '../../services/organizers';
 import { listAllowedGuests, setGuestAllowed } from '../../services/slack-accounts';
 import { isFullMember } from '../../services/slack-standing';
 import { mention } from '../../slack/mrkdwn';
@@ -16,14 +17,16 @@ import { uploadFileToDm } from '../shared/upload';
 
 /**
  * `/alumni-admin organizers | grant @x | revoke @x | guests | allow-guest @x | disallow-guest @x |
- * audit [from] [to] | members [filter] | stats` — organizers only.
+ * audit [from] [to] | contacts [from] [to] | members [filter] | stats` — organizers only.
  */
 export function handleAdminCommand(deps: ListenerDeps) {
   return guardCommand(deps, async (args) => {
     const { command, reply } = args;
     const user = await identify(deps, command.user_id);
     const m = user.t;
-    if (!(await isOrganizer(deps.services, command.user_id))) throw new AppError('not_organizer');
+    // Everyone else is answered before anything is parsed, help included. The services behind the
+    // subcommands check the role again themselves: none relies on this gate.
+    await requireOrganizer(deps.services, command.user_id);
     const [word = '', ...rest] = command.text.trim().split(/\s+/);
     const verb = word.toLowerCase();
 
@@ -60,13 +63,17 @@ export function handleAdminCommand(deps: ListenerDeps) {
       await sendIntroductionRecord(deps, args, m, rest);
       return;
     }
+    if (verb === 'contacts') {
+      await sendContactLog(deps, args, m, rest);
+      return;
+    }
     if (verb === 'members') {
-      const { members } = await listMembersForOrganizers(deps.services, { text: rest.join(' ') });
+      const { members } = await listMembersForOrganizers(deps.services, { organizerSlackUserId: command.user_id, text: rest.join(' ') });
       await reply(buildMemberList({ m, filterText: rest.join(' '), members }));
       return;
     }
     if (verb === 'stats') {
-      await reply(buildNetworkStats({ m, locale: user.locale, stats: await networkStats(deps.services) }));
+      await reply(buildNetworkStats({ m, locale: user.locale, stats: await networkStats(deps.services, { organizerSlackUserId: command.user_id }) }));
       return;
     }
     await reply({ text: m.admin.help });
@@ -122,4 +129,27 @@ async function sendIntroductionRecord(deps: ListenerDeps, { command, reply, clie
     message: { text: m.admin.auditFileComment(from ?? m.admin.auditAllTime, through) },
   });
   await reply({ text: m.admin.auditSent(count) });
+}
+
+/**
+ * `contacts [from] [to]`: the contact log for the ethics officer (introductions made, events staff
+ * attended) as a CSV file in the organizer's DM. Dates as for `audit`.
+ */
+async function sendContactLog(deps: ListenerDeps, { command, reply, client }: CommandHandlerArgs, m: Messages, dates: string[]) {
+  const [from, to] = dates;
+  const problem = dates.length > 2 ? 'bad_date' : checkRecordRange({ from, to });
+  if (problem) {
+    await reply({ text: problem === 'bad_date' ? m.admin.contactsBadDate : m.admin.auditBadRange });
+    return;
+  }
+  const { csv, count } = await exportContactLog(deps.services, { from, to, by: { organizerSlackUserId: command.user_id } });
+  const through = to ?? networkToday(deps.services.clock());
+  const filename = `kakehashi-contacts-${from ?? 'all'}-${through}.csv`;
+  await uploadFileToDm(client, command.user_id, {
+    content: csv,
+    filename,
+    title: filename,
+    message: { text: m.admin.contactsFileComment(from ?? m.admin.auditAllTime, through) },
+  });
+  await reply({ text: m.admin.contactsSent(count) });
 }

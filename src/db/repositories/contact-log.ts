@@ -1,0 +1,171 @@
+import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../client';
+import { eventRsvps, events, introductionRequests, members, type EventRow, type IntroductionRow, type MemberRow } from '../schema';
+
+/** The parts of a person the contact log shows: enough to apply the pseudonym rule. */
+export interface ContactPerson {
+  pseudonym: string;
+  name: string | null;
+  status: MemberRow['status'];
+  memberType: MemberRow['memberType'];
+  organisation: string | null;
+  currentDivision: string | null;
+}
+
+/** An accepted introduction asked by staff, with the two people it put in touch. */
+export interface ContactIntroduction {
+  request: Pick<
+    IntroductionRow,
+    | 'id'
+    | 'answeredAt'
+    | 'requesterSlackUserId'
+    | 'requesterName'
+    | 'requesterDivision'
+    | 'topic'
+    | 'format'
+    | 'ethicsNotices'
+    | 'ethicsMatch'
+    | 'ethicsAcknowledgedAt'
+    | 'ethicsSupervisorSlackUserId'
+  >;
+  /** null when the requester had no profile. */
+  requester: ContactPerson | null;
+  alumnus: ContactPerson | null;
+}
+
+/** A staff member who went to an event (with a place), with the alumni who went too. */
+export interface ContactEventAttendance {
+  event: Pick<EventRow, 'id' | 'title' | 'startsAt' | 'format' | 'feePayer' | 'feePerPerson'>;
+  staff: ContactPerson;
+  /** The event's alumni with a place, by name. */
+  alumni: ContactPerson[];
+}
+
+/** Who counts as ministry staff at an event: staff, and returnees (who work at the ministry again). */
+const OFFICIAL_TYPES: MemberRow['memberType'][] = ['staff', 'returnee'];
+
+const requester = alias(members, 'requester');
+const alumnus = alias(members, 'alumnus');
+
+/** The columns of a person (the never-null pseudonym first: see below), per alias of `members`. */
+const personOf = {
+  requester: {
+    pseudonym: requester.pseudonym,
+    name: requester.name,
+    status: requester.status,
+    memberType: requester.memberType,
+    organisation: requester.organisation,
+    currentDivision: requester.currentDivision,
+  },
+  alumnus: {
+    pseudonym: alumnus.pseudonym,
+    name: alumnus.name,
+    status: alumnus.status,
+    memberType: alumnus.memberType,
+    organisation: alumnus.organisation,
+    currentDivision: alumnus.currentDivision,
+  },
+  member: {
+    pseudonym: members.pseudonym,
+    name: members.name,
+    status: members.status,
+    memberType: members.memberType,
+    organisation: members.organisation,
+    currentDivision: members.currentDivision,
+  },
+};
+
+/** A half-open range [from, to) of instants on `column`, either bound optional. */
+function within(column: typeof introductionRequests.answeredAt | typeof events.startsAt, range: { from?: Date; to?: Date }): SQL[] {
+  return [...(range.from ? [gte(column, range.from)] : []), ...(range.to ? [lt(column, range.to)] : [])];
+}
+
+/** The queries behind the contact log the ethics officer is given (organizers export it). */
+export function createContactLogRepository({ db }: { db: Db }) {
+  return {
+    /**
+     * Introductions made (accepted) in [from, to) that staff asked for, oldest first. Declined,
+     * expired and closed requests put nobody in touch, and alumni asking alumni is no contact with
+     * staff: neither is listed.
+     */
+    async listIntroductions(range: { from?: Date; to?: Date }): Promise<ContactIntroduction[]> {
+      return db
+        .select({
+          request: {
+            id: introductionRequests.id,
+            answeredAt: introductionRequests.answeredAt,
+            requesterSlackUserId: introductionRequests.requesterSlackUserId,
+            requesterName: introductionRequests.requesterName,
+            requesterDivision: introductionRequests.requesterDivision,
+            topic: introductionRequests.topic,
+            format: introductionRequests.format,
+            ethicsNotices: introductionRequests.ethicsNotices,
+            ethicsMatch: introductionRequests.ethicsMatch,
+            ethicsAcknowledgedAt: introductionRequests.ethicsAcknowledgedAt,
+            ethicsSupervisorSlackUserId: introductionRequests.ethicsSupervisorSlackUserId,
+          },
+          // Drizzle makes a left join's object null when its first column is: a never-null one comes first.
+          requester: personOf.requester,
+          alumnus: personOf.alumnus,
+        })
+        .from(introductionRequests)
+        .leftJoin(requester, eq(requester.id, introductionRequests.requesterMemberId))
+        .leftJoin(alumnus, eq(alumnus.id, introductionRequests.alumnusMemberId))
+        .where(
+          and(
+            eq(introductionRequests.status, 'accepted'),
+            eq(introductionRequests.requesterAudience, 'staff'),
+            ...within(introductionRequests.answeredAt, range),
+          ),
+        )
+        .orderBy(asc(introductionRequests.answeredAt), asc(introductionRequests.id));
+    },
+
+    /**
+     * Staff with a place ("Going", not waitlisted) at events held (not cancelled, started before
+     * `now`) that started in [from, to), oldest event first, then by name; with each event's alumni.
+     */
+    async listEventAttendance(range: { from?: Date; to?: Date; now: Date }): Promise<ContactEventAttendance[]> {
+      const event = {
+        id: events.id,
+        title: events.title,
+        startsAt: events.startsAt,
+        format: events.format,
+        feePayer: events.feePayer,
+        feePerPerson: events.feePerPerson,
+      };
+      const attended = and(eq(eventRsvps.answer, 'going'), eq(eventRsvps.waitlisted, false));
+      const staffRows = await db
+        .select({ event, staff: personOf.member })
+        .from(events)
+        .innerJoin(eventRsvps, eq(eventRsvps.eventId, events.id))
+        .innerJoin(members, eq(members.id, eventRsvps.memberId))
+        .where(
+          and(
+            eq(events.status, 'scheduled'),
+            lt(events.startsAt, range.now),
+            ...within(events.startsAt, range),
+            attended,
+            inArray(members.memberType, OFFICIAL_TYPES),
+          ),
+        )
+        .orderBy(asc(events.startsAt), asc(events.id), asc(members.name), asc(members.pseudonym));
+      if (staffRows.length === 0) return [];
+
+      const eventIds = [...new Set(staffRows.map((row) => row.event.id))];
+      const alumniRows = await db
+        .select({ eventId: eventRsvps.eventId, person: personOf.member })
+        .from(eventRsvps)
+        .innerJoin(members, eq(members.id, eventRsvps.memberId))
+        .where(and(inArray(eventRsvps.eventId, eventIds), attended, eq(members.memberType, 'alumni')))
+        .orderBy(asc(members.name), asc(members.pseudonym));
+      const alumniOf = new Map<string, ContactPerson[]>();
+      for (const row of alumniRows) alumniOf.set(row.eventId, [...(alumniOf.get(row.eventId) ?? []), row.person]);
+
+      return staffRows.map((row) => ({ event: row.event, staff: row.staff, alumni: alumniOf.get(row.event.id) ?? [] }));
+    },
+  };
+}
+
+export type ContactLogRepository = ReturnType<typeof createContactLogRepository>;

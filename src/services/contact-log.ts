@@ -1,0 +1,159 @@
+import { stringify } from 'csv-stringify/sync';
+import { createRepositories } from '../db/repositories';
+import {
+  createContactLogRepository,
+  type ContactEventAttendance,
+  type ContactIntroduction,
+  type ContactPerson,
+} from '../db/repositories/contact-log';
+import { addDays, networkToday, startOfNetworkDay } from './calendar';
+import { escapeFormula } from './csv-formula';
+import type { ServiceDeps } from './deps';
+import { requireOrganizer } from './event-lists';
+import { checkRecordRange, RecordRangeError, type RecordRange } from './introduction-record';
+
+/**
+ * The contact log's columns, in the order the file has them: a lobbying register's shape (date,
+ * people, organisations, subject, format, who paid) with the ethics notices of each introduction.
+ */
+export const CONTACT_LOG_COLUMNS = [
+  'date',
+  'kind',
+  'staff',
+  'staff_division',
+  'alumni',
+  'alumni_organisation',
+  'subject',
+  'format',
+  'interested_party_notice',
+  'post_retirement_notice',
+  'ethics_match',
+  'notice_acknowledged_at',
+  'supervisor_notified',
+  'paid_by',
+  'fee_per_person',
+  'reference_id',
+] as const;
+type ContactColumn = (typeof CONTACT_LOG_COLUMNS)[number];
+
+/** Who takes the log: an organizer (checked here), or the command line (whoever can reach the database). */
+export type ContactLogReader = { organizerSlackUserId: string } | { commandLine: true };
+
+/** The audit trail's action for a contact log export (the introduction record's is `audit.exported`). */
+export const CONTACT_LOG_EXPORTED = 'contacts.exported';
+
+const erased = (person: ContactPerson | null) => person?.status === 'erased';
+/** Text someone typed: a spreadsheet must not run it as a formula. */
+const typed = (value: string | null | undefined) => (value ? escapeFormula(value) : '');
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+/** A person as the log names them, before the formula guard: an erased one only by their pseudonym. */
+const rawName = (person: ContactPerson) => (erased(person) ? person.pseudonym : (person.name ?? person.pseudonym));
+const nameOf = (person: ContactPerson) => typed(rawName(person));
+
+/**
+ * An introduction as a row, dated the day it was made (accepted), in Japan. Erased people appear
+ * only as their pseudonym: no name, division, organisation, nor the match summary, which names
+ * divisions and employers.
+ */
+function introductionCells({ request, requester, alumnus }: ContactIntroduction): Record<ContactColumn, string> {
+  const requesterErased = erased(requester);
+  const alumnusErased = erased(alumnus);
+  return {
+    date: request.answeredAt ? networkToday(request.answeredAt) : '',
+    kind: 'introduction',
+    staff: requesterErased
+      ? requester!.pseudonym
+      : typed(request.requesterName ?? requester?.name ?? request.requesterSlackUserId),
+    // The division the request was made from; the profile's current one when none was given.
+    staff_division: requesterErased ? '' : typed(request.requesterDivision ?? requester?.currentDivision),
+    alumni: alumnus === null ? '' : nameOf(alumnus),
+    alumni_organisation: alumnusErased ? '' : typed(alumnus?.organisation),
+    subject: typed(request.topic),
+    format: request.format,
+    interested_party_notice: yesNo(request.ethicsNotices.includes('interested_party')),
+    post_retirement_notice: yesNo(request.ethicsNotices.includes('post_retirement')),
+    ethics_match: requesterErased || alumnusErased ? '' : typed(request.ethicsMatch),
+    notice_acknowledged_at: request.ethicsAcknowledgedAt?.toISOString() ?? '',
+    supervisor_notified: yesNo(request.ethicsSupervisorSlackUserId !== null),
+    // An introduction costs nothing the bot knows of.
+    paid_by: '',
+    fee_per_person: '',
+    reference_id: request.id,
+  };
+}
+
+/**
+ * A staff member at an event as a row, dated the day it took place, in Japan, with the alumni who
+ * went too (names and organisations in the same order). Whether a meal notice was due is not
+ * recorded per answer, so the notice columns are left empty rather than guessed.
+ */
+function eventCells({ event, staff, alumni }: ContactEventAttendance): Record<ContactColumn, string> {
+  return {
+    date: networkToday(event.startsAt),
+    kind: 'event',
+    staff: nameOf(staff),
+    staff_division: erased(staff) ? '' : typed(staff.currentDivision),
+    // Guarded once, as one cell: only the cell's start can make it a formula.
+    alumni: typed(alumni.map(rawName).join('; ')),
+    alumni_organisation: typed(alumni.map((person) => (erased(person) ? '' : (person.organisation ?? ''))).join('; ')),
+    subject: typed(event.title),
+    format: event.format ?? '',
+    interested_party_notice: '',
+    post_retirement_notice: '',
+    ethics_match: '',
+    notice_acknowledged_at: '',
+    supervisor_notified: '',
+    paid_by: event.feePayer ?? '',
+    // A number the form checked (0: free); empty for events made before it was asked.
+    fee_per_person: event.feePerPerson === null ? '' : String(event.feePerPerson),
+    reference_id: event.id,
+  };
+}
+
+type Row = { date: string; order: number; cells: Record<ContactColumn, string> };
+
+/**
+ * The contact log for the ethics officer as CSV: one row per introduction staff asked for that was
+ * made (accepted) from `from` through `to`, and one per staff member with a place at an event held
+ * on those days (network days, Japan time, both inclusive), by date, introductions before events on
+ * the same day. Recorded in the audit trail as `contacts.exported`, saying who took it. The file
+ * starts with a byte-order mark so that Excel reads it as UTF-8. Organizers only.
+ */
+export async function exportContactLog(
+  deps: ServiceDeps,
+  input: RecordRange & { by: ContactLogReader },
+): Promise<{ csv: string; count: number }> {
+  if ('organizerSlackUserId' in input.by) await requireOrganizer(deps, input.by.organizerSlackUserId);
+  const problem = checkRecordRange(input);
+  if (problem) throw new RecordRangeError(problem);
+  const range = {
+    from: input.from === undefined ? undefined : startOfNetworkDay(input.from),
+    to: input.to === undefined ? undefined : startOfNetworkDay(addDays(input.to, 1)),
+  };
+  const repo = createContactLogRepository({ db: deps.db });
+  const now = deps.clock();
+  const introductions = await repo.listIntroductions(range);
+  const attendance = await repo.listEventAttendance({ ...range, now });
+  const rows: Row[] = [
+    ...introductions.map((item) => ({ order: 0, cells: introductionCells(item) })),
+    ...attendance.map((item) => ({ order: 1, cells: eventCells(item) })),
+  ].map((row) => ({ ...row, date: row.cells.date }));
+  // Each list comes sorted; a stable sort by day keeps that order within a day.
+  rows.sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
+  const csv = stringify([[...CONTACT_LOG_COLUMNS], ...rows.map((row) => CONTACT_LOG_COLUMNS.map((column) => row.cells[column]))], {
+    bom: true,
+  });
+  await createRepositories(deps.db).audit.record({
+    actor: 'organizerSlackUserId' in input.by ? input.by.organizerSlackUserId : 'cli',
+    action: CONTACT_LOG_EXPORTED,
+    details: {
+      from: input.from ?? null,
+      to: input.to ?? null,
+      count: rows.length,
+      introductions: introductions.length,
+      eventAttendances: attendance.length,
+    },
+    occurredAt: now,
+  });
+  return { csv, count: rows.length };
+}

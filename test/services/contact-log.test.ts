@@ -1,0 +1,326 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRepositories } from '../../src/db/repositories';
+import { createEventsRepository } from '../../src/db/repositories/events';
+import { eventRsvps, type MemberRow, type NewEventRow, type NewIntroductionRow } from '../../src/db/schema';
+import { CONTACT_LOG_COLUMNS, exportContactLog } from '../../src/services/contact-log';
+import type { ServiceDeps } from '../../src/services/deps';
+import { RecordRangeError } from '../../src/services/introduction-record';
+import { eraseOwnData } from '../../src/services/privacy';
+import { seedOrganizers } from '../../src/services/organizers';
+import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { memberRow } from '../helpers/factories';
+
+// 2026-12-01 12:00 in Tokyo.
+const NOW = new Date('2026-12-01T03:00:00Z');
+const ORGANIZER = 'U0ORGANIZER';
+const HEADER =
+  'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,interested_party_notice,post_retirement_notice,' +
+  'ethics_match,notice_acknowledged_at,supervisor_notified,paid_by,fee_per_person,reference_id';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let deps: ServiceDeps;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = { db: database.db, clock: () => NOW, staffEmailDomains: ['meti.go.jp'] };
+});
+afterAll(async () => database.close());
+beforeEach(async () => {
+  await resetDatabase(database);
+  await seedOrganizers(deps, [ORGANIZER]);
+});
+
+const repos = () => createRepositories(database.db);
+/** What erasure leaves of a member. */
+const TOMBSTONE = { status: 'erased', name: null, email: null, slackUserId: null, organisation: null, currentDivision: null } as const;
+
+const givenMember = (overrides: Partial<MemberRow> = {}) => repos().members.insert(memberRow(overrides));
+const givenStaff = (overrides: Partial<MemberRow> = {}) =>
+  givenMember({ memberType: 'staff', organisation: null, currentDivision: '製造産業局 素材産業課', ...overrides });
+
+/** An introduction a staff member asked for and the alumnus accepted, no notice: a test states what differs. */
+async function givenIntroduction(overrides: Partial<NewIntroductionRow> = {}) {
+  return repos().introductions.insert({
+    kind: 'direct',
+    status: 'accepted',
+    requesterSlackUserId: 'U0STAFF01',
+    requesterMemberId: null,
+    requesterName: '経産 太郎',
+    requesterAudience: 'staff',
+    requesterDivision: '産業技術環境局 GX推進課',
+    alumnusMemberId: null,
+    topic: '再エネ 系統',
+    purpose: 'policy_research',
+    details: '系統接続の実務について30分ほどお話を伺いたいです。',
+    format: 'call',
+    dueDate: '2026-11-20',
+    createdAt: new Date('2026-11-09T01:00:00Z'),
+    answeredAt: new Date('2026-11-10T01:00:00Z'),
+    ...overrides,
+  });
+}
+
+/** A seated event held on 10 November (18:00 in Tokyo) with a fee; `going` have a place unless stated. */
+async function givenEvent(
+  overrides: Partial<NewEventRow>,
+  answers: { member: MemberRow; answer?: 'going' | 'maybe' | 'not_going'; waitlisted?: boolean }[],
+) {
+  const event = await createEventsRepository({ db: database.db }).insert({
+    title: 'OB・OG交流会',
+    startsAt: new Date('2026-11-10T09:00:00Z'),
+    endsAt: new Date('2026-11-10T11:00:00Z'),
+    place: '本館 会議室',
+    audience: 'all',
+    feePerPerson: 5000,
+    feePayer: 'each_attendee',
+    format: 'seated',
+    organizerSlackUserId: ORGANIZER,
+    channelId: 'C0EVENTS',
+    ...overrides,
+  });
+  for (const { member, answer = 'going', waitlisted = false } of answers) {
+    await database.db.insert(eventRsvps).values({ eventId: event.id, memberId: member.id, answer, waitlisted });
+  }
+  return event;
+}
+
+const exportLog = (range: { from?: string; to?: string } = {}) => exportContactLog(deps, { ...range, by: { organizerSlackUserId: ORGANIZER } });
+
+/** The CSV's data rows as objects keyed by column. */
+function rows(csv: string): Record<string, string>[] {
+  return parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+}
+
+describe('the contact log for the ethics officer', () => {
+  it('writes one row per introduction made, with the notices shown, and one per staff member at an event, with who paid', async () => {
+    const alumna = await givenMember({ name: '佐藤 花子', organisation: '株式会社グリーンパワー総研' });
+    const staff = await givenStaff({ name: '経産 次郎' });
+    const otherAlumnus = await givenMember({ name: '田中 一郎', organisation: '東都電力' });
+    const introduction = await givenIntroduction({
+      alumnusMemberId: alumna.id,
+      ethicsNotices: ['interested_party', 'post_retirement'],
+      ethicsMatch: '省エネルギー課（補助金）',
+      ethicsAcknowledgedAt: new Date('2026-11-09T00:59:00Z'),
+      ethicsSupervisorSlackUserId: 'U0SUPERVISOR',
+      answeredAt: new Date('2026-11-09T15:30:00Z'), // 10 November, 00:30 in Tokyo
+    });
+    const event = await givenEvent({ feePerPerson: 12000, startsAt: new Date('2026-11-12T09:00:00Z') }, [
+      { member: staff },
+      { member: otherAlumnus },
+      { member: alumna },
+    ]);
+
+    const { csv, count } = await exportLog();
+
+    expect(count).toBe(2);
+    expect(csv).toBe(
+      `\uFEFF${HEADER}\n` +
+        `2026-11-10,introduction,経産 太郎,産業技術環境局 GX推進課,佐藤 花子,株式会社グリーンパワー総研,再エネ 系統,call,yes,yes,` +
+        `省エネルギー課（補助金）,2026-11-09T00:59:00.000Z,yes,,,${introduction.id}\n` +
+        `2026-11-12,event,経産 次郎,製造産業局 素材産業課,佐藤 花子; 田中 一郎,株式会社グリーンパワー総研; 東都電力,OB・OG交流会,seated,,,,,,` +
+        `each_attendee,12000,${event.id}\n`,
+    );
+    expect(HEADER.split(',')).toEqual([...CONTACT_LOG_COLUMNS]);
+  });
+
+  it('says no notice was shown or supervisor notified where nothing matched, and leaves an old event’s cost empty', async () => {
+    const staff = await givenStaff({ name: '経産 次郎' });
+    await givenIntroduction();
+    await givenEvent({ feePerPerson: null, feePayer: null, format: null }, [{ member: staff }]);
+
+    const [introduction, event] = rows((await exportLog()).csv);
+
+    expect(introduction).toMatchObject({
+      interested_party_notice: 'no',
+      post_retirement_notice: 'no',
+      ethics_match: '',
+      notice_acknowledged_at: '',
+      supervisor_notified: 'no',
+      paid_by: '',
+      fee_per_person: '',
+    });
+    expect(event).toMatchObject({ kind: 'event', format: '', paid_by: '', fee_per_person: '', alumni: '', alumni_organisation: '' });
+  });
+
+  it('counts only introductions made for staff: not pending, declined, expired, closed or open ones, nor alumni asking alumni', async () => {
+    for (const status of ['open', 'pending', 'declined', 'expired', 'closed'] as const) {
+      await givenIntroduction({ status, topic: status, answeredAt: status === 'open' || status === 'pending' ? null : new Date('2026-11-10T01:00:00Z') });
+    }
+    await givenIntroduction({ requesterAudience: 'alumni', topic: 'alumni asking alumni' });
+    await givenIntroduction({ kind: 'open', topic: 'open request, volunteer picked' });
+
+    expect(rows((await exportLog()).csv).map((row) => row.subject)).toEqual(['open request, volunteer picked']);
+  });
+
+  it('counts staff and returnees with a place at events held: not waitlisted, maybe or no answers, cancelled or future events', async () => {
+    const staff = await givenStaff({ name: 'A 現役' });
+    const returnee = await givenMember({ name: 'B 出戻り', memberType: 'returnee', currentDivision: '通商政策局' });
+    const waitlisted = await givenStaff({ name: 'C 待ち' });
+    const maybe = await givenStaff({ name: 'D 未定' });
+    const notGoing = await givenStaff({ name: 'E 欠席' });
+    const alumna = await givenMember({ name: 'F 卒業生' });
+    await givenEvent({ title: 'held' }, [
+      { member: notGoing, answer: 'not_going' },
+      { member: returnee },
+      { member: waitlisted, waitlisted: true },
+      { member: maybe, answer: 'maybe' },
+      { member: staff },
+      { member: alumna },
+    ]);
+    await givenEvent({ title: 'cancelled', status: 'cancelled' }, [{ member: staff }]);
+    await givenEvent({ title: 'later today', startsAt: new Date('2026-12-01T09:00:00Z'), endsAt: new Date('2026-12-01T11:00:00Z') }, [
+      { member: staff },
+    ]);
+    await givenEvent({ title: 'alumni only' }, [{ member: alumna }]);
+
+    const listed = rows((await exportLog()).csv).map(({ subject, staff: name, staff_division, alumni }) => ({ subject, name, staff_division, alumni }));
+
+    expect(listed).toEqual([
+      { subject: 'held', name: 'A 現役', staff_division: '製造産業局 素材産業課', alumni: 'F 卒業生' },
+      { subject: 'held', name: 'B 出戻り', staff_division: '通商政策局', alumni: 'F 卒業生' },
+    ]);
+  });
+
+  it('keeps what happened on the days given, Japan time, both inclusive, by date with introductions first', async () => {
+    const staff = await givenStaff({ name: '経産 次郎' });
+    const at = {
+      lastOfOctober: '2026-10-31T14:59:59.999Z', // 23:59:59.999 on 31 October in Tokyo
+      firstOfNovember: '2026-10-31T15:00:00.000Z', // midnight starting 1 November in Tokyo
+      lastOfNovember: '2026-11-30T14:59:59.999Z',
+      firstOfDecember: '2026-11-30T15:00:00.000Z',
+    };
+    for (const [name, time] of Object.entries(at).reverse()) {
+      await givenEvent({ title: `event ${name}`, startsAt: new Date(time), endsAt: new Date(Date.parse(time) + 3_600_000) }, [
+        { member: staff },
+      ]);
+      await givenIntroduction({ topic: `introduction ${name}`, answeredAt: new Date(time) });
+    }
+    const subjects = async (range: { from?: string; to?: string }) => rows((await exportLog(range)).csv).map((row) => `${row.date} ${row.subject}`);
+
+    expect(await subjects({ from: '2026-11-01', to: '2026-11-30' })).toEqual([
+      '2026-11-01 introduction firstOfNovember',
+      '2026-11-01 event firstOfNovember',
+      '2026-11-30 introduction lastOfNovember',
+      '2026-11-30 event lastOfNovember',
+    ]);
+    expect(await subjects({ from: '2026-12-01' })).toEqual(['2026-12-01 introduction firstOfDecember', '2026-12-01 event firstOfDecember']);
+    expect(await subjects({ to: '2026-10-31' })).toEqual(['2026-10-31 introduction lastOfOctober', '2026-10-31 event lastOfOctober']);
+    expect((await exportLog({})).count).toBe(8);
+  });
+
+  it('shows erased people only by their pseudonyms, without their division, organisation or what matched', async () => {
+    const requester = await givenStaff({ name: '山田 一郎', slackUserId: 'U0ICHIRO', currentDivision: 'やまだ課', pseudonym: 'M-REQUESTER' });
+    const alumna = await givenMember({ name: '佐藤 花子', slackUserId: 'U0HANAKO', organisation: 'グリーンパワー総研', pseudonym: 'M-ALUMNA' });
+    await givenIntroduction({
+      requesterSlackUserId: 'U0ICHIRO',
+      requesterMemberId: requester.id,
+      requesterName: '山田 一郎',
+      requesterDivision: 'やまだ課',
+      alumnusMemberId: alumna.id,
+      ethicsNotices: ['interested_party'],
+      ethicsMatch: 'グリーンパワー総研（やまだ課の補助金）',
+      ethicsAcknowledgedAt: new Date('2026-11-09T00:59:00Z'),
+    });
+    // Erasure withdraws event answers; an answer left by a tombstone is still shown by pseudonym alone.
+    const goneStaff = await givenStaff({ ...TOMBSTONE, pseudonym: 'M-GONE-STAFF' });
+    const goneAlumnus = await givenMember({ ...TOMBSTONE, pseudonym: 'M-GONE-ALUMNUS' });
+    const kept = await givenMember({ name: '田中 一郎', organisation: '東都電力' });
+    await givenEvent({}, [{ member: goneStaff }, { member: goneAlumnus }, { member: kept }]);
+
+    await eraseOwnData(deps, 'U0ICHIRO');
+    await eraseOwnData(deps, 'U0HANAKO');
+    const { csv } = await exportLog();
+
+    expect(rows(csv)).toEqual([
+      expect.objectContaining({
+        kind: 'introduction',
+        staff: 'M-REQUESTER',
+        staff_division: '',
+        alumni: 'M-ALUMNA',
+        alumni_organisation: '',
+        interested_party_notice: 'yes',
+        ethics_match: '',
+        notice_acknowledged_at: '2026-11-09T00:59:00.000Z',
+      }),
+      expect.objectContaining({
+        kind: 'event',
+        staff: 'M-GONE-STAFF',
+        staff_division: '',
+        alumni: '田中 一郎; M-GONE-ALUMNUS',
+        alumni_organisation: '東都電力; ',
+      }),
+    ]);
+    for (const personal of ['山田', 'ICHIRO', 'やまだ', '佐藤', 'HANAKO', 'グリーンパワー']) expect(csv).not.toContain(personal);
+  });
+
+  it('prefixes text a spreadsheet would run as a formula with an apostrophe', async () => {
+    const alumna = await givenMember({ name: '-佐藤', organisation: '+81 研究所' });
+    const staff = await givenStaff({ name: '@経産', currentDivision: '=課' });
+    await givenIntroduction({
+      requesterName: '=HYPERLINK("https://evil.example","click")',
+      requesterDivision: '+課',
+      alumnusMemberId: alumna.id,
+      topic: '=1+2',
+      ethicsMatch: '@SUM(A1)',
+    });
+    await givenEvent({ title: '=cmd' }, [{ member: staff }, { member: alumna }]);
+
+    const [introduction, event] = rows((await exportLog()).csv);
+
+    expect(introduction).toMatchObject({
+      staff: `'=HYPERLINK("https://evil.example","click")`,
+      staff_division: "'+課",
+      alumni: "'-佐藤",
+      alumni_organisation: "'+81 研究所",
+      subject: "'=1+2",
+      ethics_match: "'@SUM(A1)",
+    });
+    expect(event).toMatchObject({ staff: "'@経産", staff_division: "'=課", alumni: "'-佐藤", alumni_organisation: "'+81 研究所", subject: "'=cmd" });
+  });
+
+  it('records who exported which days and how many rows in the audit trail', async () => {
+    const staff = await givenStaff();
+    await givenIntroduction();
+    await givenEvent({}, [{ member: staff }]);
+
+    await exportLog({ from: '2026-11-01', to: '2026-11-30' });
+    await exportContactLog(deps, { by: { commandLine: true } });
+
+    const events = await database.db.query.auditEvents.findMany();
+    expect(events.map(({ actor, action, details, occurredAt, subjectMemberId }) => ({ actor, action, details, occurredAt, subjectMemberId }))).toEqual(
+      expect.arrayContaining([
+        {
+          actor: ORGANIZER,
+          action: 'contacts.exported',
+          details: { from: '2026-11-01', to: '2026-11-30', count: 2, introductions: 1, eventAttendances: 1 },
+          occurredAt: NOW,
+          subjectMemberId: null,
+        },
+        {
+          actor: 'cli',
+          action: 'contacts.exported',
+          details: { from: null, to: null, count: 2, introductions: 1, eventAttendances: 1 },
+          occurredAt: NOW,
+          subjectMemberId: null,
+        },
+      ]),
+    );
+    expect(events).toHaveLength(2);
+  });
+
+  it('is refused to anyone but organizers, and nothing is recorded', async () => {
+    await givenIntroduction();
+
+    await expect(exportContactLog(deps, { by: { organizerSlackUserId: 'U0STAFF01' } })).rejects.toMatchObject({ code: 'not_organizer' });
+
+    expect(await database.db.query.auditEvents.findMany()).toEqual([]);
+  });
+
+  it('refuses a date that is not YYYY-MM-DD or a start after the end, and records nothing', async () => {
+    await expect(exportLog({ from: '2026-13-01' })).rejects.toThrow(RecordRangeError);
+    await expect(exportLog({ to: '2026/11/30' })).rejects.toMatchObject({ problem: 'bad_date' });
+    await expect(exportLog({ from: '2026-12-01', to: '2026-11-30' })).rejects.toMatchObject({ problem: 'bad_range' });
+    expect(await database.db.query.auditEvents.findMany()).toEqual([]);
+  });
+});
