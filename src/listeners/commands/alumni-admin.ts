@@ -24,8 +24,8 @@ export function handleAdminCommand(deps: ListenerDeps) {
     const { command, reply } = args;
     const user = await identify(deps, command.user_id);
     const m = user.t;
-    // Everyone else is answered before anything is parsed, help included. The services behind the
-    // subcommands check the role again themselves: none relies on this gate.
+    // Everyone else is answered here, before anything is parsed (help included). The member list,
+    // the figures, the contact log, roles and guests check the role again in their services.
     await requireOrganizer(deps.services, command.user_id);
     const [word = '', ...rest] = command.text.trim().split(/\s+/);
     const verb = word.toLowerCase();
