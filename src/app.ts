@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, startsSandbox } from './config';
 import { openDatabase } from './db/client';
 import { startIntroductionSweeper } from './jobs/introduction-sweeps';
+import { startMemberImportDraftSweeper } from './jobs/member-import-drafts';
 import { startStaleReminderSweeper } from './jobs/stale-reminders';
 import { seedOrganizers } from './services/organizers';
 import { refreshSearchDocuments } from './services/search-index';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   await seedOrganizers(deps.services, config.organizerUserIds);
   process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
   await app.start(config.port);
-  const stopSweepers = [startStaleReminderSweeper(deps), startIntroductionSweeper(deps)];
+  const stopSweepers = [startStaleReminderSweeper(deps), startIntroductionSweeper(deps), startMemberImportDraftSweeper(deps)];
   deps.deliveries.start();
   // In the background: search goes on with the stored documents until they are remade.
   void refreshSearchDocuments(deps.services).then(

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { openDatabase } from '../db/client';
 import { startIntroductionSweeper } from '../jobs/introduction-sweeps';
+import { startMemberImportDraftSweeper } from '../jobs/member-import-drafts';
 import { startStaleReminderSweeper } from '../jobs/stale-reminders';
 import { startSandbox } from './sandbox';
 import { seedDemo } from './seed';
@@ -37,7 +38,11 @@ export async function runSandbox(options: RunSandboxOptions): Promise<void> {
   const database = await openDatabase({ databaseUrl: undefined, pgliteDataDir: options.dataDir || undefined });
   const sandbox = await startSandbox({ database, port: options.port, botPort: options.botPort ?? 0, env: { LOG_LEVEL: options.logLevel || 'warn' } });
   if (options.dataDir) await keepClock(sandbox.standIn.ws, options.dataDir);
-  const stopSweepers = [startStaleReminderSweeper(sandbox.deps), startIntroductionSweeper(sandbox.deps)];
+  const stopSweepers = [
+    startStaleReminderSweeper(sandbox.deps),
+    startIntroductionSweeper(sandbox.deps),
+    startMemberImportDraftSweeper(sandbox.deps),
+  ];
   sandbox.deps.deliveries.start();
   try {
     await seedDemo(sandbox);
