@@ -88,7 +88,7 @@ function comparable(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, '');
 }
 
-/** The entries of a free-text list: one per line, or separated by commas, 、, ; or ・. */
+/** The entries of a free-text list: one per line, or separated by commas, 、 or ; (not ・, which names hold). */
 export function listEntries(text: string | null | undefined): string[] {
   return (text ?? '')
     .split(/[\n,、;；，]+/u)
