@@ -4,6 +4,7 @@ import type { ExpertMatch } from '../services/search';
 import { POLICY_TOPICS, termLabel } from '../services/taxonomy';
 import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwn, escapeMrkdwnWithin } from '../slack/mrkdwn';
+import { coiDisclosureText } from './coi-disclosure';
 import { plain } from './common';
 
 /** What the "Show more" button carries: the query and where the next page starts. */
@@ -100,7 +101,7 @@ export function buildMatchBlocks(
   if (match.capacityLeft <= 0) context.elements.push({ type: 'mrkdwn', text: t.introductions.capacityFull });
   if (!member.slackUserId) context.elements.push({ type: 'mrkdwn', text: t.introductions.notOnSlack });
   if (member.coiDeclared) {
-    context.elements.push({ type: 'mrkdwn', text: f.coi(escapeMrkdwnWithin(member.coiDescription ?? '', BUDGET.coi)) });
+    context.elements.push({ type: 'mrkdwn', text: f.coi(coiDisclosureText(t, member, BUDGET.coi)) });
   }
   blocks.push(context);
   return blocks;

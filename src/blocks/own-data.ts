@@ -1,6 +1,8 @@
 import type { KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { Locale, Messages } from '../i18n';
 import type { OwnData } from '../services/own-data';
+import { OFFICIAL_DUTIES } from '../services/ethics';
+import { coiRelationLabels } from './coi-disclosure';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain, truncate } from './common';
@@ -46,8 +48,11 @@ export function buildOwnDataSummary({ t, locale, data }: OwnDataSummaryProps): K
   if (!p) {
     blocks.push(section(`${o.profileHeading}\n${o.noProfile}`));
   } else {
-    const years =
-      p.yearJoined || p.yearLeft ? c.yearsValue(p.yearJoined ? String(p.yearJoined) : '', p.yearLeft ? String(p.yearLeft) : '') : t.common.notSet;
+    const d = t.declarations;
+    const left = p.yearLeft ? (p.monthLeft ? d.card.monthLeftValue(p.yearLeft, p.monthLeft) : String(p.yearLeft)) : '';
+    const years = p.yearJoined || p.yearLeft ? c.yearsValue(p.yearJoined ? String(p.yearJoined) : '', left) : t.common.notSet;
+    const relations = coiRelationLabels(t, p.coiRelations);
+    const duties = OFFICIAL_DUTIES.filter((duty) => p.officialDuties.includes(duty)).map((duty) => d.duties[duty]);
     blocks.push(
       section(o.profileHeading, [
         field(o.name, text(p.name)),
@@ -75,6 +80,18 @@ export function buildOwnDataSummary({ t, locale, data }: OwnDataSummaryProps): K
       section(`*${c.helpText}*\n${text(p.helpText, 1600)}`),
       section(`*${c.helpKinds}*\n${labels(HELP_KINDS, p.helpKinds)}`),
       section(`*${c.coi}*\n${p.coiDeclared ? text(p.coiDescription, 1200) : c.coiNone}`),
+      // Every declaration stored, whatever the member type (the form clears the other type's).
+      section(d.ownData.heading, [
+        field(d.ownData.coiRelations, relations.length > 0 ? relations.join(', ') : t.common.notSet),
+        field(d.ownData.coiDivisions, text(p.coiDivisions, 500)),
+        field(d.ownData.monthLeft, p.monthLeft ? d.months[p.monthLeft - 1] ?? String(p.monthLeft) : t.common.notSet),
+        field(d.ownData.currentDivision, text(p.currentDivision, 200)),
+        field(d.ownData.officialDuties, duties.length > 0 ? duties.join(', ') : t.common.notSet),
+        field(d.ownData.dutySectors, labels(SECTORS, p.dutySectors)),
+        field(d.ownData.dutyOrganisations, text(p.dutyOrganisations, 800)),
+        field(d.ownData.ethicsSupervisor, p.ethicsSupervisorSlackUserId ? mention(p.ethicsSupervisorSlackUserId) : t.common.notSet),
+        field(d.ownData.confirmed, when(p.declarationsConfirmedAt)),
+      ]),
       { type: 'divider' },
       section(o.consentHeading, [
         field(c.consentStaff, consent(p.shareWithStaff)),

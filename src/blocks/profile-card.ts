@@ -1,6 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
+import { OFFICIAL_DUTIES, OFFICIAL_RELATIONS } from '../services/ethics';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain, truncate } from './common';
@@ -33,10 +34,21 @@ export function buildProfileCard({ t, locale, member, showPrivate, termLocales =
   // ~13,000-character limit for a message's blocks, even for text of nothing but `&`.
   const text = (value: string | null, budget: number) => (value ? escapeMrkdwnWithin(value, budget) : t.common.notSet);
   const list = (values: string[]) => (values.length > 0 ? escapeMrkdwn(values.join(', ')) : t.common.notSet);
+  const d = t.declarations;
+  const left = member.yearLeft ? (member.monthLeft ? d.card.monthLeftValue(member.yearLeft, member.monthLeft) : String(member.yearLeft)) : '';
   const years =
     member.yearJoined || member.yearLeft
-      ? c.yearsValue(member.yearJoined ? String(member.yearJoined) : '', member.yearLeft ? String(member.yearLeft) : '')
+      ? c.yearsValue(member.yearJoined ? String(member.yearJoined) : '', left)
       : t.common.notSet;
+  // Only the listed keys are named (a stored value from elsewhere is left out, never shown raw).
+  const relations = OFFICIAL_RELATIONS.filter((relation) => member.coiRelations.includes(relation)).map((relation) => d.relations[relation]);
+  const coiLines = member.coiDeclared
+    ? [
+        ...(relations.length > 0 ? [`:warning: *${d.card.coiRelations}:* ${relations.join(', ')}`] : []),
+        ...(member.coiDivisions ? [`*${d.card.coiDivisions}:* ${text(member.coiDivisions.split('\n').join(', '), 400)}`] : []),
+        ...(member.coiDescription || relations.length === 0 ? [`${relations.length > 0 ? '' : ':warning: '}${text(member.coiDescription, 1000)}`] : []),
+      ]
+    : [c.coiNone];
 
   const overview: SectionBlock = {
     type: 'section',
@@ -72,10 +84,30 @@ export function buildProfileCard({ t, locale, member, showPrivate, termLocales =
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(`*${c.coi}*\n${member.coiDeclared ? `:warning: ${text(member.coiDescription, 1200)}` : c.coiNone}`, 3000),
+        text: truncate(`*${c.coi}*\n${coiLines.join('\n')}`, 3000),
       },
     },
   ];
+  // A staff member's declarations are for the ethics checks: seen by organizers and themself only.
+  if (showPrivate && member.memberType === 'staff') {
+    const duties = OFFICIAL_DUTIES.filter((duty) => member.officialDuties.includes(duty)).map((duty) => d.duties[duty]);
+    blocks.push(
+      { type: 'divider' },
+      { type: 'section', text: { type: 'mrkdwn', text: `*${d.card.staffHeading}*` } },
+      {
+        type: 'section',
+        fields: [
+          field(d.card.currentDivision, text(member.currentDivision, 300)),
+          field(d.card.officialDuties, duties.length > 0 ? duties.join(', ') : t.common.notSet),
+          field(d.card.dutySectors, list(member.dutySectors.map((key) => term(SECTORS, key)))),
+          field(d.card.dutyOrganisations, text(member.dutyOrganisations?.split('\n').join(', ') ?? null, 600)),
+          field(d.card.ethicsSupervisor, member.ethicsSupervisorSlackUserId ? mention(member.ethicsSupervisorSlackUserId) : t.common.notSet),
+          field(d.card.confirmed, member.declarationsConfirmedAt ? slackDate(member.declarationsConfirmedAt) : t.common.notSet),
+        ],
+      },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: d.card.staffOnly }] },
+    );
+  }
   if (showPrivate) {
     blocks.push(
       { type: 'divider' },

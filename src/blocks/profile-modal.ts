@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
+import { OFFICIAL_DUTIES, OFFICIAL_RELATIONS } from '../services/ethics';
 import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, LIMITS, MEMBER_TYPES } from '../services/profile-rules';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS } from '../services/taxonomy';
 import { PROFILE_FIELDS, VIEWS } from '../slack/ids';
@@ -70,6 +71,11 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
     ...(member?.shareWithStaff ? [CONSENT_STAFF] : []),
     ...(member?.shareWithAlumni ? [CONSENT_ALUMNI] : []),
   ];
+  const d = t.declarations;
+  const monthOptions = d.months.map((label, index) => option(label, String(index + 1)));
+  const dutyOptions = OFFICIAL_DUTIES.map((duty) => option(d.duties[duty], duty));
+  const relationOptions = OFFICIAL_RELATIONS.map((relation) => option(d.relations[relation], relation));
+  const dutySectorOptions = SECTORS.map((term) => termOption(term, locale));
   const coiAnswer = member?.coiDeclared === true ? YES : member?.coiDeclared === false ? NO : undefined;
 
   const blocks: KnownBlock[] = [
@@ -84,6 +90,16 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
     }),
     inputBlock(PROFILE_FIELDS.yearJoined, m.yearJoined, yearInput('yearJoined', member?.yearJoined, currentYear), { optional: true }),
     inputBlock(PROFILE_FIELDS.yearLeft, m.yearLeft, yearInput('yearLeft', member?.yearLeft, currentYear), { optional: true, hint: m.yearLeftHint }),
+    inputBlock(PROFILE_FIELDS.monthLeft,
+      d.monthLeft,
+      {
+        type: 'static_select',
+        action_id: PROFILE_FIELDS.monthLeft,
+        options: monthOptions,
+        ...(member?.monthLeft ? { initial_option: monthOptions[member.monthLeft - 1] } : {}),
+      },
+      { optional: true, hint: d.monthLeftHint },
+    ),
     inputBlock(PROFILE_FIELDS.formerDivisions, m.formerDivisions, textInput('formerDivisions', member?.formerDivisions, LIMITS.formerDivisions, true, m.formerDivisionsPlaceholder), { optional: true }),
     inputBlock(PROFILE_FIELDS.organisation, m.organisation, textInput('organisation', member?.organisation, LIMITS.organisation), { optional: true }),
     inputBlock(PROFILE_FIELDS.jobTitle, m.jobTitle, textInput('jobTitle', member?.title, LIMITS.jobTitle), { optional: true }),
@@ -140,10 +156,59 @@ export function buildProfileModal({ t, locale, member, suggestedName, currentYea
       options: coiOptions,
       ...(coiAnswer ? { initial_option: coiOptions.find((candidate) => candidate.value === coiAnswer) } : {}),
     }),
+    // Slack cannot show a field only for one member type (without redrawing the view as it is
+    // filled in): each side's section is labelled, optional, and cleared on save for the other.
+    { type: 'section', text: { type: 'mrkdwn', text: `${d.alumniHeading}\n${d.alumniIntro}` } },
+    inputBlock(PROFILE_FIELDS.coiRelations,
+      d.coiRelations,
+      { type: 'checkboxes', action_id: PROFILE_FIELDS.coiRelations, options: relationOptions, ...initialOf(relationOptions, member?.coiRelations ?? []) },
+      { optional: true, hint: d.coiRelationsHint },
+    ),
+    inputBlock(PROFILE_FIELDS.coiDivisions, d.coiDivisions, textInput('coiDivisions', member?.coiDivisions, LIMITS.coiDivisions, true), {
+      optional: true,
+      hint: d.coiDivisionsHint,
+    }),
     inputBlock(PROFILE_FIELDS.coiDescription, m.coiDescription, textInput('coiDescription', member?.coiDescription, LIMITS.coiDescription, true), {
       optional: true,
       hint: m.coiDescriptionHint,
     }),
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: `${d.staffHeading}\n${d.staffIntro}` } },
+    inputBlock(PROFILE_FIELDS.currentDivision, d.currentDivision, textInput('currentDivision', member?.currentDivision, LIMITS.currentDivision), {
+      optional: true,
+      hint: d.currentDivisionHint,
+    }),
+    inputBlock(PROFILE_FIELDS.officialDuties,
+      d.officialDuties,
+      { type: 'checkboxes', action_id: PROFILE_FIELDS.officialDuties, options: dutyOptions, ...initialOf(dutyOptions, member?.officialDuties ?? []) },
+      { optional: true, hint: d.officialDutiesHint },
+    ),
+    inputBlock(PROFILE_FIELDS.dutySectors,
+      d.dutySectors,
+      {
+        type: 'multi_static_select',
+        action_id: PROFILE_FIELDS.dutySectors,
+        placeholder: plain(d.dutySectorsPlaceholder, 150),
+        options: dutySectorOptions,
+        ...initialOf(dutySectorOptions, member?.dutySectors ?? []),
+      },
+      { optional: true },
+    ),
+    inputBlock(PROFILE_FIELDS.dutyOrganisations,
+      d.dutyOrganisations,
+      textInput('dutyOrganisations', member?.dutyOrganisations, LIMITS.dutyOrganisations, true),
+      { optional: true, hint: d.dutyOrganisationsHint },
+    ),
+    inputBlock(PROFILE_FIELDS.ethicsSupervisor,
+      d.ethicsSupervisor,
+      {
+        type: 'users_select',
+        action_id: PROFILE_FIELDS.ethicsSupervisor,
+        ...(member?.ethicsSupervisorSlackUserId ? { initial_user: member.ethicsSupervisorSlackUserId } : {}),
+      },
+      { optional: true, hint: d.ethicsSupervisorHint },
+    ),
+    { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: `${m.codeHeading}\n${m.codeText(CODE_OF_CONDUCT_VERSION)}` } },
     inputBlock(PROFILE_FIELDS.codeOfConduct, m.codeAccept, {
       type: 'checkboxes',

@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
 import { findDelivery } from '../services/deliveries';
+import { declarationHandlers } from './declarations';
 import { eventHandlers } from './events';
 import { introductionHandlers } from './introductions';
 import { memberHandlers } from './members';
@@ -20,5 +21,5 @@ function failureNotice(deps: ListenerDeps): DeliveryHandler {
 
 /** Every kind of delivery, and how it is carried out. */
 export function deliveryHandlers(deps: ListenerDeps): DeliveryHandlers {
-  return { ...introductionHandlers(deps), ...memberHandlers(deps), ...eventHandlers(deps), 'delivery.failed': failureNotice(deps) };
+  return { ...introductionHandlers(deps), ...memberHandlers(deps), ...eventHandlers(deps), ...declarationHandlers(deps), 'delivery.failed': failureNotice(deps) };
 }

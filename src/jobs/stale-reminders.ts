@@ -1,4 +1,5 @@
 import type { ListenerDeps } from '../listeners';
+import { sendDeclarationReminders } from '../services/declarations';
 import { sendStaleProfileReminders } from '../services/stale-profiles';
 import { startSweeper } from './sweeper';
 
@@ -9,7 +10,18 @@ export async function runStaleReminderSweep(deps: ListenerDeps) {
   return { reminders: deliveryIds.length, outcome };
 }
 
-/** Hourly: a profile turns stale by the month. */
+/** One sweep of staff's yearly declarations reminders, as the stale-profile one: recorded once, then delivered. */
+export async function runDeclarationReminderSweep(deps: ListenerDeps) {
+  const deliveryIds = await sendDeclarationReminders(deps.services, deps.config.ethics);
+  const outcome = await deps.deliveries.deliverNow(deliveryIds);
+  return { reminders: deliveryIds.length, outcome };
+}
+
+/** Hourly: a profile turns stale by the month, and so do staff's declarations (by the year). */
 export function startStaleReminderSweeper(deps: ListenerDeps, intervalMs = 60 * 60_000) {
-  return startSweeper(deps, { name: 'stale reminder', sweep: () => runStaleReminderSweep(deps), intervalMs, firstAfterMs: 30_000 });
+  const stops = [
+    startSweeper(deps, { name: 'stale reminder', sweep: () => runStaleReminderSweep(deps), intervalMs, firstAfterMs: 30_000 }),
+    startSweeper(deps, { name: 'declarations reminder', sweep: () => runDeclarationReminderSweep(deps), intervalMs, firstAfterMs: 45_000 }),
+  ];
+  return () => stops.forEach((stop) => stop());
 }

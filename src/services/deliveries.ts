@@ -31,6 +31,7 @@ export const DELIVERY_KINDS = [
   'registration.approval_refresh',
   'registration.decision_notice',
   'profile.stale_reminder',
+  'profile.declarations_reminder',
   'event.announce',
   'event.not_posted',
   'event.refresh',
@@ -83,6 +84,12 @@ export const DELIVERIES = {
   /** "Is this still right?" to a member whose profile is stale (once per claim). */
   staleReminder: (memberId: string, claimedAt: Date): NewDelivery =>
     make('profile.stale_reminder', `${memberId}:${claimedAt.toISOString()}`, { memberId }),
+  /**
+   * Staff asked to confirm their ethics declarations: once per confirmation (the one the reminder
+   * follows; `never` before the first), however many sweeps find it due.
+   */
+  declarationsReminder: (memberId: string, confirmedAt: Date | null): NewDelivery =>
+    make('profile.declarations_reminder', `${memberId}:${confirmedAt?.toISOString() ?? 'never'}`, { memberId }),
   /**
    * A new event's announcement in its channel, once per event (an event is made once per form
    * submission). Nobody is named to be told of a final refusal: the form shows it, or, once the form

@@ -28,7 +28,14 @@ export interface OwnData {
   organizer: boolean;
   profile: OwnProfile | null;
   consentHistory: { audience: 'staff' | 'alumni'; granted: boolean; textVersion: string; recordedAt: string }[];
-  introductionsRequested: (OwnRequest & { alumnus: string | null; coiAcknowledgedAt: Time })[];
+  introductionsRequested: (OwnRequest & {
+    alumnus: string | null;
+    coiAcknowledgedAt: Time;
+    /** What the ethics check found, as the requester was shown it, and what they did. */
+    ethicsMatch: string | null;
+    ethicsAcknowledgedAt: Time;
+    ethicsSupervisorSlackUserId: string | null;
+  })[];
   introductionsAddressedToYou: (OwnRequest & { requester: string | null; requesterDivision: string | null; coiDisclosure: string | null })[];
   openRequestsVolunteered: { topic: string; purpose: string; status: string; dueDate: string; picked: boolean; volunteeredAt: string }[];
   eventAnswers: {
@@ -60,6 +67,8 @@ interface OwnRequest {
   format: string;
   dueDate: string;
   declineReason: string | null;
+  /** The ethics notices the introduction called for (ETHICS_NOTICES); empty when nothing matched. */
+  ethicsNotices: string[];
   createdAt: string;
   answeredAt: Time;
 }
@@ -94,12 +103,22 @@ export function ownProfile(member: MemberRow) {
     consentRecordedAt: iso(member.consentRecordedAt),
     coiDeclared: member.coiDeclared,
     coiDescription: member.coiDescription,
+    coiRelations: member.coiRelations,
+    coiDivisions: member.coiDivisions,
+    monthLeft: member.monthLeft,
+    currentDivision: member.currentDivision,
+    officialDuties: member.officialDuties,
+    dutySectors: member.dutySectors,
+    dutyOrganisations: member.dutyOrganisations,
+    ethicsSupervisorSlackUserId: member.ethicsSupervisorSlackUserId,
+    declarationsConfirmedAt: iso(member.declarationsConfirmedAt),
     codeOfConductVersion: member.codeOfConductVersion,
     codeOfConductAcceptedAt: iso(member.codeOfConductAcceptedAt),
     referredBySlackUserId: member.referredBySlackUserId,
     interestedInReturning: member.interestedInReturning,
     profileConfirmedAt: iso(member.profileConfirmedAt),
     registrationDecidedAt: iso(member.decidedAt),
+    registrationDeclineReason: member.declineReason,
     createdAt: member.createdAt.toISOString(),
     updatedAt: member.updatedAt.toISOString(),
   };
@@ -115,6 +134,7 @@ function ownRequest(request: IntroductionRow): OwnRequest {
     format: request.format,
     dueDate: request.dueDate,
     declineReason: request.declineReason,
+    ethicsNotices: request.ethicsNotices,
     createdAt: request.createdAt.toISOString(),
     answeredAt: iso(request.answeredAt),
   };
@@ -166,6 +186,9 @@ export async function collectOwnData(deps: ServiceDeps, slackUserId: string): Pr
       ...ownRequest(request),
       alumnus: alumnusName,
       coiAcknowledgedAt: iso(request.coiAcknowledgedAt),
+      ethicsMatch: request.ethicsMatch,
+      ethicsAcknowledgedAt: iso(request.ethicsAcknowledgedAt),
+      ethicsSupervisorSlackUserId: request.ethicsSupervisorSlackUserId,
     })),
     introductionsAddressedToYou: addressed.map(({ request }) => ({
       ...ownRequest(request),

@@ -3,6 +3,7 @@ import type { ServiceDeps } from './deps';
 import type { Actor } from './identity';
 import { findOwnProfile, saveProfile, type SaveOutcome } from './profile';
 import type { ProfileInput } from './profile-rules';
+import { consentedAudiences, isShownMemberType } from './visibility';
 
 /** A part of the profile a member can change in the form, named as the save feedback names it. */
 export type ProfileChange =
@@ -21,7 +22,15 @@ export type ProfileChange =
   | 'consent'
   | 'coi'
   | 'referredBy'
-  | 'returning';
+  | 'returning'
+  | 'monthLeft'
+  | 'coiRelations'
+  | 'coiDivisions'
+  | 'currentDivision'
+  | 'officialDuties'
+  | 'dutySectors'
+  | 'dutyOrganisations'
+  | 'ethicsSupervisor';
 
 /** Who may see a profile, as the search and profile look-ups decide (visibleTo in the members repository). */
 export type ProfileAudience = 'staffAndAlumni' | 'staff' | 'alumni' | 'organizers' | 'staffMember';
@@ -40,6 +49,7 @@ export function profileChanges(before: MemberRow | undefined, after: MemberRow):
   differs('memberType', b.memberType === after.memberType);
   differs('yearJoined', b.yearJoined === after.yearJoined);
   differs('yearLeft', b.yearLeft === after.yearLeft);
+  differs('monthLeft', b.monthLeft === after.monthLeft);
   differs('formerDivisions', b.formerDivisions === after.formerDivisions);
   differs('organisation', b.organisation === after.organisation);
   differs('jobTitle', b.title === after.title);
@@ -50,6 +60,13 @@ export function profileChanges(before: MemberRow | undefined, after: MemberRow):
   differs('capacity', b.monthlyCapacity === after.monthlyCapacity);
   differs('consent', b.shareWithStaff === after.shareWithStaff && b.shareWithAlumni === after.shareWithAlumni);
   differs('coi', b.coiDeclared === after.coiDeclared && b.coiDescription === after.coiDescription);
+  differs('coiRelations', sameSet(b.coiRelations, after.coiRelations));
+  differs('coiDivisions', b.coiDivisions === after.coiDivisions);
+  differs('currentDivision', b.currentDivision === after.currentDivision);
+  differs('officialDuties', sameSet(b.officialDuties, after.officialDuties));
+  differs('dutySectors', sameSet(b.dutySectors, after.dutySectors));
+  differs('dutyOrganisations', b.dutyOrganisations === after.dutyOrganisations);
+  differs('ethicsSupervisor', b.ethicsSupervisorSlackUserId === after.ethicsSupervisorSlackUserId);
   differs('referredBy', b.referredBySlackUserId === after.referredBySlackUserId);
   differs('returning', b.interestedInReturning === after.interestedInReturning);
   return changes;
@@ -60,9 +77,11 @@ export function profileChanges(before: MemberRow | undefined, after: MemberRow):
  * nobody else, whatever they ticked: only alumni and returnees are found.
  */
 export function profileAudience(member: Pick<MemberRow, 'memberType' | 'shareWithStaff' | 'shareWithAlumni'>): ProfileAudience {
-  if (member.memberType === 'staff') return 'staffMember';
-  const staff = member.shareWithStaff === true;
-  const alumni = member.shareWithAlumni === true;
+  // The same definition as visibleTo's (src/services/visibility.ts).
+  if (!isShownMemberType(member.memberType)) return 'staffMember';
+  const audiences = consentedAudiences(member);
+  const staff = audiences.includes('staff');
+  const alumni = audiences.includes('alumni');
   return staff && alumni ? 'staffAndAlumni' : staff ? 'staff' : alumni ? 'alumni' : 'organizers';
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isStaffAccount, type Actor } from './identity';
+import { OFFICIAL_DUTIES, OFFICIAL_RELATIONS } from './ethics';
 import { HELP_KIND_KEYS, SECTOR_KEYS, TOPIC_KEYS } from './taxonomy';
 
 /** Versions of the texts members agree to; bump when the wording changes (stored with each answer). */
@@ -18,6 +19,9 @@ export const LIMITS = {
   coiDescription: 1000,
   minYear: 1950,
   maxCapacity: 10,
+  coiDivisions: 500,
+  currentDivision: 200,
+  dutyOrganisations: 1000,
 } as const;
 
 export interface ProfileInput {
@@ -40,6 +44,71 @@ export interface ProfileInput {
   codeOfConductAccepted: boolean;
   referredBySlackUserId: string | null;
   interestedInReturning: boolean;
+  /*
+   * The ethics declarations (issue 13). Optional so that callers other than the form (seed data)
+   * may leave them out: absent is the same as empty. Which apply depends on the member type; see
+   * normaliseDeclarations.
+   */
+  /** Alumni and returnees: the month (1–12) of the year they left. */
+  monthLeft?: number | null;
+  /** Alumni: their employer's relations with the ministry (OFFICIAL_RELATIONS) and with which divisions. */
+  coiRelations?: string[];
+  coiDivisions?: string | null;
+  /** Staff: their current division, the matters their post handles, for which sectors and organisations. */
+  currentDivision?: string | null;
+  officialDuties?: string[];
+  dutySectors?: string[];
+  dutyOrganisations?: string | null;
+  ethicsSupervisorSlackUserId?: string | null;
+}
+
+/** The declarations as stored: those of the other member types are cleared. */
+export interface ProfileDeclarations {
+  monthLeft: number | null;
+  coiRelations: string[];
+  coiDivisions: string | null;
+  currentDivision: string | null;
+  officialDuties: string[];
+  dutySectors: string[];
+  dutyOrganisations: string | null;
+  ethicsSupervisorSlackUserId: string | null;
+}
+
+const blank = (value: string | null | undefined) => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+};
+
+/**
+ * Keeps the declarations that apply to the member type and clears the others, so a form filled in
+ * both sections (Slack cannot hide them) stores only what the member is: staff declare their post
+ * (division, matters, sectors, organisations, ethics supervisor); alumni their employer's relations
+ * with the ministry; alumni and returnees the month they left (with the year: none without it).
+ * Returnees work at the ministry again, so they have no employer relations to declare.
+ */
+export function normaliseDeclarations(input: ProfileInput): ProfileDeclarations {
+  const staff = input.memberType === 'staff';
+  const alumni = input.memberType === 'alumni';
+  const hasYearLeft = !staff && input.yearLeft !== null;
+  return {
+    monthLeft: hasYearLeft ? (input.monthLeft ?? null) : null,
+    coiRelations: alumni ? [...new Set(input.coiRelations ?? [])] : [],
+    coiDivisions: alumni ? blank(input.coiDivisions) : null,
+    currentDivision: staff ? blank(input.currentDivision) : null,
+    officialDuties: staff ? [...new Set(input.officialDuties ?? [])] : [],
+    dutySectors: staff ? [...new Set(input.dutySectors ?? [])] : [],
+    dutyOrganisations: staff ? blank(input.dutyOrganisations) : null,
+    ethicsSupervisorSlackUserId: staff ? (input.ethicsSupervisorSlackUserId ?? null) : null,
+  };
+}
+
+/**
+ * Whether the member declares a conflict of interest: they answered yes, or (alumni) ticked a
+ * relation of their employer with the ministry. Ticking a relation while answering "no" is
+ * refused by validateProfile (coiRelationsContradict), so the two never disagree when stored.
+ */
+export function coiDeclaredFor(input: ProfileInput): boolean {
+  return input.coiDeclared || normaliseDeclarations(input).coiRelations.length > 0;
 }
 
 export type ProfileErrorCode =
@@ -52,7 +121,10 @@ export type ProfileErrorCode =
   | 'coiDescriptionRequired'
   | 'codeRequired'
   | 'staffEmailRequired'
-  | 'unknownChoice';
+  | 'unknownChoice'
+  | 'monthRange'
+  | 'monthWithoutYear'
+  | 'coiRelationsContradict';
 
 export interface ProfileFieldError {
   field: keyof ProfileInput;
@@ -91,6 +163,14 @@ function profileSchema(currentYear: number) {
       codeOfConductAccepted: z.literal(true, 'codeRequired'),
       referredBySlackUserId: z.string().nullable(),
       interestedInReturning: z.boolean(),
+      monthLeft: z.number('monthRange').int('monthRange').min(1, 'monthRange').max(12, 'monthRange').nullish(),
+      coiRelations: z.array(z.enum(OFFICIAL_RELATIONS, 'unknownChoice')).optional(),
+      coiDivisions: optionalText(LIMITS.coiDivisions).optional(),
+      currentDivision: optionalText(LIMITS.currentDivision).optional(),
+      officialDuties: z.array(z.enum(OFFICIAL_DUTIES, 'unknownChoice')).optional(),
+      dutySectors: z.array(z.enum(SECTOR_KEYS, 'unknownChoice')).optional(),
+      dutyOrganisations: optionalText(LIMITS.dutyOrganisations).optional(),
+      ethicsSupervisorSlackUserId: z.string().nullish(),
     })
     .superRefine((input, ctx) => {
       if (input.yearLeft !== null && input.memberType === 'staff') {
@@ -98,8 +178,16 @@ function profileSchema(currentYear: number) {
       } else if (input.yearLeft !== null && input.yearJoined !== null && input.yearLeft < input.yearJoined) {
         ctx.addIssue({ code: 'custom', path: ['yearLeft'], message: 'leftBeforeJoined' });
       }
-      if (input.coiDeclared && !input.coiDescription?.trim()) {
+      // The free text is required with "yes" unless the structured relations already say what it is.
+      const relations = input.memberType === 'alumni' ? (input.coiRelations ?? []) : [];
+      if (input.coiDeclared && relations.length === 0 && !input.coiDescription?.trim()) {
         ctx.addIssue({ code: 'custom', path: ['coiDescription'], message: 'coiDescriptionRequired' });
+      }
+      if (!input.coiDeclared && relations.length > 0) {
+        ctx.addIssue({ code: 'custom', path: ['coiDeclared'], message: 'coiRelationsContradict' });
+      }
+      if (input.monthLeft != null && input.memberType !== 'staff' && input.yearLeft === null) {
+        ctx.addIssue({ code: 'custom', path: ['monthLeft'], message: 'monthWithoutYear' });
       }
     });
 }

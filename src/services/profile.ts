@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { MemberRow, NewMemberRow } from '../db/schema';
 import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
-import { CODE_OF_CONDUCT_VERSION, CONSENT_TEXT_VERSION, type ProfileInput, validateProfile } from './profile-rules';
+import {
+  CODE_OF_CONDUCT_VERSION,
+  CONSENT_TEXT_VERSION,
+  coiDeclaredFor,
+  normaliseDeclarations,
+  type ProfileInput,
+  validateProfile,
+} from './profile-rules';
 import { searchDocumentFor } from './search-text';
 import { isStaffAccount, type Actor } from './identity';
 import { DELIVERIES } from './deliveries';
@@ -23,7 +30,8 @@ function blankToNull(value: string | null): string | null {
 /**
  * Saves the actor's profile in one transaction, recording consent answers that changed. A new
  * alumni registration is pending; staff (by email), returnees on a staff address and organizers are
- * active at once. Call validateProfile first.
+ * active at once. Only the declarations of the member's type are stored (normaliseDeclarations);
+ * staff confirm theirs by saving. Call validateProfile first.
  */
 export async function saveProfile(
   deps: ServiceDeps,
@@ -45,6 +53,9 @@ export async function saveProfile(
       existing.shareWithStaff !== input.shareWithStaff ||
       existing.shareWithAlumni !== input.shareWithAlumni ||
       existing.consentTextVersion !== CONSENT_TEXT_VERSION;
+    // Only the member type's own declarations are kept (the form shows both sections).
+    const declarations = normaliseDeclarations(input);
+    const coiDeclared = coiDeclaredFor(input);
     const profile: Partial<NewMemberRow> = {
       name: input.name.trim(),
       memberType: input.memberType,
@@ -61,8 +72,11 @@ export async function saveProfile(
       shareWithStaff: input.shareWithStaff,
       shareWithAlumni: input.shareWithAlumni,
       ...(consentChanged ? { consentTextVersion: CONSENT_TEXT_VERSION, consentRecordedAt: now } : {}),
-      coiDeclared: input.coiDeclared,
-      coiDescription: input.coiDeclared ? blankToNull(input.coiDescription) : null,
+      coiDeclared,
+      coiDescription: coiDeclared ? blankToNull(input.coiDescription) : null,
+      ...declarations,
+      // Staff confirm their declarations by saving the form (and yearly, see declarations.ts).
+      ...(input.memberType === 'staff' ? { declarationsConfirmedAt: now } : { declarationsConfirmedAt: null }),
       ...(existing?.codeOfConductVersion === CODE_OF_CONDUCT_VERSION
         ? {}
         : { codeOfConductVersion: CODE_OF_CONDUCT_VERSION, codeOfConductAcceptedAt: now }),
@@ -97,7 +111,7 @@ export async function saveProfile(
         status: becomesActive ? 'active' : status,
         // The declined card keeps its decision; the new submission gets a card of its own.
         ...(existing.status === 'declined'
-          ? { decidedAt: null, decidedBySlackUserId: null, approvalChannelId: null, approvalMessageTs: null }
+          ? { decidedAt: null, decidedBySlackUserId: null, approvalChannelId: null, approvalMessageTs: null, declineReason: null }
           : {}),
       });
       outcome = existing.status === 'declined' && member.status === 'pending' ? 'resubmitted' : 'updated';

@@ -23,6 +23,14 @@ const BLOCK_OF: Record<keyof ProfileInput, ProfileField> = {
   codeOfConductAccepted: 'codeOfConduct',
   referredBySlackUserId: 'referredBy',
   interestedInReturning: 'returning',
+  monthLeft: 'monthLeft',
+  coiRelations: 'coiRelations',
+  coiDivisions: 'coiDivisions',
+  currentDivision: 'currentDivision',
+  officialDuties: 'officialDuties',
+  dutySectors: 'dutySectors',
+  dutyOrganisations: 'dutyOrganisations',
+  ethicsSupervisorSlackUserId: 'ethicsSupervisor',
 };
 
 /** Field errors as `response_action: "errors"` wants them: block_id → message in the user's language. */
@@ -38,6 +46,11 @@ export function profileErrorsForSlack(errors: ProfileFieldError[], t: Messages):
         break;
       case 'yearRange':
         result[blockId] = v.yearRange(error.params?.min ?? 0, error.params?.max ?? 0);
+        break;
+      case 'monthRange':
+      case 'monthWithoutYear':
+      case 'coiRelationsContradict':
+        result[blockId] = t.declarations.validation[error.code];
         break;
       default:
         result[blockId] = v[error.code];

@@ -21,6 +21,15 @@ export interface ProfileAnswers {
   acceptCode?: boolean;
   referredBy?: string | null;
   returning?: boolean;
+  /** The month left (1–12), as the select's value. */
+  monthLeft?: string | null;
+  coiRelations?: string[];
+  coiDivisions?: string | null;
+  currentDivision?: string | null;
+  officialDuties?: string[];
+  dutySectors?: string[];
+  dutyOrganisations?: string | null;
+  ethicsSupervisor?: string | null;
 }
 
 const defaults: Required<ProfileAnswers> = {
@@ -43,6 +52,14 @@ const defaults: Required<ProfileAnswers> = {
   acceptCode: true,
   referredBy: null,
   returning: false,
+  monthLeft: null,
+  coiRelations: [],
+  coiDivisions: null,
+  currentDivision: null,
+  officialDuties: [],
+  dutySectors: [],
+  dutyOrganisations: null,
+  ethicsSupervisor: null,
 };
 
 const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
@@ -77,5 +94,13 @@ export function profileState(answers: ProfileAnswers = {}) {
     ...entry(f.codeOfConduct, { type: 'checkboxes', selected_options: a.acceptCode ? [option(PROFILE_OPTION_VALUES.yes)] : [] }),
     ...entry(f.referredBy, { type: 'users_select', selected_user: a.referredBy }),
     ...entry(f.returning, { type: 'checkboxes', selected_options: a.returning ? [option(PROFILE_OPTION_VALUES.yes)] : [] }),
+    ...entry(f.monthLeft, { type: 'static_select', selected_option: a.monthLeft ? option(a.monthLeft) : null }),
+    ...entry(f.coiRelations, { type: 'checkboxes', selected_options: a.coiRelations.map(option) }),
+    ...entry(f.coiDivisions, { type: 'plain_text_input', value: a.coiDivisions }),
+    ...entry(f.currentDivision, { type: 'plain_text_input', value: a.currentDivision }),
+    ...entry(f.officialDuties, { type: 'checkboxes', selected_options: a.officialDuties.map(option) }),
+    ...entry(f.dutySectors, { type: 'multi_static_select', selected_options: a.dutySectors.map(option) }),
+    ...entry(f.dutyOrganisations, { type: 'plain_text_input', value: a.dutyOrganisations }),
+    ...entry(f.ethicsSupervisor, { type: 'users_select', selected_user: a.ethicsSupervisor }),
   };
 }

@@ -55,10 +55,14 @@ describe('exporting one’s own data', () => {
         format: 'call',
         dueDate: '2026-12-10',
         declineReason: null,
+        ethicsNotices: [],
         createdAt: expect.any(String),
         answeredAt: null,
         alumnus: null,
         coiAcknowledgedAt: null,
+        ethicsMatch: null,
+        ethicsAcknowledgedAt: null,
+        ethicsSupervisorSlackUserId: null,
       },
     ]);
   });

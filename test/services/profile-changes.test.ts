@@ -15,7 +15,7 @@ describe('what a profile save changed', () => {
   });
 
   it('a first save changes everything', () => {
-    expect(profileChanges(undefined, before)).toHaveLength(16);
+    expect(profileChanges(undefined, before)).toHaveLength(24);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { isActiveOrganizer } from './organizers';
 import {
   consentEvents,
+  deliveries,
   memberColumns,
   members,
   reachableAccount,
@@ -12,6 +13,7 @@ import {
   type NewMemberRow,
 } from '../schema';
 import type { SlackStanding } from '../../services/slack-standing';
+import { CONSENT_FOR, SHOWN_MEMBER_TYPES } from '../../services/visibility';
 
 /** Who is looking: decides which profiles a query may return. */
 export type Audience = 'organizer' | 'staff' | 'alumni' | 'none';
@@ -22,18 +24,18 @@ export type Audience = 'organizer' | 'staff' | 'alumni' | 'none';
  * organizers see every non-erased row.
  */
 export function visibleTo(audience: Audience): SQL {
+  // The member types and consents come from src/services/visibility.ts, which the save feedback reads too.
   const sharedAlumni = and(
     eq(members.status, 'active'),
-    inArray(members.memberType, ['alumni', 'returnee']),
+    inArray(members.memberType, [...SHOWN_MEMBER_TYPES]),
     reachableAccount(members.slackStanding),
   );
   switch (audience) {
     case 'organizer':
       return ne(members.status, 'erased');
     case 'staff':
-      return and(sharedAlumni, sql`${members.shareWithStaff} is true`)!;
     case 'alumni':
-      return and(sharedAlumni, sql`${members.shareWithAlumni} is true`)!;
+      return and(sharedAlumni, sql`${members[CONSENT_FOR[audience]]} is true`)!;
     case 'none':
       return sql`false`;
   }
@@ -182,6 +184,31 @@ export function createMembersRepository({ db }: { db: Db }) {
         .set({ staleReminderSentAt: now })
         .where(inArray(members.id, candidates))
         .returning(memberColumns);
+    },
+
+    /**
+     * Locks (SKIP LOCKED) active staff on Slack whose ethics declarations were last confirmed
+     * before `cutoff`, or never, and who have no `reminderKind` delivery recorded since that
+     * confirmation: each is asked once per confirmation. Call within a transaction that records
+     * the reminders; concurrent sweeps skip each other's rows, and the delivery key dedupes the rest.
+     */
+    async lockDueDeclarationReminders(cutoff: Date, reminderKind: string, limit: number): Promise<MemberRow[]> {
+      return db
+        .select(memberColumns)
+        .from(members)
+        .where(
+          and(
+            eq(members.status, 'active'),
+            eq(members.memberType, 'staff'),
+            isNotNull(members.slackUserId),
+            reachableAccount(members.slackStanding),
+            or(isNull(members.declarationsConfirmedAt), lt(members.declarationsConfirmedAt, cutoff)),
+            sql`not exists (select 1 from ${deliveries} where ${deliveries.kind} = ${reminderKind} and ${deliveries.payload}->>'memberId' = ${members.id}::text and ${deliveries.createdAt} > coalesce(${members.declarationsConfirmedAt}, '-infinity'::timestamptz))`,
+          ),
+        )
+        .orderBy(sql`${members.declarationsConfirmedAt} asc nulls first`, asc(members.id))
+        .limit(limit)
+        .for('update', { skipLocked: true });
     },
 
     /** Mirrors the linked Slack account's standing; returns the member when it changed. */

@@ -4,6 +4,7 @@ import type { ListenerDeps } from '../deps';
 import { handleConfirmErase } from './confirm-erase';
 import { handleDecideRegistration } from './decide-registration';
 import { handleKeepProfile } from './keep-profile';
+import { handleConfirmDeclarations } from './confirm-declarations';
 import { handleOpenProfileModal } from './open-profile-modal';
 import { handleShowMoreExperts } from './show-more-experts';
 import { handleAcceptIntroduction } from './accept-introduction';
@@ -25,6 +26,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.openProfileModal, handleOpenProfileModal(deps));
   app.action(ACTIONS.confirmErase, handleConfirmErase(deps));
   app.action(ACTIONS.keepProfile, handleKeepProfile(deps));
+  app.action(ACTIONS.confirmDeclarations, handleConfirmDeclarations(deps));
   app.action(ACTIONS.showMoreExperts, handleShowMoreExperts(deps));
   app.action(ACTIONS.askIntroduction, handleAskIntroduction(deps));
   app.action(ACTIONS.postOpenRequest, handlePostOpenRequest(deps));
