@@ -65,7 +65,7 @@ export const en = {
     coiYes: 'Yes',
     coiNo: 'No',
     coiDescription: 'Describe the conflict of interest',
-    coiDescriptionHint: 'Required when you answered yes. Shown with your profile.',
+    coiDescriptionHint: 'Required when you answered yes and ticked no relation above. Shown with your profile.',
     codeHeading: '*Code of conduct*',
     codeText: (version: string) =>
       `Kakehashi exists for contributions to public policy, not for business development. I will not use it to solicit ministry budget, contracts or subsidies, nor to steer them to my organisation, and I will disclose conflicts of interest. (Code of conduct ${version})`,

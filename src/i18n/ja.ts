@@ -62,7 +62,7 @@ export const ja = {
     coiYes: 'はい',
     coiNo: 'いいえ',
     coiDescription: '利益相反の内容',
-    coiDescriptionHint: '「はい」の場合は必須です。プロフィールとともに表示されます。',
+    coiDescriptionHint: '「はい」と答え、上の関係をどれも選んでいない場合は必須です。プロフィールとともに表示されます。',
     codeHeading: '*行動規範*',
     codeText: (version: string) =>
       `架け橋は公共政策への貢献のための場であり、営業の場ではありません。当省の予算・契約・補助金の獲得や自社への誘導に利用せず、利益相反は開示します。（行動規範 ${version}）`,
