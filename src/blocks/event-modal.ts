@@ -2,11 +2,11 @@ import type { ModalView } from '@slack/types';
 import type { EventRow } from '../db/schema/events';
 import type { Messages } from '../i18n';
 import { addDays, networkToday, startOfNetworkDay } from '../services/calendar';
+import { EVENT_FEE_PAYERS, EVENT_FORMATS } from '../services/ethics';
 import { EVENT_AUDIENCES, EVENT_LIMITS } from '../services/event-types';
 import { EVENT_FIELDS, VIEWS } from '../slack/ids';
 import { inputBlock, option, plain } from './common';
 import { unix } from './event-time';
-
 
 /** A new event starts a week ahead at 18:30 in Japan, the usual after-work time, for two hours. */
 function defaultTimes(now: Date): { startsAt: Date; endsAt: Date } {
@@ -21,6 +21,56 @@ export interface EventModalProps {
   /** Preselected channel for a new event (e.g. where the command was typed). */
   defaultChannelId?: string;
   now: Date;
+}
+
+/**
+ * The fee per person, who pays and the format: required of a new event (Slack submits the form only
+ * with them), optional when editing one made before they were asked (null), so it still saves.
+ * Sponsorship by companies is not accepted for events open to staff: the form says so beside them.
+ */
+function costBlocks(t: Messages, event: EventRow | undefined): ModalView['blocks'] {
+  const m = t.events.costs;
+  const payer = EVENT_FEE_PAYERS.find((value) => value === event?.feePayer);
+  const format = EVENT_FORMATS.find((value) => value === event?.format);
+  const optional = (known: unknown) => ({ optional: event !== undefined && (known === null || known === undefined) });
+  return [
+    inputBlock(
+      EVENT_FIELDS.feePerPerson,
+      m.feeLabel,
+      {
+        type: 'number_input',
+        action_id: EVENT_FIELDS.feePerPerson,
+        is_decimal_allowed: false,
+        min_value: '0',
+        max_value: String(EVENT_LIMITS.maxFee),
+        ...(event?.feePerPerson != null ? { initial_value: String(event.feePerPerson) } : {}),
+      },
+      { ...optional(event?.feePerPerson), hint: m.feeHint },
+    ),
+    inputBlock(
+      EVENT_FIELDS.feePayer,
+      m.payerLabel,
+      {
+        type: 'radio_buttons',
+        action_id: EVENT_FIELDS.feePayer,
+        options: EVENT_FEE_PAYERS.map((value) => option(m.payers[value], value)),
+        ...(payer ? { initial_option: option(m.payers[payer], payer) } : {}),
+      },
+      optional(payer),
+    ),
+    inputBlock(
+      EVENT_FIELDS.format,
+      m.formatLabel,
+      {
+        type: 'radio_buttons',
+        action_id: EVENT_FIELDS.format,
+        options: EVENT_FORMATS.map((value) => option(m.formats[value], value)),
+        ...(format ? { initial_option: option(m.formats[format], format) } : {}),
+      },
+      optional(format),
+    ),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.noSponsorship }] },
+  ];
 }
 
 /** The organizer's form to announce an event, or to edit one (prefilled, its ID in private_metadata). */
@@ -91,6 +141,7 @@ export function buildEventModal({ t, event, defaultChannelId, now }: EventModalP
         },
         { optional: true, hint: m.capacityHint },
       ),
+      ...costBlocks(t, event),
       inputBlock(
         EVENT_FIELDS.rsvpDeadline,
         m.rsvpDeadline,

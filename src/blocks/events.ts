@@ -1,13 +1,13 @@
-import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { EventRow } from '../db/schema/events';
 import type { Messages } from '../i18n';
 import type { CancellationAudience } from '../services/events';
 import type { EventChange, EventView, MyEventView } from '../services/event-types';
-import { ACTIONS, EVENT_MENU } from '../slack/ids';
+import { ACTIONS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
-import { both, buttonText, labelled, languagesOf, lines, soleLanguage, type Languages, type Speech } from './bilingual';
-import { option, plain } from './common';
-import { googleCalendarUrl, networkDateTime, networkTimeRange, slackDateTime, slackTimeRange } from './event-time';
+import { plain } from './common';
+import { costLines, costShort, feeAmount } from './event-costs';
+import { networkDateTime, networkTimeRange, slackDateTime, slackTimeRange } from './event-time';
 
 /** Events the App Home lists in each section; 2–3 blocks per section beyond one per event. */
 export const HOME_EVENTS_LIMIT = 10;
@@ -17,15 +17,15 @@ export const EVENT_LIST_LIMIT = 10;
 
 // Budgets (after escaping) for user text: an announcement or notice of the longest, all-`&` text
 // stays far within a section's 3,000 characters and a message's ~12,000.
-const BUDGET = { title: 300, place: 1000, description: 2500 } as const;
+export const BUDGET = { title: 300, place: 1000, description: 2500 } as const;
 // In lists, ten events share one message or the home tab: shorter; the announcement has the full text.
 const LIST_BUDGET = { title: 200, place: 300 } as const;
 
-const mrkdwnSection = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (...texts: string[]): KnownBlock => ({ type: 'context', elements: texts.map((text) => ({ type: 'mrkdwn' as const, text })) });
+export const mrkdwnSection = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+export const context = (...texts: string[]): KnownBlock => ({ type: 'context', elements: texts.map((text) => ({ type: 'mrkdwn' as const, text })) });
 
 /** "Going 3 · Maybe 1 · Can't go 2 · Waitlist 4" and, with a capacity, the places left. */
-function countsLine(t: Messages, { event, counts, placesLeft }: EventView): string {
+export function countsLine(t: Messages, { event, counts, placesLeft }: EventView): string {
   const m = t.events;
   const parts = [m.counts(counts.going, counts.maybe, counts.notGoing)];
   if (counts.waitlisted > 0) parts.push(m.waitlist(counts.waitlisted));
@@ -33,84 +33,16 @@ function countsLine(t: Messages, { event, counts, placesLeft }: EventView): stri
   return parts.join(' · ');
 }
 
-/** The facts every message about an event repeats: when, where, who can join, and who organizes. */
+/** The facts every message about an event repeats: when, where, who can join, the cost, and who organizes. */
 function factsText(t: Messages, event: EventRow): string {
   const m = t.events;
   return [
     m.whenLine(slackTimeRange(event)),
     m.whereLine(escapeMrkdwnWithin(event.place, BUDGET.place)),
     m.audienceLine(m.audiences[event.audience]),
+    ...costLines(t, event),
     m.organizerLine(mention(event.organizerSlackUserId)),
   ].join('\n');
-}
-
-/** The facts in a shared channel: each label in every language, each value (user text) once. */
-function channelFactsText(languages: Languages, event: EventRow): string {
-  const own = soleLanguage(languages);
-  if (own) return factsText(own, event);
-  return [
-    labelled(languages, (m) => m.events.labels.when, slackTimeRange(event)),
-    labelled(languages, (m) => m.events.labels.where, escapeMrkdwnWithin(event.place, BUDGET.place)),
-    labelled(languages, (m) => m.events.labels.audience, both(languages, (m) => m.events.audiences[event.audience])),
-    labelled(languages, (m) => m.events.labels.organizer, mention(event.organizerSlackUserId)),
-  ].join('\n');
-}
-
-function rsvpButtons(languages: Languages, event: EventRow): ActionsBlock {
-  const say = (pick: (m: Messages) => string) => plain(buttonText(languages, pick), 75);
-  const menu = (key: keyof typeof EVENT_MENU) => option(buttonText(languages, (m) => m.events.menu[key]), `${EVENT_MENU[key]}:${event.id}`);
-  return {
-    type: 'actions',
-    elements: [
-      { type: 'button', action_id: ACTIONS.rsvpGoing, style: 'primary', text: say((m) => m.events.answers.going), value: event.id },
-      { type: 'button', action_id: ACTIONS.rsvpMaybe, text: say((m) => m.events.answers.maybe), value: event.id },
-      { type: 'button', action_id: ACTIONS.rsvpNotGoing, text: say((m) => m.events.answers.not_going), value: event.id },
-      { type: 'button', action_id: ACTIONS.addToCalendar, text: say((m) => m.events.addToCalendar), url: googleCalendarUrl(event) },
-      // Everyone sees the overflow (Slack cannot show it to one person); the listener checks the organizer.
-      { type: 'overflow', action_id: ACTIONS.eventOrganizerMenu, options: [menu('edit'), menu('cancel'), menu('attendees')] },
-    ],
-  };
-}
-
-/**
- * The announcement in the channel, updated in place with the counts, edits and cancellation.
- * Members read different languages, so the channel's post carries both (`t`: channelLanguages);
- * the title, place and details, typed by the organizer, show once.
- */
-export function buildEventAnnouncement({ t: speech, view }: { t: Speech; view: EventView }): KnownBlock[] {
-  const languages = languagesOf(speech);
-  const own = soleLanguage(languages);
-  const { event } = view;
-  const cancelled = event.status === 'cancelled';
-  const cancelledHeader = own ? own.events.cancelledHeader(event.title) : `${both(languages, (m) => m.events.cancelledTag)}: ${event.title}`;
-  const blocks: KnownBlock[] = [{ type: 'header', text: plain(cancelled ? cancelledHeader : event.title, 150) }];
-  if (cancelled) blocks.push(mrkdwnSection(lines(languages, (m) => m.events.cancelledText)));
-  blocks.push(mrkdwnSection(channelFactsText(languages, event)));
-  if (event.description) blocks.push(mrkdwnSection(escapeMrkdwnWithin(event.description, BUDGET.description)));
-  if (cancelled) return blocks;
-  const deadline = event.rsvpDeadline ? slackDateTime(event.rsvpDeadline) : undefined;
-  blocks.push(
-    context(
-      // Counts are numbers, not user text: a line per language reads best.
-      lines(languages, (m) => countsLine(m, view)),
-      ...(deadline ? [own ? own.events.deadlineLine(deadline) : labelled(languages, (m) => m.events.labels.deadline, deadline)] : []),
-    ),
-    rsvpButtons(languages, event),
-  );
-  return blocks;
-}
-
-/** The notification text beside the announcement's blocks (Japan time: notifications cannot localise). */
-export function eventAnnouncementText(speech: Speech, event: EventRow): string {
-  const languages = languagesOf(speech);
-  const own = soleLanguage(languages);
-  const title = escapeMrkdwnWithin(event.title, BUDGET.title);
-  const when = networkTimeRange(event);
-  const place = escapeMrkdwnWithin(event.place, BUDGET.place);
-  if (own) return event.status === 'cancelled' ? own.events.cancelledNotification(title, when) : own.events.notification(title, when, place);
-  return event.status === 'cancelled'
-    ? `${both(languages, (m) => m.events.cancelledTag)}: ${title} (${when})`
-    : `${both(languages, (m) => m.events.labels.event)}: ${title} — ${when}, ${place}`;
 }
 
 /** One event in a list: title, time, place, then a line of counts or the reader's answer. */
@@ -122,6 +54,7 @@ function listItem(t: Messages, event: EventRow, status: string): SectionBlock {
       event.status === 'cancelled' ? `*${title}* (${m.cancelledTag})` : `*${title}*`,
       slackTimeRange(event),
       escapeMrkdwnWithin(event.place, LIST_BUDGET.place),
+      ...[costShort(t, event)].filter((line) => line !== undefined),
       status,
     ].join('\n'),
   );
@@ -233,6 +166,24 @@ export function buildNoLongerOpenNotice({ t, event }: EventDmProps): EventMessag
   return {
     text: m.noLongerOpenText(titleOf(event)),
     blocks: [mrkdwnSection(m.noLongerOpen(titleOf(event))), mrkdwnSection(m.audienceLine(m.audiences[event.audience]))],
+  };
+}
+
+/**
+ * The ethics reminder to a staff member going to a seated meal over the threshold with an
+ * interested party (from what both declared; who, the DM does not say): notify the ethics
+ * supervisor in advance. It informs; it is not legal advice.
+ */
+export function buildMealNotice({ t, event, thresholdYen, supervisorSlackUserId }: EventDmProps & { thresholdYen: number; supervisorSlackUserId: string | null }): EventMessage {
+  const c = t.events.costs;
+  return {
+    text: c.mealNoticeText(titleOf(event)),
+    blocks: [
+      mrkdwnSection(c.mealNotice(titleOf(event), feeAmount(t, thresholdYen))),
+      mrkdwnSection(factsText(t, event)),
+      ...(supervisorSlackUserId ? [context(c.mealNoticeSupervisor(mention(supervisorSlackUserId)))] : []),
+      context(c.notLegalAdvice),
+    ],
   };
 }
 

@@ -1,12 +1,12 @@
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
+import { buildEventAnnouncement, eventAnnouncementText } from '../blocks/event-announcement';
 import {
-  buildEventAnnouncement,
   buildEventCancelledNotice,
   buildEventChangeNotice,
+  buildMealNotice,
   buildNoLongerOpenNotice,
   buildRsvpReminder,
   buildWaitlistPromotion,
-  eventAnnouncementText,
   type EventMessage,
 } from '../blocks/events';
 import { channelLanguages } from '../blocks/bilingual';
@@ -15,6 +15,7 @@ import { t, toLocale, type Messages } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
 import type { EventNotice } from '../services/deliveries';
 import { loadAnswerState, recordAnnouncement, recordReminder, settleUnpostedEvent, withdrawUnpostedEvent } from '../services/event-deliveries';
+import { MEAL_NOTICE } from '../services/event-outbox';
 import { reminderTime } from '../services/event-rules';
 import { mayAttend, type EventChange } from '../services/event-types';
 import { loadEventView } from '../services/events';
@@ -130,6 +131,14 @@ export function eventHandlers(deps: ListenerDeps) {
       const { event, member, rsvp } = answer;
       const messages = messagesFor(member);
       const going = event.status === 'scheduled' && rsvp?.answer === 'going' && mayAttend(member, event);
+      // The ethics reminder (once per event and staff member): while they are still going.
+      if (delivery.payload.notice === MEAL_NOTICE) {
+        if (going && !rsvp!.waitlisted) {
+          const thresholdYen = deps.config.ethics.mealNoticeYen;
+          await dm(client, to, buildMealNotice({ t: messages, event, thresholdYen, supervisorSlackUserId: member.ethicsSupervisorSlackUserId }));
+        }
+        return;
+      }
       switch (delivery.payload.notice as EventNotice) {
         case 'promoted':
           if (going && !rsvp!.waitlisted) await dm(client, to, buildWaitlistPromotion({ t: messages, event }));

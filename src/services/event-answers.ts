@@ -4,7 +4,8 @@ import { createEventsRepository, type EventsRepository } from '../db/repositorie
 import type { NewDelivery } from '../db/repositories/deliveries';
 import type { EventRow, EventRsvpRow, MemberRow, RsvpAnswer } from '../db/schema';
 import type { ServiceDeps } from './deps';
-import { beginChange, dropReminder, followReminder, tellMember, tellPromoted, type EventChangeRecord } from './event-outbox';
+import { DEFAULT_ETHICS_SETTINGS, type EthicsSettings } from './ethics';
+import { beginChange, dropReminder, followReminder, remindOfMeals, tellMember, tellPromoted, type EventChangeRecord } from './event-outbox';
 import { attendRefusal, mayAttend } from './event-types';
 import type { Actor } from './identity';
 import { isUuid } from './uuid';
@@ -34,9 +35,14 @@ export type RsvpResult =
  * any instance) are taken one at a time and the last place goes to one person; "Going" on a full
  * event joins the waitlist; giving up a place moves the first on the waitlist up. The same answer
  * twice is "unchanged" and tells Slack nothing; a new one records the announcement's redraw, the
- * member's reminder (scheduled, or deleted) and the promotions with it.
+ * member's reminder (scheduled, or deleted) and the promotions with it, and, when someone joins
+ * those going, the ethics reminder to staff going with an interested party (see remindOfMeals;
+ * `ethics`: the settings, deps.config.ethics).
  */
-export async function answerRsvp(deps: ServiceDeps, input: { actor: Actor; eventId: string; answer: RsvpAnswer }): Promise<RsvpResult> {
+export async function answerRsvp(
+  deps: ServiceDeps,
+  input: { actor: Actor; eventId: string; answer: RsvpAnswer; ethics?: Pick<EthicsSettings, 'mealNoticeYen'> },
+): Promise<RsvpResult> {
   const now = deps.clock();
   if (!isUuid(input.eventId)) return { kind: 'not_found' };
   return deps.db.transaction(async (tx): Promise<RsvpResult> => {
@@ -76,6 +82,9 @@ export async function answerRsvp(deps: ServiceDeps, input: { actor: Actor; event
     const change = await beginChange(events, event.id);
     await followReminder(events, change, { event, rsvp, member, now });
     await tellPromoted(repos, events, change, { event, promoted, now });
+    if ((input.answer === 'going' && !waitlisted) || promoted.length > 0) {
+      await remindOfMeals(events, change, { event, settings: input.ethics ?? DEFAULT_ETHICS_SETTINGS, staffEmailDomains: deps.staffEmailDomains });
+    }
     return {
       kind: 'answered',
       event,

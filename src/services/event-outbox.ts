@@ -3,8 +3,10 @@ import type { NewDelivery } from '../db/repositories/deliveries';
 import type { EventsRepository } from '../db/repositories/events';
 import type { EventRow, EventRsvpRow, MemberRow } from '../db/schema';
 import { DELIVERIES, type EventNotice } from './deliveries';
+import { interestedPartyMatch, mealNoticeNeeded, type EthicsSettings } from './ethics';
 import { reminderDue, reminderTime } from './event-rules';
-import type { EventChange } from './event-types';
+import { mayAttend, type EventChange } from './event-types';
+import { isStaffAccount } from './identity';
 
 /**
  * What one change of an event must tell Slack, collected inside the change's transaction and
@@ -72,5 +74,65 @@ export async function tellPromoted(
     tellMember(change, rsvp.memberId, 'promoted');
     const member = await repos.members.findById(rsvp.memberId);
     await followReminder(events, change, { event: input.event, rsvp, member, now: input.now });
+  }
+}
+
+/** The `event.notice` that reminds a staff member of the ethics rules on meals with an interested party. */
+export const MEAL_NOTICE = 'meal_notice';
+
+/**
+ * The ethics reminder to one staff member about one event: keyed by the two alone (not by the
+ * change), so it is recorded, and sent, at most once however often answers and edits come.
+ * (An `event.notice` whose key leaves out the revision; see DELIVERIES.eventNotice.)
+ */
+export function mealNoticeDelivery(eventId: string, memberId: string): NewDelivery {
+  return {
+    kind: 'event.notice',
+    key: `event.notice:${eventId}:${memberId}:${MEAL_NOTICE}`,
+    payload: { eventId, memberId, notice: MEAL_NOTICE },
+    onBehalfOfSlackUserId: null,
+  };
+}
+
+/**
+ * Current staff as events know them: member type staff (or a returnee, who works at the ministry
+ * again), or an account on a staff email domain, as answering knows the one who answers.
+ */
+function isStaffMember(member: MemberRow, staffEmailDomains: readonly string[]): boolean {
+  if (member.memberType !== 'alumni') return true;
+  return member.slackStanding !== null && isStaffAccount({ standing: member.slackStanding, email: member.email }, staffEmailDomains);
+}
+
+/**
+ * What a staff member pays themselves: the fee per person when each attendee pays their own share
+ * (none when the organizers pay or it is free; the rule is about eating at one's own cost).
+ */
+export function ownShare(event: Pick<EventRow, 'feePerPerson' | 'feePayer'>): number | null {
+  return event.feePayer === 'each_attendee' ? event.feePerPerson : null;
+}
+
+/**
+ * Within a change (an answer, an edit): every staff member going to a seated event whose own
+ * share is over the threshold, with an alumnus going whose employer is an interested party of
+ * theirs (interestedPartyMatch), is reminded to notify their ethics supervisor in advance: once per
+ * event and staff member, whichever side answered last. Nothing when nothing matches.
+ */
+export async function remindOfMeals(
+  events: EventsRepository,
+  change: EventChangeRecord,
+  input: { event: EventRow; settings: Pick<EthicsSettings, 'mealNoticeYen'>; staffEmailDomains: readonly string[] },
+): Promise<void> {
+  const { event, settings, staffEmailDomains } = input;
+  const share = { format: event.format, feePerPerson: ownShare(event) };
+  // Without an interested party the rule cannot apply: answers are only read for events it may.
+  if (event.status !== 'scheduled' || !mealNoticeNeeded(share, true, settings)) return;
+  const going = (await events.listRsvps(event.id))
+    .filter(({ rsvp, member }) => rsvp.answer === 'going' && !rsvp.waitlisted && mayAttend(member, event))
+    .map(({ member }) => member);
+  const alumni = going.filter((member) => member.memberType === 'alumni' && !isStaffMember(member, staffEmailDomains));
+  if (alumni.length === 0) return;
+  for (const staff of going.filter((member) => isStaffMember(member, staffEmailDomains))) {
+    const attends = alumni.some((alumnus) => alumnus.id !== staff.id && interestedPartyMatch(staff, alumnus) !== undefined);
+    if (mealNoticeNeeded(share, attends, settings)) change.deliveries.push(mealNoticeDelivery(event.id, staff.id));
   }
 }

@@ -1,4 +1,5 @@
 import type { EventRow, EventRsvpRow, MemberRow, NewEventRow } from '../db/schema';
+import { EVENT_FEE_PAYERS, EVENT_FORMATS } from './ethics';
 import { EVENT_AUDIENCES, EVENT_LIMITS, mayAttend, type EventChange } from './event-types';
 
 /** What an organizer fills in; the service validates it. */
@@ -13,6 +14,11 @@ export interface EventInput {
   capacity: number | null;
   rsvpDeadline: Date | null;
   channelId: string | null;
+  /** Yen per person; null (or absent): not given; NaN: not a number. */
+  feePerPerson?: number | null;
+  /** EVENT_FEE_PAYERS and EVENT_FORMATS (src/services/ethics.ts). */
+  feePayer?: string | null;
+  format?: string | null;
 }
 
 export type EventField = keyof EventInput;
@@ -24,7 +30,9 @@ export type EventErrorCode =
   | 'deadlineAfterStart'
   | 'capacityPositive'
   | 'unknownChoice'
-  | 'noChannel';
+  | 'noChannel'
+  | 'feeWholeYen'
+  | 'freeWithFee';
 
 export interface EventFieldError {
   field: EventField;
@@ -34,8 +42,37 @@ export interface EventFieldError {
 
 export type ValidEvent = Pick<
   NewEventRow,
-  'title' | 'startsAt' | 'endsAt' | 'place' | 'description' | 'audience' | 'capacity' | 'rsvpDeadline' | 'channelId'
+  'title' | 'startsAt' | 'endsAt' | 'place' | 'description' | 'audience' | 'capacity' | 'rsvpDeadline' | 'channelId' | 'feePerPerson' | 'feePayer' | 'format'
 >;
+
+type Costs = Pick<EventRow, 'feePerPerson' | 'feePayer' | 'format'>;
+
+/**
+ * The fee per person, who pays and the format. The form requires each of a new event (Slack does
+ * not submit it without them); here, one given must be valid, and an edit cannot remove one the
+ * event has. An event made before they were asked (null) may still be saved without.
+ */
+function validateCosts(input: EventInput, previous: Costs | undefined, errors: EventFieldError[]): Costs {
+  const required = (field: keyof Costs) => previous !== undefined && previous[field] !== null;
+  const fee = input.feePerPerson ?? null;
+  if (fee === null) {
+    if (required('feePerPerson')) errors.push({ field: 'feePerPerson', code: 'required' });
+  } else if (!Number.isInteger(fee) || fee < 0 || fee > EVENT_LIMITS.maxFee) {
+    errors.push({ field: 'feePerPerson', code: 'feeWholeYen' });
+  }
+  const choose = <T extends string>(field: 'feePayer' | 'format', values: readonly T[]): T | null => {
+    const value = values.find((known) => known === input[field]) ?? null;
+    if (!input[field]) {
+      if (required(field)) errors.push({ field, code: 'required' });
+    } else if (!value) errors.push({ field, code: 'unknownChoice' });
+    return value;
+  };
+  const feePayer = choose('feePayer', EVENT_FEE_PAYERS);
+  const format = choose('format', EVENT_FORMATS);
+  if (feePayer === 'free' && fee !== null && fee > 0) errors.push({ field: 'feePerPerson', code: 'freeWithFee' });
+  // Free of charge is a fee of 0, whether typed or not.
+  return { feePerPerson: feePayer === 'free' ? 0 : fee, feePayer, format };
+}
 
 /**
  * Checks an event. The start must be in the future when an event is announced or moved (an edit
@@ -43,7 +80,7 @@ export type ValidEvent = Pick<
  */
 export function validateEvent(
   input: EventInput,
-  context: { now: Date; previousStart?: Date },
+  context: { now: Date; previousStart?: Date; previous?: Costs },
 ): { ok: true; value: ValidEvent } | { ok: false; errors: EventFieldError[] } {
   const errors: EventFieldError[] = [];
   const title = input.title.trim();
@@ -72,10 +109,11 @@ export function validateEvent(
     errors.push({ field: 'capacity', code: 'capacityPositive' });
   }
   if (!input.channelId || !/^[CGD][A-Z0-9]{2,}$/.test(input.channelId)) errors.push({ field: 'channelId', code: 'noChannel' });
+  const costs = validateCosts(input, context.previous, errors);
   if (errors.length > 0 || !startsAt || !endsAt || !audience || !input.channelId) return { ok: false, errors };
   return {
     ok: true,
-    value: { title, startsAt, endsAt, place, description, audience, capacity, rsvpDeadline, channelId: input.channelId },
+    value: { title, startsAt, endsAt, place, description, audience, capacity, rsvpDeadline, channelId: input.channelId, ...costs },
   };
 }
 
@@ -89,6 +127,8 @@ export function changesBetween(before: EventRow, after: EventRow): EventChange[]
   if (before.capacity !== after.capacity) changes.push('capacity');
   if ((before.rsvpDeadline?.getTime() ?? null) !== (after.rsvpDeadline?.getTime() ?? null)) changes.push('rsvpDeadline');
   if (before.audience !== after.audience) changes.push('audience');
+  if (before.feePerPerson !== after.feePerPerson || before.feePayer !== after.feePayer) changes.push('cost');
+  if (before.format !== after.format) changes.push('format');
   return changes;
 }
 

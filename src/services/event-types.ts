@@ -26,7 +26,7 @@ export interface MyEventView extends EventView {
 }
 
 /** What an edit changed, for the notice to members who are going or waitlisted. */
-export type EventChange = 'title' | 'time' | 'place' | 'description' | 'capacity' | 'rsvpDeadline' | 'audience';
+export type EventChange = 'title' | 'time' | 'place' | 'description' | 'capacity' | 'rsvpDeadline' | 'audience' | 'cost' | 'format';
 
 /** `alumni`: alumni and returnees only; `all`: alumni and current staff. */
 export const EVENT_AUDIENCES = ['alumni', 'all'] as const satisfies readonly EventAudience[];
@@ -63,4 +63,6 @@ export const EVENT_LIMITS = {
   place: 500,
   description: 2000,
   maxCapacity: 10_000,
+  /** Yen per person: far above any meetup's, well within an integer column. */
+  maxFee: 1_000_000,
 } as const;

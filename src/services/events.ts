@@ -6,7 +6,8 @@ import type { ServiceDeps } from './deps';
 import { AppError } from './errors';
 import { fillFreedPlaces, withdrawShutOutAnswers } from './event-answers';
 import { requireOrganizer } from './event-lists';
-import { beginChange, followReminder, tellMember } from './event-outbox';
+import { DEFAULT_ETHICS_SETTINGS, type EthicsSettings } from './ethics';
+import { beginChange, followReminder, remindOfMeals, tellMember } from './event-outbox';
 import { changesBetween, validateEvent, type EventFieldError, type EventInput } from './event-rules';
 import { mayAttend, type EventChange } from './event-types';
 import { isUuid } from './uuid';
@@ -73,7 +74,14 @@ export type UpdateEventResult =
  */
 export async function updateEvent(
   deps: ServiceDeps,
-  input: { organizerSlackUserId: string; eventId: string; form: EventInput; submissionKey?: string },
+  input: {
+    organizerSlackUserId: string;
+    eventId: string;
+    form: EventInput;
+    submissionKey?: string;
+    /** The settings (deps.config.ethics): an edit may make a meal one staff going must notify. */
+    ethics?: Pick<EthicsSettings, 'mealNoticeYen'>;
+  },
 ): Promise<UpdateEventResult> {
   await requireOrganizer(deps, input.organizerSlackUserId);
   const now = deps.clock();
@@ -84,7 +92,7 @@ export async function updateEvent(
     if (!before) throw new AppError('not_found');
     if (before.status === 'cancelled') throw new AppError('already_decided');
     if (input.submissionKey && before.editSubmissionKey === input.submissionKey) return { kind: 'already_saved', event: before };
-    const checked = validateEvent({ ...input.form, channelId: before.channelId }, { now, previousStart: before.startsAt });
+    const checked = validateEvent({ ...input.form, channelId: before.channelId }, { now, previousStart: before.startsAt, previous: before });
     if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
     const { channelId: _unchanged, ...values } = checked.value;
     const event = await events.update(before.id, { ...values, editSubmissionKey: input.submissionKey ?? null, updatedAt: now });
@@ -97,6 +105,7 @@ export async function updateEvent(
       if (changes.length > 0 && rsvp.answer === 'going' && mayAttend(member, event)) tellMember(change, member.id, 'changed', changes);
       await followReminder(events, change, { event, rsvp, member, now });
     }
+    await remindOfMeals(events, change, { event, settings: input.ethics ?? DEFAULT_ETHICS_SETTINGS, staffEmailDomains: deps.staffEmailDomains });
     await repos.audit.record({
       actor: input.organizerSlackUserId,
       action: 'event.updated',

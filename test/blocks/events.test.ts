@@ -2,19 +2,19 @@ import type { KnownBlock, Overflow } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import {
   buildCancelConfirmation,
-  buildEventAnnouncement,
   buildEventCancelledNotice,
   buildEventChangeNotice,
   buildEventList,
   buildHomeEvents,
+  buildMealNotice,
   buildRsvpReminder,
   buildWaitlistPromotion,
   EVENT_LIST_LIMIT,
-  eventAnnouncementText,
   HOME_EVENTS_LIMIT,
   HOME_ORGANIZED_EVENTS_LIMIT,
 } from '../../src/blocks/events';
 import { channelLanguages } from '../../src/blocks/bilingual';
+import { buildEventAnnouncement, eventAnnouncementText } from '../../src/blocks/event-announcement';
 import { buildEventModal } from '../../src/blocks/event-modal';
 import { CALENDAR_URL_MAX, googleCalendarUrl } from '../../src/blocks/event-time';
 import type { EventRow } from '../../src/db/schema/events';
@@ -26,7 +26,7 @@ import { assertValidHome, assertValidMessage, assertValidModal } from '../helper
 import { blocksOfType, buttonsIn, initialValues, inputElement, mrkdwnTexts, objectsIn, visibleText } from './inspect';
 
 const FILLS = [TYPICAL_FILL, ESCAPE_HEAVY_FILL];
-const ALL_CHANGES: EventChange[] = ['title', 'time', 'place', 'description', 'capacity', 'rsvpDeadline', 'audience'];
+const ALL_CHANGES: EventChange[] = ['title', 'time', 'place', 'description', 'capacity', 'rsvpDeadline', 'audience', 'cost', 'format'];
 const NOW = new Date('2026-11-20T03:00:00Z'); // 12:00 on 20 November in Tokyo
 const HOSTILE = { title: '<!channel> party', place: '<https://evil.example|our office>', description: 'ask <@U0BOSS> & <!here>' };
 
@@ -47,7 +47,6 @@ function everyMessage(locale: Locale, event: EventRow): { name: string; blocks: 
   const messages = t(locale);
   const dm = (name: string, built: { text: string; blocks: KnownBlock[] }) => ({ name, ...built });
   return [
-    { name: 'announcement', blocks: buildEventAnnouncement({ t: messages, view: view(event, { waitlisted: 9999 }, 0) }), text: eventAnnouncementText(messages, event) },
     {
       name: 'channel announcement (both languages)',
       blocks: buildEventAnnouncement({ t: channelLanguages(locale), view: view(event, { waitlisted: 9999 }, 0) }),
@@ -58,16 +57,12 @@ function everyMessage(locale: Locale, event: EventRow): { name: string; blocks: 
       blocks: buildEventAnnouncement({ t: channelLanguages(locale), view: view({ ...event, status: 'cancelled' }) }),
       text: eventAnnouncementText(channelLanguages(locale), { ...event, status: 'cancelled' }),
     },
-    {
-      name: 'cancelled announcement',
-      blocks: buildEventAnnouncement({ t: messages, view: view({ ...event, status: 'cancelled' }) }),
-      text: eventAnnouncementText(messages, { ...event, status: 'cancelled' }),
-    },
     { name: 'list', blocks: buildEventList({ t: messages, items: Array.from({ length: EVENT_LIST_LIMIT + 5 }, () => mine(event, 'going', 9999)) }) },
     dm('reminder', buildRsvpReminder({ t: messages, event })),
     dm('promotion', buildWaitlistPromotion({ t: messages, event })),
     dm('change notice', buildEventChangeNotice({ t: messages, event, changes: ALL_CHANGES })),
     dm('cancelled notice', buildEventCancelledNotice({ t: messages, event })),
+    dm('meal notice', buildMealNotice({ t: messages, event, thresholdYen: 10_000, supervisorSlackUserId: 'U0SUPER' })),
     { name: 'cancel confirmation', blocks: buildCancelConfirmation({ t: messages, event }) },
   ];
 }
@@ -97,6 +92,14 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       expect(inputElement(modal, EVENT_FIELDS.capacity)).toMatchObject({ type: 'number_input', is_decimal_allowed: false, min_value: '1' });
       const optional = blocksOfType(modal.blocks, 'input').flatMap((block) => (block.optional ? [block.block_id] : []));
       expect(optional.sort()).toEqual([EVENT_FIELDS.capacity, EVENT_FIELDS.description, EVENT_FIELDS.rsvpDeadline].sort());
+      // The fee, who pays and the format are required of a new event, with nothing chosen for the organizer.
+      expect(inputElement(modal, EVENT_FIELDS.feePerPerson)).toMatchObject({ type: 'number_input', is_decimal_allowed: false, min_value: '0' });
+      expect(inputElement(modal, EVENT_FIELDS.feePerPerson).initial_value).toBeUndefined();
+      expect((inputElement(modal, EVENT_FIELDS.feePayer).options as { value: string }[]).map((o) => o.value)).toEqual(['each_attendee', 'organizers', 'free']);
+      expect((inputElement(modal, EVENT_FIELDS.format).options as { value: string }[]).map((o) => o.value)).toEqual(['standing', 'seated']);
+      expect(initialValues(inputElement(modal, EVENT_FIELDS.feePayer))).toEqual([]);
+      expect(initialValues(inputElement(modal, EVENT_FIELDS.format))).toEqual([]);
+      expect(visibleText(modal.blocks)).toContain(m.costs.noSponsorship);
       expect(inputElement(buildEventModal({ t: messages, now: NOW }), EVENT_FIELDS.channel).initial_conversation).toBeUndefined();
     });
 
@@ -115,6 +118,9 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
         expect(initialValues(inputElement(modal, EVENT_FIELDS.audience))).toEqual(['all']);
         expect(inputElement(modal, EVENT_FIELDS.capacity).initial_value).toBe(String(event.capacity));
         expect(inputElement(modal, EVENT_FIELDS.rsvpDeadline).initial_date_time).toBe(unix(event.rsvpDeadline!));
+        expect(inputElement(modal, EVENT_FIELDS.feePerPerson).initial_value).toBe(String(event.feePerPerson));
+        expect(initialValues(inputElement(modal, EVENT_FIELDS.feePayer))).toEqual([event.feePayer]);
+        expect(initialValues(inputElement(modal, EVENT_FIELDS.format))).toEqual([event.format]);
         // The announcement stays where it was posted: no channel to choose when editing.
         expect(() => inputElement(modal, EVENT_FIELDS.channel)).toThrow();
       }
@@ -126,6 +132,67 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       expect(inputElement(modal, EVENT_FIELDS.description).initial_value).toBeUndefined();
       expect(inputElement(modal, EVENT_FIELDS.capacity).initial_value).toBeUndefined();
       expect(inputElement(modal, EVENT_FIELDS.rsvpDeadline).initial_date_time).toBeUndefined();
+    });
+
+    it('edits an event made before the cost was asked: the cost fields empty and optional, so it still saves', () => {
+      const modal = buildEventModal({ t: messages, event: eventRow({ feePerPerson: null, feePayer: null, format: null }), now: NOW });
+      assertValidModal(modal);
+      const costs = blocksOfType(modal.blocks, 'input').filter((block) =>
+        [EVENT_FIELDS.feePerPerson, EVENT_FIELDS.feePayer, EVENT_FIELDS.format].includes(block.block_id as never),
+      );
+      expect(costs.map((block) => block.optional)).toEqual([true, true, true]);
+      expect(inputElement(modal, EVENT_FIELDS.feePerPerson).initial_value).toBeUndefined();
+      expect(initialValues(inputElement(modal, EVENT_FIELDS.format))).toEqual([]);
+      const current = buildEventModal({ t: messages, event: eventRow(), now: NOW });
+      expect(blocksOfType(current.blocks, 'input').filter((block) => block.block_id === EVENT_FIELDS.format)[0]!.optional).toBe(false);
+    });
+  });
+
+  describe('the cost and format', () => {
+    const c = m.costs;
+    it('the DMs and lists show the fee, who pays and the format; an event made before shows none of them', () => {
+      const event = eventRow({ feePerPerson: 12_000, feePayer: 'each_attendee', format: 'seated' });
+      const reminder = visibleText(buildRsvpReminder({ t: messages, event }).blocks);
+      expect(reminder).toContain(c.costLine(c.perPerson(c.yen('12,000'), c.payers.each_attendee)));
+      expect(reminder).toContain(c.formatLine(c.formats.seated));
+      const list = visibleText(buildEventList({ t: messages, items: [mine(event, 'going')] }));
+      expect(list).toContain(`${c.yen('12,000')} · ${c.payers.each_attendee} · ${c.formats.seated}`);
+      const home = visibleText(buildHomeEvents({ t: messages, upcoming: [mine(event, 'going')] }));
+      expect(home).toContain(c.formats.seated);
+      const old = eventRow({ feePerPerson: null, feePayer: null, format: null });
+      const oldText = visibleText([...buildRsvpReminder({ t: messages, event: old }).blocks, ...buildEventList({ t: messages, items: [mine(old, 'going')] })]);
+      for (const absent of [c.costLine(''), c.formatLine(''), c.formats.seated, c.formats.standing, c.payers.each_attendee]) expect(oldText).not.toContain(absent);
+    });
+
+    it('a free event says free of charge, without an amount', () => {
+      const event = eventRow({ feePerPerson: 0, feePayer: 'free', format: 'standing' });
+      const shown = visibleText(buildWaitlistPromotion({ t: messages, event }).blocks);
+      expect(shown).toContain(c.costLine(c.payers.free));
+      expect(shown).not.toContain(c.yen('0'));
+      expect(visibleText(buildEventList({ t: messages, items: [mine(event, 'going')] }))).toContain(`${c.payers.free} · ${c.formats.standing}`);
+    });
+
+    it('the change notice names a change of cost or format and shows the new ones', () => {
+      const event = eventRow({ feePerPerson: 3_000, feePayer: 'organizers', format: 'seated' });
+      const shown = visibleText(buildEventChangeNotice({ t: messages, event, changes: ['cost', 'format'] }).blocks);
+      expect(shown).toContain(m.changedWhat(`${m.changes.cost}, ${m.changes.format}`));
+      expect(shown).toContain(c.costLine(c.perPerson(c.yen('3,000'), c.payers.organizers)));
+    });
+
+    it('the ethics reminder names the rule, the threshold, the supervisor declared, and that it is not legal advice', () => {
+      const event = eventRow({ title: 'Dinner <!channel>', feePerPerson: 12_000, feePayer: 'each_attendee', format: 'seated' });
+      const { text, blocks } = buildMealNotice({ t: messages, event, thresholdYen: 10_000, supervisorSlackUserId: 'U0SUPER' });
+      assertValidMessage(blocks, text);
+      expect(text).toBe(c.mealNoticeText('Dinner &lt;!channel&gt;'));
+      const shown = visibleText(blocks);
+      expect(shown).toContain(c.mealNotice('Dinner &lt;!channel&gt;', c.yen('10,000')));
+      expect(shown).toMatch(locale === 'ja' ? /国家公務員倫理規程/ : /National Public Service Ethics Code/);
+      expect(shown).toContain(c.mealNoticeSupervisor('<@U0SUPER>'));
+      expect(shown).toContain(c.notLegalAdvice);
+      expect(shown).toMatch(locale === 'ja' ? /法的助言ではありません/ : /not legal advice/);
+      expect(visibleText(buildMealNotice({ t: messages, event, thresholdYen: 10_000, supervisorSlackUserId: null }).blocks)).not.toContain(
+        c.mealNoticeSupervisor(''),
+      );
     });
   });
 
@@ -140,81 +207,13 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       for (const { name, blocks, text } of everyMessage(locale, eventRow({ ...HOSTILE, organizerSlackUserId: 'U0ORG' }))) {
         for (const shown of [...mrkdwnTexts(blocks), text ?? '']) {
           expect(shown, name).not.toMatch(/<!channel>|<!here>|<https:\/\/evil|<@U0BOSS>/);
-          expect(shown.match(/<@[^>]*>/g) ?? [], name).toEqual(shown.includes('<@') ? ['<@U0ORG>'] : []);
+          // Only the mentions the bot writes: the organizer, and the ethics supervisor the member declared.
+          for (const mentioned of shown.match(/<@[^>]*>/g) ?? []) expect(['<@U0ORG>', '<@U0SUPER>'], name).toContain(mentioned);
         }
       }
-      const shown = mrkdwnTexts(buildEventAnnouncement({ t: messages, view: view(eventRow(HOSTILE)) })).join('\n');
+      const shown = mrkdwnTexts(buildEventAnnouncement({ t: channelLanguages(locale), view: view(eventRow(HOSTILE)) })).join('\n');
       expect(shown).toContain('&lt;https://evil.example|our office&gt;');
       expect(shown).toContain('ask &lt;@U0BOSS&gt; &amp; &lt;!here&gt;');
-    });
-  });
-
-  describe('the announcement', () => {
-    it('shows the time in each reader’s zone with a Japan-time fallback, the place, audience and organizer', () => {
-      const event = eventRow({ audience: 'all' });
-      const text = visibleText(buildEventAnnouncement({ t: messages, view: view(event) }));
-      expect(text).toContain(m.whenLine(`<!date^${unix(event.startsAt)}^{date_short_pretty} {time}|2026-12-05 18:00 JST> – <!date^${unix(event.endsAt)}^{time}|20:00 JST>`));
-      expect(text).toContain(m.whereLine(event.place));
-      expect(text).toContain(m.audienceLine(m.audiences.all));
-      expect(text).toContain(m.organizerLine('<@U0ORGANIZER>'));
-      expect(text).toContain(event.description);
-      expect(text).toContain(m.deadlineLine(`<!date^${unix(event.rsvpDeadline!)}^{date_short_pretty} {time}|2026-12-01 23:59 JST>`));
-      expect(eventAnnouncementText(messages, event)).toBe(m.notification(event.title, '2026-12-05 18:00–20:00 JST', event.place));
-    });
-
-    it('gives the end its date when the event runs past midnight in Japan', () => {
-      const event = eventRow({ startsAt: new Date('2026-12-05T13:00:00Z'), endsAt: new Date('2026-12-05T16:00:00Z') });
-      expect(visibleText(buildEventAnnouncement({ t: messages, view: view(event) }))).toContain(
-        `<!date^${unix(event.endsAt)}^{date_short_pretty} {time}|2026-12-06 01:00 JST>`,
-      );
-      expect(eventAnnouncementText(messages, event)).toContain('2026-12-05 22:00–2026-12-06 01:00 JST');
-    });
-
-    it('shows the counts, the places left, and the waitlist only when someone waits', () => {
-      const event = eventRow({ capacity: 30 });
-      const open = visibleText(buildEventAnnouncement({ t: messages, view: view(event, { going: 18, maybe: 4, notGoing: 2 }, 12) }));
-      expect(open).toContain(m.counts(18, 4, 2));
-      expect(open).toContain(m.placesLeft(12, 30));
-      expect(open).not.toContain(m.waitlist(0));
-      expect(open).not.toContain(m.full);
-      const full = visibleText(buildEventAnnouncement({ t: messages, view: view(event, { going: 30, waitlisted: 3 }, 0) }));
-      expect(full).toContain(m.waitlist(3));
-      expect(full).toContain(m.full);
-      const unlimited = visibleText(buildEventAnnouncement({ t: messages, view: view(eventRow({ capacity: null, rsvpDeadline: null })) }));
-      expect(unlimited).not.toContain(m.full);
-      expect(unlimited).not.toContain(m.placesLeft(12, 30));
-      expect(unlimited).not.toContain(m.deadlineLine(''));
-    });
-
-    it('has Going, Maybe and Can’t go carrying the event, a calendar link and the organizer menu', () => {
-      const event = eventRow();
-      const blocks = buildEventAnnouncement({ t: messages, view: view(event) });
-      const buttons = buttonsIn(blocks);
-      expect(buttons.map((button) => [button.action_id, button.text.text, button.value, button.style])).toEqual([
-        [ACTIONS.rsvpGoing, m.answers.going, event.id, 'primary'],
-        [ACTIONS.rsvpMaybe, m.answers.maybe, event.id, undefined],
-        [ACTIONS.rsvpNotGoing, m.answers.not_going, event.id, undefined],
-        [ACTIONS.addToCalendar, m.addToCalendar, undefined, undefined],
-      ]);
-      expect(buttons[3]!.url).toBe(googleCalendarUrl(event));
-      const [menu] = objectsIn(blocks).filter((node) => node.type === 'overflow') as unknown as Overflow[];
-      expect(menu!.action_id).toBe(ACTIONS.eventOrganizerMenu);
-      expect(menu!.options.map((o) => [o.text.text, o.value])).toEqual([
-        [m.menu.edit, `${EVENT_MENU.edit}:${event.id}`],
-        [m.menu.cancel, `${EVENT_MENU.cancel}:${event.id}`],
-        [m.menu.attendees, `${EVENT_MENU.attendees}:${event.id}`],
-      ]);
-    });
-
-    it('once cancelled, says so and offers no buttons, menu or counts', () => {
-      const event = eventRow({ status: 'cancelled', cancelledAt: NOW });
-      const blocks = buildEventAnnouncement({ t: messages, view: view(event) });
-      expect(blocksOfType(blocks, 'header')[0]!.text.text).toBe(m.cancelledHeader(event.title));
-      expect(visibleText(blocks)).toContain(m.cancelledText);
-      expect(visibleText(blocks)).not.toContain(m.counts(18, 4, 2));
-      expect(blocksOfType(blocks, 'actions')).toEqual([]);
-      expect(objectsIn(blocks).filter((node) => node.type === 'overflow' || node.type === 'button')).toEqual([]);
-      expect(eventAnnouncementText(messages, event)).toBe(m.cancelledNotification(event.title, '2026-12-05 18:00–20:00 JST'));
     });
   });
 
@@ -340,65 +339,5 @@ describe('the Google Calendar link', () => {
 
   it('survives a lone surrogate pasted into the title', () => {
     expect(new URL(googleCalendarUrl(eventRow({ title: 'broken \uD83D emoji' }))).searchParams.get('text')).toBe('broken \uFFFD emoji');
-  });
-});
-
-describe.each(['ja', 'en'] as Locale[])('the announcement in a shared channel, network language %s', (locale) => {
-  const languages = channelLanguages(locale);
-  const [first, second] = languages;
-  const pair = (pick: (m: typeof first.events) => string) => `${pick(first.events)} / ${pick(second.events)}`;
-
-  it('labels every fact in both languages, the network’s first, and shows what the organizer typed once', () => {
-    const event = eventRow({ audience: 'all', title: 'Year-end & co', place: 'Kasumigaseki <3F>', description: 'Bring a friend' });
-    const blocks = buildEventAnnouncement({ t: languages, view: view(event) });
-    const text = visibleText(blocks);
-    const when = `<!date^${unix(event.startsAt)}^{date_short_pretty} {time}|2026-12-05 18:00 JST> – <!date^${unix(event.endsAt)}^{time}|20:00 JST>`;
-    expect(text).toContain(`*${pair((m) => m.labels.when)}:* ${when}`);
-    expect(text).toContain(`*${pair((m) => m.labels.where)}:* Kasumigaseki &lt;3F&gt;`);
-    expect(text).toContain(`*${pair((m) => m.labels.audience)}:* ${pair((m) => m.audiences.all)}`);
-    expect(text).toContain(`*${pair((m) => m.labels.organizer)}:* <@U0ORGANIZER>`);
-    expect(text).toContain(`*${pair((m) => m.labels.deadline)}:* <!date^${unix(event.rsvpDeadline!)}^`);
-    for (const typed of ['Year-end & co', 'Kasumigaseki &lt;3F&gt;', 'Bring a friend']) expect(text.split(typed), typed).toHaveLength(2);
-  });
-
-  it('shows the counts on a line per language', () => {
-    const event = eventRow({ capacity: 30 });
-    const text = visibleText(buildEventAnnouncement({ t: languages, view: view(event, { going: 18, maybe: 4, notGoing: 2 }, 12) }));
-    expect(text).toContain(`${first.events.counts(18, 4, 2)} · ${first.events.placesLeft(12, 30)}\n${second.events.counts(18, 4, 2)}`);
-  });
-
-  it('labels the answer buttons and the organizer menu in both languages, within Slack’s 75 characters', () => {
-    const event = eventRow();
-    const blocks = buildEventAnnouncement({ t: languages, view: view(event) });
-    assertValidMessage(blocks, eventAnnouncementText(languages, event));
-    expect(buttonsIn(blocks).map((button) => [button.action_id, button.text.text])).toEqual([
-      [ACTIONS.rsvpGoing, pair((m) => m.answers.going)],
-      [ACTIONS.rsvpMaybe, pair((m) => m.answers.maybe)],
-      [ACTIONS.rsvpNotGoing, pair((m) => m.answers.not_going)],
-      [ACTIONS.addToCalendar, pair((m) => m.addToCalendar)],
-    ]);
-    const [menu] = objectsIn(blocks).filter((node) => node.type === 'overflow') as unknown as Overflow[];
-    expect(menu!.options.map((o) => o.text.text)).toEqual([pair((m) => m.menu.edit), pair((m) => m.menu.cancel), pair((m) => m.menu.attendees)]);
-  });
-
-  it('gives the notification text in both languages, the title once', () => {
-    const event = eventRow({ title: 'Meetup' });
-    expect(eventAnnouncementText(languages, event)).toBe(`${pair((m) => m.labels.event)}: Meetup — 2026-12-05 18:00–20:00 JST, ${event.place}`);
-    expect(eventAnnouncementText(languages, { ...event, status: 'cancelled' })).toBe(`${pair((m) => m.cancelledTag)}: Meetup (2026-12-05 18:00–20:00 JST)`);
-  });
-
-  it('once cancelled, says so in both languages in its header and text, with no buttons', () => {
-    const event = eventRow({ status: 'cancelled', cancelledAt: NOW, title: 'Meetup' });
-    const blocks = buildEventAnnouncement({ t: languages, view: view(event) });
-    expect(blocksOfType(blocks, 'header')[0]!.text.text).toBe(`${pair((m) => m.cancelledTag)}: Meetup`);
-    expect(visibleText(blocks)).toContain(`${first.events.cancelledText}\n${second.events.cancelledText}`);
-    expect(buttonsIn(blocks)).toEqual([]);
-  });
-
-  it('the DMs about the event stay in the reader’s one language', () => {
-    const event = eventRow();
-    const reminder = visibleText(buildRsvpReminder({ t: second, event }).blocks);
-    expect(reminder).toContain(second.events.whereLine(event.place));
-    expect(reminder).not.toContain(first.events.labels.where);
   });
 });

@@ -138,6 +138,9 @@ describe('an edit that makes an event alumni-only', () => {
     [f.audience]: { [f.audience]: { type: 'radio_buttons', selected_option: { value: 'alumni' } } },
     [f.capacity]: { [f.capacity]: { type: 'number_input', value: String(event.capacity) } },
     [f.rsvpDeadline]: { [f.rsvpDeadline]: { type: 'datetimepicker', selected_date_time: null } },
+    [f.feePerPerson]: { [f.feePerPerson]: { type: 'number_input', value: String(event.feePerPerson) } },
+    [f.feePayer]: { [f.feePayer]: { type: 'radio_buttons', selected_option: { value: event.feePayer } } },
+    [f.format]: { [f.format]: { type: 'radio_buttons', selected_option: { value: event.format } } },
   });
 
   it('withdraws staff answers: staff hear only that it is no longer open to them, their reminder goes, the waitlist moves up', async () => {

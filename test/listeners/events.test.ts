@@ -49,6 +49,9 @@ function eventValues(overrides: Partial<Record<keyof typeof EVENT_FIELDS, unknow
     [f.capacity]: { [f.capacity]: { type: 'number_input', value: value('capacity', '2') } },
     [f.rsvpDeadline]: { [f.rsvpDeadline]: { type: 'datetimepicker', selected_date_time: value('rsvpDeadline', null) } },
     [f.channel]: { [f.channel]: { type: 'conversations_select', selected_conversation: value('channel', ANNOUNCEMENTS_CHANNEL) } },
+    [f.feePerPerson]: { [f.feePerPerson]: { type: 'number_input', value: value('feePerPerson', '3000') } },
+    [f.feePayer]: { [f.feePayer]: { type: 'radio_buttons', selected_option: { value: value('feePayer', 'each_attendee') } } },
+    [f.format]: { [f.format]: { type: 'radio_buttons', selected_option: { value: value('format', 'standing') } } },
   };
 }
 
@@ -117,6 +120,19 @@ describe('announcing an event', () => {
     const late = await submitEvent(eventValues({ rsvpDeadline: START + 60 }));
     expect(late.errors).toEqual({ [EVENT_FIELDS.rsvpDeadline]: ja.events.errors.deadlineAfterStart });
     expect(await ctx.database.db.select().from(events)).toEqual([]);
+  });
+
+  it('stores the fee (full-width digits too), who pays and the format; a fee on a free event is refused on its field', async () => {
+    const refused = await submitEvent(eventValues({ feePerPerson: '500', feePayer: 'free' }));
+    expect(refused).toEqual({ response_action: 'errors', errors: { [EVENT_FIELDS.feePerPerson]: ja.events.errors.freeWithFee } });
+    const typo = await submitEvent(eventValues({ feePerPerson: '3,000円' }));
+    expect(typo.errors).toEqual({ [EVENT_FIELDS.feePerPerson]: ja.events.errors.feeWholeYen });
+    expect(await ctx.database.db.select().from(events)).toEqual([]);
+    const event = await announce(eventValues({ feePerPerson: '１２０００', feePayer: 'each_attendee', format: 'seated' }));
+    expect([event.feePerPerson, event.feePayer, event.format]).toEqual([12_000, 'each_attendee', 'seated']);
+    const json = JSON.stringify(ctx.slack.bodies('chat.postMessage')[0]!.blocks);
+    expect(json).toContain(`${ja.events.costs.yen('12,000')} (${ja.events.costs.payers.each_attendee} / ${en.events.costs.payers.each_attendee})`);
+    expect(json).toContain(`${ja.events.costs.formats.seated} / ${en.events.costs.formats.seated}`);
   });
 
   it('refuses a forged submission from a non-organizer', async () => {

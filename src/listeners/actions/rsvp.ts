@@ -20,6 +20,7 @@ export function handleRsvp(deps: ListenerDeps, answer: RsvpAnswer) {
       actor: user,
       eventId: action.type === 'button' ? (action.value ?? '') : '',
       answer,
+      ethics: deps.config.ethics,
     });
     switch (result.kind) {
       case 'not_found':

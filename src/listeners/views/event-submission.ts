@@ -82,7 +82,7 @@ async function announce(deps: ListenerDeps, { ack, view, client }: SubmissionArg
  * the form closes at once and the organizer hears whether Slack has taken it all.
  */
 async function saveEdit(deps: ListenerDeps, { ack, view, client }: SubmissionArgs, user: IdentifiedUser, form: EventInput) {
-  const result = await updateEvent(deps.services, { organizerSlackUserId: user.slackUserId, eventId: view.private_metadata, form, submissionKey: view.id });
+  const result = await updateEvent(deps.services, { organizerSlackUserId: user.slackUserId, eventId: view.private_metadata, form, submissionKey: view.id, ethics: deps.config.ethics });
   if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: errorsForSlack(result.errors, user.t) });
   await ack();
   if (result.kind === 'already_saved') return;
