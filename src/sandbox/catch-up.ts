@@ -1,5 +1,5 @@
 import { runIntroductionSweep } from '../jobs/introduction-sweeps';
-import { runStaleReminderSweep } from '../jobs/stale-reminders';
+import { runDeclarationReminderSweep, runStaleReminderSweep } from '../jobs/stale-reminders';
 import type { ListenerDeps } from '../listeners';
 import type { Workspace } from './workspace';
 
@@ -8,13 +8,14 @@ const MAX_DELIVERY_PASSES = 10;
 
 /**
  * What the app's timers would have done over the time the sandbox clock skipped, done at once:
- * both sweeps (reminders, expiries) and every delivery now due (retries included). Failures are
+ * the sweeps (reminders, expiries, staff's yearly declarations) and every delivery now due (retries included). Failures are
  * the page's notices, as the app's failed Web API calls are.
  */
 export async function runDueWork(deps: ListenerDeps, ws: Workspace): Promise<void> {
   const steps: Array<[string, () => Promise<unknown>]> = [
     ['introduction sweep', () => runIntroductionSweep(deps)],
     ['stale reminder sweep', () => runStaleReminderSweep(deps)],
+    ['declarations reminder sweep', () => runDeclarationReminderSweep(deps)],
     [
       'delivery worker',
       async () => {
