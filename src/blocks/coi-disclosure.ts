@@ -1,6 +1,6 @@
 import type { MemberRow } from '../db/schema';
 import type { Messages } from '../i18n';
-import { OFFICIAL_RELATIONS } from '../services/ethics';
+import { listEntries, OFFICIAL_RELATIONS } from '../services/ethics';
 import { escapeMrkdwnWithin } from '../slack/mrkdwn';
 
 /** The relations an alumnus's employer declared with the ministry, named in the reader's language (unknown values left out). */
@@ -21,10 +21,10 @@ export function coiDisclosureText(
   const d = t.declarations.card;
   const relations = coiRelationLabels(t, member.coiRelations);
   const parts: string[] = [];
-  if (relations.length > 0) parts.push(`${d.coiRelations}: ${relations.join(', ')}`);
+  if (relations.length > 0) parts.push(`${d.coiRelations}: ${relations.join(t.common.listSeparator)}`);
   const textBudget = Math.max(40, budget - parts.join('').length);
   if (member.coiDivisions) {
-    parts.push(`${d.coiDivisions}: ${escapeMrkdwnWithin(member.coiDivisions.split('\n').join(', '), Math.floor(textBudget / 3))}`);
+    parts.push(`${d.coiDivisions}: ${escapeMrkdwnWithin(listEntries(member.coiDivisions).join(t.common.listSeparator), Math.floor(textBudget / 3))}`);
   }
   if (member.coiDescription) parts.push(escapeMrkdwnWithin(member.coiDescription, Math.floor((textBudget * 2) / 3)));
   return parts.join(' · ');

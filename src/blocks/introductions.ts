@@ -3,6 +3,7 @@ import type { IntroductionRow, MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import { termLabel, SECTORS } from '../services/taxonomy';
 import type { EthicsCheck, EthicsNotice } from '../services/ethics';
+import { coiDisclosureText } from './coi-disclosure';
 import type { IntroductionListItem } from '../db/repositories/introductions';
 import { INTRODUCTION_FORMATS, INTRODUCTION_LIMITS, INTRODUCTION_PURPOSES } from '../services/introduction-rules';
 import type { ExpertMatch } from '../services/search';
@@ -39,7 +40,7 @@ export interface IntroductionModalProps {
   t: Messages;
   topic: string;
   /** The alumnus asked; absent for an open request. */
-  alumnus?: Pick<MemberRow, 'id' | 'name' | 'pseudonym' | 'coiDeclared' | 'coiDescription'>;
+  alumnus?: Pick<MemberRow, 'id' | 'name' | 'pseudonym' | 'coiDeclared' | 'coiDescription' | 'coiRelations' | 'coiDivisions'>;
   requesterDivision: string;
   /** Suggested "by when" (YYYY-MM-DD). */
   initialDueDate: string;
@@ -137,7 +138,7 @@ export function buildIntroductionModal({ t, topic, alumnus, requesterDivision, i
   if (coiDisclosed) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: m.coiDisclosure(escapeMrkdwnWithin(alumnus?.coiDescription ?? '', BUDGET.coi)) },
+      text: { type: 'mrkdwn', text: m.coiDisclosure(coiDisclosureText(t, alumnus!, BUDGET.coi)) },
     });
   }
   blocks.push(...ethicsParts.notices);

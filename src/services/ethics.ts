@@ -83,6 +83,17 @@ export interface EthicsCheck {
   postRetirement?: PostRetirementMatch;
 }
 
+/**
+ * An alumnus's conflict-of-interest disclosure as plain text, as a requester saw it (kept with the
+ * request): the employer's relations with the ministry, the divisions concerned, the free text.
+ */
+export function disclosureSummary(member: { coiRelations: readonly string[]; coiDivisions: string | null; coiDescription: string | null }): string {
+  const relations = OFFICIAL_RELATIONS.filter((relation) => member.coiRelations.includes(relation));
+  return [relations.join(', '), listEntries(member.coiDivisions).join(', '), member.coiDescription?.trim() ?? '']
+    .filter((part) => part !== '')
+    .join(' / ');
+}
+
 /** Text as compared: width, case and spacing do not matter (`資源エネルギー庁　省エネ課` = `資源エネルギー庁 省エネ課`). */
 function comparable(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, '');

@@ -17,6 +17,7 @@ import { searchExperts, type ExpertMatch } from './search';
 import { isUuid } from './uuid';
 import { DELIVERIES } from './deliveries';
 import {
+  disclosureSummary,
   checkIntroduction,
   type AlumnusDeclaration,
   type EthicsCheck,
@@ -246,7 +247,7 @@ export async function requestIntroduction(
         details: checked.value.details,
         format: checked.value.format,
         dueDate: checked.value.dueDate,
-        coiDisclosure: coiDisclosed ? (alumnus.coiDescription ?? '') : null,
+        coiDisclosure: coiDisclosed ? disclosureSummary(alumnus) : null,
         coiAcknowledgedAt: coiDisclosed ? now : null,
         ethicsNotices: check.notices,
         ethicsMatch: ethicsMatchSummary(check),
