@@ -54,6 +54,9 @@ export async function seedEvent(sandbox: Sandbox): Promise<void> {
       ...field(EVENT_FIELDS.description, { value: '近況報告と政策談義の会です。Catch-up and policy talk; snacks provided.' }),
       ...field(EVENT_FIELDS.audience, { selected: 'all' }),
       ...field(EVENT_FIELDS.capacity, { value: '20' }),
+      ...field(EVENT_FIELDS.feePerPerson, { value: '3000' }),
+      ...field(EVENT_FIELDS.feePayer, { selected: 'each_attendee' }),
+      ...field(EVENT_FIELDS.format, { selected: 'standing' }),
     },
   });
   if (!submitted.ok || submitted.outcome !== 'closed') throw new Error(`the demo event was refused: ${JSON.stringify(submitted)}`);

@@ -179,6 +179,9 @@ describe(`the sandbox page in a real browser (${CHROMIUM})`, () => {
       await modal(page).locator(`[data-action-id="${EVENT_FIELDS.title}"]`).fill('新年会 New Year gathering');
       await modal(page).locator(`[data-action-id="${EVENT_FIELDS.place}"]`).fill('霞が関ビル 35階 東京倶楽部');
       await modal(page).locator(`[data-action-id="${EVENT_FIELDS.capacity}"]`).fill('30');
+      await modal(page).locator(`[data-action-id="${EVENT_FIELDS.feePerPerson}"]`).fill('5000');
+      await modal(page).locator(`[data-action-id="${EVENT_FIELDS.feePayer}"] input[type=radio]`).first().check();
+      await modal(page).locator(`[data-action-id="${EVENT_FIELDS.format}"] input[type=radio]`).first().check();
       await shot(page, 'event-form');
       await modal(page).locator('button[type=submit]').click();
       await modal(page).waitFor({ state: 'detached' });
