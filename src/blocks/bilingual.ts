@@ -21,11 +21,6 @@ export function languagesOf(speech: Speech): Languages {
   return Array.isArray(speech) ? (speech as Languages) : [speech as Messages];
 }
 
-/** The reader's own catalogue when there is one language: its sentences are then used unchanged. */
-export function soleLanguage(languages: Languages): Messages | undefined {
-  return languages.length === 1 ? languages[0] : undefined;
-}
-
 const distinct = (texts: string[]) => [...new Set(texts)];
 
 /** A label in every language, compactly: `参加 / Going` (once where both read the same, e.g. `—`). */

@@ -144,7 +144,6 @@ export const en = {
       'Thanks! Your registration was sent to the organizers for approval. I will let you know here when they decide.',
   },
   approval: {
-    request: (name: string, type: string) => `*New registration: ${name}* (${type}) is waiting for approval.`,
     approve: 'Approve',
     decline: 'Decline',
     approvedBy: (user: string, when: string) => `:white_check_mark: Approved by ${user} (${when})`,
@@ -153,12 +152,7 @@ export const en = {
     notFound: 'That registration no longer exists. Nothing was changed.',
     applicantApproved:
       'Welcome to Kakehashi! The organizers approved your registration; your profile is now active.',
-    applicantDeclined:
-      'The organizers could not approve your registration. If you think this is a mistake, please contact an organizer.',
     // The organizers' card once it is no longer waiting: its first line says so.
-    approvedRequest: (name: string, type: string) => `*Registration approved: ${name}* (${type})`,
-    declinedRequest: (name: string, type: string) => `*Registration declined: ${name}* (${type})`,
-    closedRequest: (name: string, type: string, status: string) => `*Registration: ${name}* (${type}) — ${status}`,
     // The card's first line in the shared channel, where both languages stand before the name shown once.
     cardTitles: { pending: 'New registration', approved: 'Registration approved', declined: 'Registration declined', closed: 'Registration' },
   },
@@ -420,7 +414,6 @@ export const en = {
     nextMatch: 'The next person who may help:',
     noNextMatch: 'I found nobody else for this topic. You could post an open request or search with other words.',
     openHeader: 'Open request',
-    openText: (requester: string, division: string) => `*${requester}* (${division}) is looking for someone who can help.`,
     offerHelp: 'I can help',
     // The open request in the shared channel: labels in both languages before values shown once.
     openSeeking: 'Looking for someone who can help',
@@ -542,7 +535,6 @@ export const en = {
     rsvpDeadlineHint: 'Optional. After this, answers can no longer be given or changed.',
     channel: 'Post in',
     channelHint: 'For a private channel, invite Kakehashi to it first.',
-    cancelledHeader: (title: string) => `Cancelled: ${title}`,
     cancelledText: ':no_entry_sign: *This event was cancelled.*',
     whenLine: (when: string) => `*When:* ${when}`,
     whereLine: (place: string) => `*Where:* ${place}`,
@@ -560,8 +552,6 @@ export const en = {
     answers: { going: 'Going', maybe: 'Maybe', not_going: 'Can’t go' },
     addToCalendar: 'Add to calendar',
     menu: { edit: 'Edit', cancel: 'Cancel the event', attendees: 'Attendee list (CSV)' },
-    notification: (title: string, when: string, place: string) => `Event: ${title} — ${when}, ${place}`,
-    cancelledNotification: (title: string, when: string) => `Cancelled: ${title} (${when})`,
     listTitle: 'Upcoming events',
     organizedHeader: 'Events you organize',
     noUpcoming: 'No upcoming events right now.',
@@ -781,8 +771,6 @@ You are going to a seated event whose cost per person is over ${threshold}, and 
     createdHeading: '*New members*',
     updatedHeading: '*Changed members* (the columns that differ)',
     moreRows: (count: number) => `…and ${count} more.`,
-    previewHint: (hours: number) =>
-      `Nothing is imported until you press Confirm. Members are matched by email, and linked to their Slack account when found. This preview can be confirmed for ${hours} hours.`,
     confirm: 'Confirm import',
     cancel: 'Cancel',
     previewFallback: (file: string, created: number, updated: number) => `Import preview of ${file}: ${created} new, ${updated} changed.`,
@@ -795,16 +783,12 @@ You are going to a seated event whose cost per person is over ${threshold}, and 
     whereRowColumn: (row: number, column: string) => `Row ${row}, column ${column}`,
     whereRow: (row: number) => `Row ${row}`,
     whereFile: 'The file',
-    imported: (file: string, created: number, updated: number, unchanged: number, linked: number) =>
-      `*Imported ${file}*: ${created} new, ${updated} changed, ${unchanged} unchanged; ${linked} linked to their Slack account.`,
     cancelled: (file: string) => `Import of ${file} cancelled. Nothing was imported.`,
     alreadyImported: (file: string) => `${file} was already imported. Nothing more was done.`,
     alreadyCancelled: (file: string) => `The import of ${file} was cancelled. Upload the file again to import it.`,
     expired: (file: string, hours: number) =>
       `The preview of ${file} expired (previews can be confirmed for ${hours} hours), so nothing was imported. Upload the file again.`,
     notFound: 'This import cannot be found. Please upload the file again.',
-    lookupFailed: (email: string, reason: string) =>
-      `Slack could not look up ${email} (${reason}), so nothing was imported. Please press Confirm again in a moment.`,
     previewHintLinkLater: (hours: number) =>
       `Nothing is imported until you press Confirm. Members are matched by email. This preview can be confirmed for ${hours} hours.`,
     importedLinkLater: (file: string, created: number, updated: number, unchanged: number) =>

@@ -138,7 +138,6 @@ export const ja = {
     submittedForApproval: 'ありがとうございます。登録を幹事に送りました。承認の結果はここでお知らせします。',
   },
   approval: {
-    request: (name: string, type: string) => `*新規登録：${name}*（${type}）が承認待ちです。`,
     approve: '承認',
     decline: '不承認',
     approvedBy: (user: string, when: string) => `:white_check_mark: ${user} が承認しました（${when}）`,
@@ -146,10 +145,6 @@ export const ja = {
     alreadyDecided: 'この登録はすでに処理済みです。何も変更されていません。',
     notFound: 'この登録はもう存在しません。何も変更されていません。',
     applicantApproved: '架け橋へようこそ！幹事が登録を承認し、プロフィールが有効になりました。',
-    applicantDeclined: '幹事は今回の登録を承認できませんでした。誤りと思われる場合は幹事にご連絡ください。',
-    approvedRequest: (name: string, type: string) => `*承認済みの登録：${name}*（${type}）`,
-    declinedRequest: (name: string, type: string) => `*不承認の登録：${name}*（${type}）`,
-    closedRequest: (name: string, type: string, status: string) => `*登録：${name}*（${type}）— ${status}`,
     cardTitles: { pending: '新規登録', approved: '承認済みの登録', declined: '不承認の登録', closed: '登録' },
   },
   home: {
@@ -405,7 +400,6 @@ export const ja = {
     nextMatch: '次に協力できそうな方：',
     noNextMatch: 'このテーマで他に該当する方は見つかりませんでした。オープン依頼を出すか、別の言葉で検索してください。',
     openHeader: 'オープン依頼',
-    openText: (requester: string, division: string) => `*${requester}* さん（${division}）が協力者を探しています。`,
     offerHelp: '協力できます',
     openSeeking: '協力者を探しています',
     labels: { topic: 'テーマ', purpose: '目的', format: '形式', due: '希望期限', details: '知りたいこと' },
@@ -521,7 +515,6 @@ export const ja = {
     rsvpDeadlineHint: '任意。期限を過ぎると回答や変更はできなくなります。',
     channel: '投稿先',
     channelHint: 'プライベートチャンネルの場合は、先に架け橋をチャンネルに招待してください。',
-    cancelledHeader: (title: string) => `【中止】${title}`,
     cancelledText: ':no_entry_sign: *この交流会は中止になりました。*',
     whenLine: (when: string) => `*日時:* ${when}`,
     whereLine: (place: string) => `*場所:* ${place}`,
@@ -539,8 +532,6 @@ export const ja = {
     answers: { going: '参加', maybe: '未定', not_going: '不参加' },
     addToCalendar: 'カレンダーに追加',
     menu: { edit: '編集', cancel: '交流会を中止', attendees: '参加者リスト（CSV）' },
-    notification: (title: string, when: string, place: string) => `交流会: ${title} — ${when}、${place}`,
-    cancelledNotification: (title: string, when: string) => `【中止】${title}（${when}）`,
     listTitle: '今後の交流会',
     organizedHeader: 'あなたが幹事の交流会',
     noUpcoming: '予定されている交流会はいまのところありません。',
@@ -753,8 +744,6 @@ export const ja = {
     createdHeading: '*新規メンバー*',
     updatedHeading: '*変更のあるメンバー*（異なる列）',
     moreRows: (count: number) => `…ほか${count}人`,
-    previewHint: (hours: number) =>
-      `*確定* を押すまで何も取り込みません。メンバーはメールアドレスで照合し、Slackアカウントが見つかれば連携します。この確認は${hours}時間有効です。`,
     confirm: '取り込みを確定',
     cancel: 'キャンセル',
     previewFallback: (file: string, created: number, updated: number) => `${file} の取り込み確認：新規 ${created}人、変更 ${updated}人`,
@@ -769,16 +758,12 @@ export const ja = {
     whereRowColumn: (row: number, column: string) => `${row}行目・${column}列`,
     whereRow: (row: number) => `${row}行目`,
     whereFile: 'ファイル',
-    imported: (file: string, created: number, updated: number, unchanged: number, linked: number) =>
-      `*${file} を取り込みました*：新規 ${created}人、変更 ${updated}人、変更なし ${unchanged}人。Slackアカウントと連携 ${linked}人。`,
     cancelled: (file: string) => `${file} の取り込みをキャンセルしました。何も取り込んでいません。`,
     alreadyImported: (file: string) => `${file} はすでに取り込み済みです。今回は何も行っていません。`,
     alreadyCancelled: (file: string) => `${file} の取り込みはキャンセルされています。取り込むには、もう一度アップロードしてください。`,
     expired: (file: string, hours: number) =>
       `${file} の確認の有効期限（${hours}時間）が切れたため、何も取り込んでいません。もう一度アップロードしてください。`,
     notFound: 'この取り込みが見つかりません。もう一度ファイルをアップロードしてください。',
-    lookupFailed: (email: string, reason: string) =>
-      `Slackで ${email} を照会できなかった（${reason}）ため、何も取り込んでいません。しばらくしてから、もう一度 *確定* を押してください。`,
     previewHintLinkLater: (hours: number) =>
       `*確定* を押すまで何も取り込みません。メンバーはメールアドレスで照合します。この確認は${hours}時間有効です。`,
     importedLinkLater: (file: string, created: number, updated: number, unchanged: number) =>

@@ -188,8 +188,9 @@ describe.each(['ja', 'en'] as const)('the declarations in %s', (locale) => {
   describe('in search results and other places showing the disclosure', () => {
     it('joins relations, divisions and the free text on one escaped line within its budget', () => {
       const text = coiDisclosureText(messages, disclosingAlumnus({ coiDescription: HOSTILE_TEXT }), 400);
-      expect(text).toContain(`${d.card.coiRelations}: ${d.relations.subsidy}, ${d.relations.bid}`);
-      expect(text).toContain('資源エネルギー庁 省エネルギー課, 産業技術環境局');
+      const separator = messages.common.listSeparator;
+      expect(text).toContain(`${d.card.coiRelations}: ${d.relations.subsidy}${separator}${d.relations.bid}`);
+      expect(text).toContain(`資源エネルギー庁 省エネルギー課${separator}産業技術環境局`);
       expect(text).toContain('&lt;!channel&gt; &amp;');
       const longest = coiDisclosureText(messages, maximalMemberRow(maximalDeclarations(ESCAPE_HEAVY_FILL), ESCAPE_HEAVY_FILL), 400);
       expect(longest.length).toBeLessThanOrEqual(600);
