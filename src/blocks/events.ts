@@ -147,7 +147,7 @@ export function buildEventChangeNotice({ t, event, changes }: EventDmProps & { c
   if (changes.includes('rsvpDeadline')) lines.push(m.deadlineLine(event.rsvpDeadline ? slackDateTime(event.rsvpDeadline) : m.noDeadline));
   const blocks: KnownBlock[] = [
     mrkdwnSection(m.changedNotice(titleOf(event))),
-    context(m.changedWhat(changes.map((change) => m.changes[change]).join(', '))),
+    context(m.changedWhat(changes.map((change) => m.changes[change]).join(t.common.listSeparator))),
     mrkdwnSection(lines.join('\n')),
   ];
   if (changes.includes('description')) {

@@ -284,7 +284,7 @@ export function buildSupervisorNotice(props: {
     ),
     m.supervisorWith(escapeMrkdwnWithin(displayName(alumnus), BUDGET.name), escapeMrkdwnWithin(alumnus.organisation ?? t.common.notSet, BUDGET.name)),
     m.supervisorTopic(escapeMrkdwnWithin(request.topic, BUDGET.topic)),
-    m.supervisorNotices(request.ethicsNotices.map((notice) => m.noticeNames[notice as EthicsNotice] ?? notice).join(', ')),
+    m.supervisorNotices(request.ethicsNotices.map((notice) => m.noticeNames[notice as EthicsNotice] ?? notice).join(t.common.listSeparator)),
     ...(request.ethicsMatch ? [m.supervisorMatched(escapeMrkdwnWithin(request.ethicsMatch, BUDGET.coi))] : []),
   ];
   return {

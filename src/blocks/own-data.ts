@@ -36,7 +36,7 @@ export function buildOwnDataSummary({ t, locale, data }: OwnDataSummaryProps): K
   const yesNo = (value: boolean) => (value ? t.common.yes : t.common.no);
   const consent = (value: boolean | null) => (value === null ? c.consentNever : yesNo(value));
   const labels = (terms: Parameters<typeof termLabel>[0], keys: string[]) =>
-    keys.length > 0 ? escapeMrkdwnWithin(keys.map((key) => termLabel(terms, key, locale)).join(', '), 1500) : t.common.notSet;
+    keys.length > 0 ? escapeMrkdwnWithin(keys.map((key) => termLabel(terms, key, locale)).join(t.common.listSeparator), 1500) : t.common.notSet;
 
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(o.heading, 150) },
@@ -82,11 +82,11 @@ export function buildOwnDataSummary({ t, locale, data }: OwnDataSummaryProps): K
       section(`*${c.coi}*\n${p.coiDeclared ? text(p.coiDescription, 1200) : c.coiNone}`),
       // Every declaration stored, whatever the member type (the form clears the other type's).
       section(d.ownData.heading, [
-        field(d.ownData.coiRelations, relations.length > 0 ? relations.join(', ') : t.common.notSet),
+        field(d.ownData.coiRelations, relations.length > 0 ? relations.join(t.common.listSeparator) : t.common.notSet),
         field(d.ownData.coiDivisions, text(p.coiDivisions, 500)),
         field(d.ownData.monthLeft, p.monthLeft ? d.months[p.monthLeft - 1] ?? String(p.monthLeft) : t.common.notSet),
         field(d.ownData.currentDivision, text(p.currentDivision, 200)),
-        field(d.ownData.officialDuties, duties.length > 0 ? duties.join(', ') : t.common.notSet),
+        field(d.ownData.officialDuties, duties.length > 0 ? duties.join(t.common.listSeparator) : t.common.notSet),
         field(d.ownData.dutySectors, labels(SECTORS, p.dutySectors)),
         field(d.ownData.dutyOrganisations, text(p.dutyOrganisations, 800)),
         field(d.ownData.ethicsSupervisor, p.ethicsSupervisorSlackUserId ? mention(p.ethicsSupervisorSlackUserId) : t.common.notSet),

@@ -1,7 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
-import { OFFICIAL_DUTIES, OFFICIAL_RELATIONS } from '../services/ethics';
+import { listEntries, OFFICIAL_DUTIES, OFFICIAL_RELATIONS } from '../services/ethics';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain, truncate } from './common';
@@ -33,7 +33,9 @@ export function buildProfileCard({ t, locale, member, showPrivate, termLocales =
   // Budgets per field keep the whole card (and the approval message around it) under Slack's
   // ~13,000-character limit for a message's blocks, even for text of nothing but `&`.
   const text = (value: string | null, budget: number) => (value ? escapeMrkdwnWithin(value, budget) : t.common.notSet);
-  const list = (values: string[]) => (values.length > 0 ? escapeMrkdwn(values.join(', ')) : t.common.notSet);
+  // The reader's separator (、 in Japanese); on a card in two languages, a comma reads in both.
+  const separator = termLocales.length > 1 ? ', ' : t.common.listSeparator;
+  const list = (values: string[]) => (values.length > 0 ? escapeMrkdwn(values.join(separator)) : t.common.notSet);
   const d = t.declarations;
   const left = member.yearLeft ? (member.monthLeft ? d.card.monthLeftValue(member.yearLeft, member.monthLeft) : String(member.yearLeft)) : '';
   const years =
@@ -44,8 +46,8 @@ export function buildProfileCard({ t, locale, member, showPrivate, termLocales =
   const relations = OFFICIAL_RELATIONS.filter((relation) => member.coiRelations.includes(relation)).map((relation) => d.relations[relation]);
   const coiLines = member.coiDeclared
     ? [
-        ...(relations.length > 0 ? [`:warning: *${d.card.coiRelations}:* ${relations.join(', ')}`] : []),
-        ...(member.coiDivisions ? [`*${d.card.coiDivisions}:* ${text(member.coiDivisions.split('\n').join(', '), 400)}`] : []),
+        ...(relations.length > 0 ? [`:warning: *${d.card.coiRelations}:* ${relations.join(separator)}`] : []),
+        ...(member.coiDivisions ? [`*${d.card.coiDivisions}:* ${text(listEntries(member.coiDivisions).join(separator), 400)}`] : []),
         ...(member.coiDescription || relations.length === 0 ? [`${relations.length > 0 ? '' : ':warning: '}${text(member.coiDescription, 1000)}`] : []),
       ]
     : [c.coiNone];
@@ -98,9 +100,9 @@ export function buildProfileCard({ t, locale, member, showPrivate, termLocales =
         type: 'section',
         fields: [
           field(d.card.currentDivision, text(member.currentDivision, 300)),
-          field(d.card.officialDuties, duties.length > 0 ? duties.join(', ') : t.common.notSet),
+          field(d.card.officialDuties, duties.length > 0 ? duties.join(separator) : t.common.notSet),
           field(d.card.dutySectors, list(member.dutySectors.map((key) => term(SECTORS, key)))),
-          field(d.card.dutyOrganisations, text(member.dutyOrganisations?.split('\n').join(', ') ?? null, 600)),
+          field(d.card.dutyOrganisations, text(member.dutyOrganisations ? listEntries(member.dutyOrganisations).join(separator) : null, 600)),
           field(d.card.ethicsSupervisor, member.ethicsSupervisorSlackUserId ? mention(member.ethicsSupervisorSlackUserId) : t.common.notSet),
           field(d.card.confirmed, member.declarationsConfirmedAt ? slackDate(member.declarationsConfirmedAt) : t.common.notSet),
         ],

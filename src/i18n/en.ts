@@ -525,7 +525,7 @@ export const en = {
     place: 'Place',
     placePlaceholder: 'Venue or online link',
     description: 'Details',
-    descriptionPlaceholder: 'Programme, fee, what to bring…',
+    descriptionPlaceholder: 'Programme, what to bring…',
     audience: 'Who can join',
     audiences: { alumni: 'Alumni only', all: 'Alumni and current staff' },
     capacity: 'Capacity',

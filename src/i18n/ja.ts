@@ -505,7 +505,7 @@ export const ja = {
     place: '場所',
     placePlaceholder: '会場またはオンラインのURL',
     description: '詳細',
-    descriptionPlaceholder: 'プログラム、会費、持ち物など',
+    descriptionPlaceholder: 'プログラム、持ち物など',
     audience: '対象',
     audiences: { alumni: 'OB・OGのみ', all: 'OB・OGと現役職員' },
     capacity: '定員',

@@ -136,8 +136,8 @@ describe.each(['ja', 'en'] as const)('the declarations in %s', (locale) => {
 
     it('shows an alumnus’s relations and divisions with the free text to whoever sees the profile, and the month left', () => {
       const text = visibleText(build(disclosingAlumnus(), false));
-      expect(text).toContain(`${d.relations.subsidy}, ${d.relations.bid}`);
-      expect(text).toContain('資源エネルギー庁 省エネルギー課, 産業技術環境局');
+      expect(text).toContain(`${d.relations.subsidy}${messages.common.listSeparator}${d.relations.bid}`);
+      expect(text).toContain(`資源エネルギー庁 省エネルギー課${messages.common.listSeparator}産業技術環境局`);
       expect(text).toContain('当社は省エネ補助金の交付先です。');
       expect(text).toContain(d.card.monthLeftValue(2019, 3));
     });
@@ -158,9 +158,9 @@ describe.each(['ja', 'en'] as const)('the declarations in %s', (locale) => {
       const shown = visibleText(build(member, true));
       expect(shown).toContain(d.card.staffHeading);
       expect(shown).toContain(member.currentDivision!);
-      expect(shown).toContain(`${d.duties.subsidies}, ${d.duties.inspection}`);
+      expect(shown).toContain(`${d.duties.subsidies}${messages.common.listSeparator}${d.duties.inspection}`);
       expect(shown).toContain(termLabel(SECTORS, 'investment', locale));
-      expect(shown).toContain('Green Capital Partners, 東都電力');
+      expect(shown).toContain(`Green Capital Partners${messages.common.listSeparator}東都電力`);
       expect(shown).toContain('<@U0SUPERVISOR>');
       expect(shown).toContain(d.card.staffOnly);
     });

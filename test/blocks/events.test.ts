@@ -175,7 +175,7 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
     it('the change notice names a change of cost or format and shows the new ones', () => {
       const event = eventRow({ feePerPerson: 3_000, feePayer: 'organizers', format: 'seated' });
       const shown = visibleText(buildEventChangeNotice({ t: messages, event, changes: ['cost', 'format'] }).blocks);
-      expect(shown).toContain(m.changedWhat(`${m.changes.cost}, ${m.changes.format}`));
+      expect(shown).toContain(m.changedWhat(`${m.changes.cost}${messages.common.listSeparator}${m.changes.format}`));
       expect(shown).toContain(c.costLine(c.perPerson(c.yen('3,000'), c.payers.organizers)));
     });
 
@@ -286,7 +286,7 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       const { text, blocks } = buildEventChangeNotice({ t: messages, event, changes: ['time', 'capacity', 'rsvpDeadline', 'description'] });
       expect(text).toBe(m.changedText(event.title));
       const shown = visibleText(blocks);
-      expect(shown).toContain(m.changedWhat([m.changes.time, m.changes.capacity, m.changes.rsvpDeadline, m.changes.description].join(', ')));
+      expect(shown).toContain(m.changedWhat([m.changes.time, m.changes.capacity, m.changes.rsvpDeadline, m.changes.description].join(messages.common.listSeparator)));
       expect(shown).toContain(m.capacityLine(m.noLimit));
       expect(shown).toContain(m.deadlineLine(m.noDeadline));
       expect(shown).toContain(m.detailsLine('New programme'));

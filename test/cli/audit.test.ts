@@ -44,10 +44,11 @@ const request = (overrides: Partial<NewIntroductionRow>): NewIntroductionRow => 
 
 const HEADER =
   'request_id,requested_at,kind,requester,requester_slack_user_id,requester_division,alumnus,alumnus_organisation,' +
-  'topic,details,purpose,format,due_date,coi_disclosed,coi_acknowledged_at,status,answered_at,decline_reason,reminder_sent_at,volunteers';
+  'topic,details,purpose,format,due_date,coi_disclosed,coi_acknowledged_at,ethics_notices,ethics_match,ethics_acknowledged_at,' +
+  'supervisor_notified,status,answered_at,decline_reason,reminder_sent_at,volunteers';
 const IN_NOVEMBER =
   '0b5e2c1a-3333-4000-8000-000000000001,2026-11-03T05:00:00.000Z,open,経産 太郎,U0STAFF01,GX推進課,,,' +
-  '半導体 サプライチェーン,勉強会の講師をお願いしたい,talk,meeting,2026-11-15,,,expired,,,,';
+  '半導体 サプライチェーン,勉強会の講師をお願いしたい,talk,meeting,2026-11-15,,,,,,no,expired,,,,';
 
 async function givenRequests() {
   await withCliDatabase(async (repos) => {

@@ -99,9 +99,10 @@ describe('/alumni-admin audit', () => {
     const csv = await upload.csv();
     expect(csv).toBe(
       'request_id,requested_at,kind,requester,requester_slack_user_id,requester_division,alumnus,alumnus_organisation,' +
-        'topic,details,purpose,format,due_date,coi_disclosed,coi_acknowledged_at,status,answered_at,decline_reason,reminder_sent_at,volunteers\n' +
+        'topic,details,purpose,format,due_date,coi_disclosed,coi_acknowledged_at,ethics_notices,ethics_match,ethics_acknowledged_at,' +
+        'supervisor_notified,status,answered_at,decline_reason,reminder_sent_at,volunteers\n' +
         `${inRange.id},2026-10-31T15:00:00.000Z,direct,経産 太郎,U0STAFF01,GX推進課,佐藤 花子,グリーン総研,` +
-        "'=SUM(A1),系統接続の実務について,policy_research,call,2026-12-10,,,accepted,2026-11-02T00:00:00.000Z,,,\n",
+        "'=SUM(A1),系統接続の実務について,policy_research,call,2026-12-10,,,,,,no,accepted,2026-11-02T00:00:00.000Z,,,\n",
     );
     const filename = 'kakehashi-introductions-2026-11-01-2026-11-30.csv';
     expect(ctx.slack.bodies('files.getUploadURLExternal')).toEqual([
