@@ -48,18 +48,13 @@ export type ValidEvent = Pick<
 type Costs = Pick<EventRow, 'feePerPerson' | 'feePayer' | 'format'>;
 
 /**
- * The fee per person, who pays and the format. The form requires each of a new event (Slack does
- * not submit it without them); here, one given must be valid, and an edit cannot remove one the
- * event has. An event made before they were asked (null) may still be saved without.
+ * The fee per person, who pays and the format: each required of a new event (a forged or old form
+ * without them is refused, so the ethics reminders always know the cost), except the fee of an
+ * event free of charge (0). One given must be valid, and an edit cannot remove one the event has;
+ * an event made before they were asked (null) may still be saved without.
  */
 function validateCosts(input: EventInput, previous: Costs | undefined, errors: EventFieldError[]): Costs {
-  const required = (field: keyof Costs) => previous !== undefined && previous[field] !== null;
-  const fee = input.feePerPerson ?? null;
-  if (fee === null) {
-    if (required('feePerPerson')) errors.push({ field: 'feePerPerson', code: 'required' });
-  } else if (!Number.isInteger(fee) || fee < 0 || fee > EVENT_LIMITS.maxFee) {
-    errors.push({ field: 'feePerPerson', code: 'feeWholeYen' });
-  }
+  const required = (field: keyof Costs) => previous === undefined || previous[field] !== null;
   const choose = <T extends string>(field: 'feePayer' | 'format', values: readonly T[]): T | null => {
     const value = values.find((known) => known === input[field]) ?? null;
     if (!input[field]) {
@@ -69,6 +64,12 @@ function validateCosts(input: EventInput, previous: Costs | undefined, errors: E
   };
   const feePayer = choose('feePayer', EVENT_FEE_PAYERS);
   const format = choose('format', EVENT_FORMATS);
+  const fee = input.feePerPerson ?? null;
+  if (fee === null) {
+    if (feePayer !== 'free' && required('feePerPerson')) errors.push({ field: 'feePerPerson', code: 'required' });
+  } else if (!Number.isInteger(fee) || fee < 0 || fee > EVENT_LIMITS.maxFee) {
+    errors.push({ field: 'feePerPerson', code: 'feeWholeYen' });
+  }
   if (feePayer === 'free' && fee !== null && fee > 0) errors.push({ field: 'feePerPerson', code: 'freeWithFee' });
   // Free of charge is a fee of 0, whether typed or not.
   return { feePerPerson: feePayer === 'free' ? 0 : fee, feePayer, format };

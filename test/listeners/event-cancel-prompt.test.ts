@@ -9,6 +9,7 @@ import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, viewSubmission } from '../helpers/payloads';
 import { assertValidMessage } from '../helpers/slack-limits';
 import { visibleText } from '../blocks/inspect';
+import { eventCostValues } from '../helpers/event-form';
 
 const ORGANIZER = 'U0ORGANIZER';
 const GOING = 'U0GOING';
@@ -39,6 +40,7 @@ const eventValues = {
   [f.capacity]: { [f.capacity]: { type: 'number_input', value: '1' } },
   [f.rsvpDeadline]: { [f.rsvpDeadline]: { type: 'datetimepicker', selected_date_time: null } },
   [f.channel]: { [f.channel]: { type: 'conversations_select', selected_conversation: ANNOUNCEMENTS_CHANNEL } },
+  ...eventCostValues(),
 };
 
 async function announce() {

@@ -9,6 +9,7 @@ import { ANNOUNCEMENTS_CHANNEL, createTestApp } from '../helpers/app';
 import { memberRow } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, viewSubmission } from '../helpers/payloads';
+import { eventCostValues } from '../helpers/event-form';
 
 const ORGANIZER = 'U0ORGANIZER';
 const ALUMNA = 'U0ALUMNA';
@@ -40,6 +41,7 @@ function form(viewId = 'V0NEWEVENT', startsAt = START, privateMetadata = '') {
     [f.capacity]: { [f.capacity]: { type: 'number_input', value: '1' } },
     [f.rsvpDeadline]: { [f.rsvpDeadline]: { type: 'datetimepicker', selected_date_time: null } },
     [f.channel]: { [f.channel]: { type: 'conversations_select', selected_conversation: ANNOUNCEMENTS_CHANNEL } },
+    ...eventCostValues(),
   };
   return viewSubmission({ user: ORGANIZER, callbackId: VIEWS.event, values, privateMetadata, viewId });
 }

@@ -8,6 +8,7 @@ import { ANNOUNCEMENTS_CHANNEL } from '../helpers/app';
 import { setupListenerTest } from '../helpers/listener-test';
 import { viewSubmission } from '../helpers/payloads';
 import { profileState, type ProfileAnswers } from '../helpers/profile-state';
+import { eventCostValues } from '../helpers/event-form';
 
 const ALUMNA = 'U0ALUMNA';
 const ALUMNUS = 'U0ALUMNUS';
@@ -65,6 +66,7 @@ describe('numbers typed with a Japanese input method', () => {
       [f.capacity]: { [f.capacity]: { type: 'number_input', value: capacity } },
       [f.rsvpDeadline]: { [f.rsvpDeadline]: { type: 'datetimepicker', selected_date_time: null } },
       [f.channel]: { [f.channel]: { type: 'conversations_select', selected_conversation: ANNOUNCEMENTS_CHANNEL } },
+      ...eventCostValues(),
     });
     const submit = (capacity: string) => ctx.harness.send(viewSubmission({ user: ORGANIZER, callbackId: VIEWS.event, values: values(capacity) }));
 

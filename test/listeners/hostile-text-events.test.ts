@@ -10,6 +10,7 @@ import { checkEveryMessage, expectEscaped, hostile, HOSTILE } from '../helpers/h
 import { setupListenerTest } from '../helpers/listener-test';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { assertValidHome, assertValidMessage } from '../helpers/slack-limits';
+import { eventCostValues } from '../helpers/event-form';
 
 // The event's title, place and description (with a disguised link), the members' names and the
 // Slack real names are hostile text.
@@ -45,6 +46,7 @@ function eventValues(overrides: { audience?: string; startsAt?: number; endsAt?:
     [f.capacity]: { [f.capacity]: { type: 'number_input', value: '1' } },
     [f.rsvpDeadline]: { [f.rsvpDeadline]: { type: 'datetimepicker', selected_date_time: null } },
     [f.channel]: { [f.channel]: { type: 'conversations_select', selected_conversation: ANNOUNCEMENTS_CHANNEL } },
+    ...eventCostValues(),
   };
 }
 

@@ -9,6 +9,7 @@ import { memberRow } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
 import { viewSubmission } from '../helpers/payloads';
 import { profileState, type ProfileAnswers } from '../helpers/profile-state';
+import { eventCostValues } from '../helpers/event-form';
 
 const ALUMNA = 'U0ALUMNA';
 const ALUMNUS = 'U0ALUMNUS';
@@ -97,6 +98,7 @@ describe('the event form', () => {
       ...entry(f.capacity, { type: 'number_input', value: '20' }),
       ...entry(f.rsvpDeadline, { type: 'datetimepicker', selected_date_time: null }),
       ...entry(f.channel, { type: 'conversations_select', selected_conversation: ANNOUNCEMENTS_CHANNEL }),
+      ...eventCostValues(),
     };
   }
   const submit = (values: ReturnType<typeof eventValues>) =>

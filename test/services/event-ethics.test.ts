@@ -45,9 +45,17 @@ function form(overrides: Partial<EventInput> = {}): EventInput {
 }
 
 async function givenEvent(overrides: Partial<EventInput> = {}): Promise<EventRow> {
-  const result = await createEvent(deps, { organizerSlackUserId: ORGANIZER, form: form(overrides) });
+  // An event made before the costs were asked has none: made as today's, then emptied as it was stored then.
+  const old = overrides.feePerPerson === null && overrides.feePayer === null && overrides.format === null;
+  const result = await createEvent(deps, { organizerSlackUserId: ORGANIZER, form: form(old ? {} : overrides) });
   if (result.kind !== 'created') throw new Error(`event not created: ${JSON.stringify(result)}`);
-  return result.event;
+  if (!old) return result.event;
+  const [emptied] = await database.db
+    .update(events)
+    .set({ feePerPerson: null, feePayer: null, format: null })
+    .where(eq(events.id, result.event.id))
+    .returning();
+  return emptied!;
 }
 
 const members = () => createRepositories(database.db).members;
@@ -111,10 +119,19 @@ describe('the fee, who pays and the format of an event', () => {
     const edit = await updateEvent(deps, { organizerSlackUserId: ORGANIZER, eventId: old.id, form: form({ place: 'Online', feePerPerson: null, feePayer: null, format: null }) });
     expect(edit).toMatchObject({ kind: 'updated', changes: ['place'] });
     expect(errorsOf(form({ feePerPerson: null, feePayer: null, format: null }), { now: NOW, previous: { feePerPerson: 3_000, feePayer: 'each_attendee', format: 'seated' } })).toEqual([
-      ['feePerPerson', 'required'],
       ['feePayer', 'required'],
       ['format', 'required'],
+      ['feePerPerson', 'required'],
     ]);
+  });
+
+  it('a new event needs them all (a forged form without them is refused), but no fee when it is free of charge', () => {
+    expect(errorsOf(form({ feePerPerson: null, feePayer: null, format: null }), { now: NOW })).toEqual([
+      ['feePayer', 'required'],
+      ['format', 'required'],
+      ['feePerPerson', 'required'],
+    ]);
+    expect(errorsOf(form({ feePerPerson: null, feePayer: 'free', format: 'standing' }), { now: NOW })).toEqual([]);
   });
 
   it('an edit of the cost or the format is told to members going, as other changes are', async () => {

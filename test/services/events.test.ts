@@ -16,6 +16,7 @@ import {
 } from '../../src/services/events';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
+import { EVENT_COSTS } from '../helpers/event-form';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
@@ -44,6 +45,7 @@ function form(overrides: Partial<EventInput> = {}): EventInput {
     capacity: null,
     rsvpDeadline: null,
     channelId: 'C0ANNOUNCE',
+    ...EVENT_COSTS,
     ...overrides,
   };
 }
