@@ -8,6 +8,7 @@ import { ANNOUNCEMENTS_CHANNEL } from '../helpers/app';
 import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, viewSubmission } from '../helpers/payloads';
 import { profileState, type ProfileAnswers } from '../helpers/profile-state';
+import { eventCostValues } from '../helpers/event-form';
 
 const ALUMNA = 'U0ALUMNA';
 const ORGANIZER = 'U0ORGANIZER';
@@ -108,6 +109,7 @@ describe('feedback after editing an event', () => {
       [e.place]: { [e.place]: { type: 'plain_text_input', value: 'Kasumigaseki 3F' } },
       [e.audience]: { [e.audience]: { type: 'radio_buttons', selected_option: { value: 'alumni' } } },
       [e.capacity]: { [e.capacity]: { type: 'number_input', value: '10' } },
+      ...eventCostValues(),
       ...(withChannel ? { [e.channel]: { [e.channel]: { type: 'conversations_select', selected_conversation: ANNOUNCEMENTS_CHANNEL } } } : {}),
     };
   };

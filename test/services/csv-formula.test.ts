@@ -10,6 +10,7 @@ import { formatMemberCsv, parseMemberCsv, type MemberCsvRecord } from '../../src
 import { exportMembers, importMembers } from '../../src/services/member-import';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
+import { EVENT_COSTS } from '../helpers/event-form';
 
 /** Cells a spreadsheet may run as formulas once it skips the whitespace in front. */
 const HIDDEN_FORMULAS = ['  =HYPERLINK("https://evil.example","open")', '\t+1', '\r\n-2', '\n@SUM(A1:A9)'];
@@ -133,6 +134,7 @@ describe('files written from the database', () => {
         capacity: null,
         rsvpDeadline: null,
         channelId: 'C0ANNOUNCE',
+        ...EVENT_COSTS,
       },
     });
     if (created.kind !== 'created') throw new Error('event not created');

@@ -7,6 +7,7 @@ import { answerRsvp, createEvent } from '../../src/services/events';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
+import { EVENT_COSTS } from '../helpers/event-form';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
@@ -37,6 +38,7 @@ async function givenEvent(capacity: number | null): Promise<EventRow> {
       capacity,
       rsvpDeadline: null,
       channelId: 'C0ANNOUNCE',
+      ...EVENT_COSTS,
     },
   });
   if (result.kind !== 'created') throw new Error('event not created');

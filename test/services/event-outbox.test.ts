@@ -8,6 +8,7 @@ import { answerRsvp, createEvent } from '../../src/services/events';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
+import { EVENT_COSTS } from '../helpers/event-form';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
@@ -40,6 +41,7 @@ const submit = (capacity: number | null) =>
       capacity,
       rsvpDeadline: null,
       channelId: 'C0ANNOUNCE',
+      ...EVENT_COSTS,
     },
   });
 
