@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { memberImportDrafts, type MemberImportDraftRow, type NewMemberImportDraftRow } from '../schema';
 
@@ -29,7 +29,7 @@ export function createMemberImportDraftsRepository({ db }: { db: Db }) {
             eq(memberImportDrafts.id, input.id),
             eq(memberImportDrafts.organizerSlackUserId, input.organizerSlackUserId),
             isNull(memberImportDrafts.consumedAt),
-            sql`${memberImportDrafts.expiresAt} > ${input.now}`,
+            gt(memberImportDrafts.expiresAt, input.now),
           ),
         )
         .returning();
