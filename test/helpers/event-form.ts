@@ -1,3 +1,4 @@
+import type { EventInput } from '../../src/services/events';
 import { EVENT_FIELDS } from '../../src/slack/ids';
 
 /**
@@ -15,3 +16,23 @@ export function eventCostValues(costs: { fee?: string; payer?: string; format?: 
 
 /** The same, as the service reads them. */
 export const EVENT_COSTS = { feePerPerson: 3000, feePayer: 'each_attendee', format: 'standing' } as const;
+
+/**
+ * An event as the service reads a submitted form: a year-end meetup in Tokyo for alumni and staff,
+ * no limit, no deadline, with its costs. A test states only what differs.
+ */
+export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
+  return {
+    title: '年末交流会',
+    startsAt: new Date('2026-12-05T09:00:00Z'),
+    endsAt: new Date('2026-12-05T11:00:00Z'),
+    place: '霞が関ビル 3F',
+    description: null,
+    audience: 'all',
+    capacity: null,
+    rsvpDeadline: null,
+    channelId: 'C0ANNOUNCE',
+    ...EVENT_COSTS,
+    ...overrides,
+  };
+}

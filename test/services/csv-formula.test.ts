@@ -10,7 +10,7 @@ import { formatMemberCsv, parseMemberCsv, type MemberCsvRecord } from '../../src
 import { exportMembers, importMembers } from '../../src/services/member-import';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
-import { EVENT_COSTS } from '../helpers/event-form';
+import { eventInput } from '../helpers/event-form';
 
 /** Cells a spreadsheet may run as formulas once it skips the whitespace in front. */
 const HIDDEN_FORMULAS = ['  =HYPERLINK("https://evil.example","open")', '\t+1', '\r\n-2', '\n@SUM(A1:A9)'];
@@ -124,18 +124,7 @@ describe('files written from the database', () => {
     await createRepositories(database.db).organizers.seed([ORGANIZER]);
     const created = await createEvent(deps, {
       organizerSlackUserId: ORGANIZER,
-      form: {
-        title: '年末交流会',
-        startsAt: new Date('2026-12-05T09:00:00Z'),
-        endsAt: new Date('2026-12-05T11:00:00Z'),
-        place: '霞が関ビル 3F',
-        description: null,
-        audience: 'all',
-        capacity: null,
-        rsvpDeadline: null,
-        channelId: 'C0ANNOUNCE',
-        ...EVENT_COSTS,
-      },
+      form: eventInput(),
     });
     if (created.kind !== 'created') throw new Error('event not created');
     for (const [i, name] of HIDDEN_FORMULAS.entries()) {

@@ -7,7 +7,7 @@ import { answerRsvp, createEvent } from '../../src/services/events';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
-import { EVENT_COSTS } from '../helpers/event-form';
+import { eventInput } from '../helpers/event-form';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
@@ -28,18 +28,7 @@ beforeEach(async () => {
 async function givenEvent(capacity: number | null): Promise<EventRow> {
   const result = await createEvent(deps, {
     organizerSlackUserId: ORGANIZER,
-    form: {
-      title: '年末交流会',
-      startsAt: new Date('2026-12-05T09:00:00Z'),
-      endsAt: new Date('2026-12-05T11:00:00Z'),
-      place: '霞が関ビル 3F',
-      description: null,
-      audience: 'alumni',
-      capacity,
-      rsvpDeadline: null,
-      channelId: 'C0ANNOUNCE',
-      ...EVENT_COSTS,
-    },
+    form: eventInput({ audience: 'alumni', capacity }),
   });
   if (result.kind !== 'created') throw new Error('event not created');
   return result.event;

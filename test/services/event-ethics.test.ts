@@ -8,6 +8,7 @@ import { answerRsvp, createEvent, updateEvent, validateEvent, type EventInput } 
 import type { RsvpAnswer } from '../../src/services/event-types';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
+import { eventInput } from '../helpers/event-form';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
@@ -26,23 +27,7 @@ beforeEach(async () => {
   await createRepositories(database.db).organizers.seed([ORGANIZER]);
 });
 
-function form(overrides: Partial<EventInput> = {}): EventInput {
-  return {
-    title: '年末交流会',
-    startsAt: new Date('2026-12-05T09:00:00Z'),
-    endsAt: new Date('2026-12-05T11:00:00Z'),
-    place: '霞が関ビル 3F',
-    description: null,
-    audience: 'all',
-    capacity: null,
-    rsvpDeadline: null,
-    channelId: 'C0ANNOUNCE',
-    feePerPerson: 12_000,
-    feePayer: 'each_attendee',
-    format: 'seated',
-    ...overrides,
-  };
-}
+const form = (overrides: Partial<EventInput> = {}): EventInput => eventInput({ feePerPerson: 12_000, feePayer: 'each_attendee', format: 'seated', ...overrides });
 
 async function givenEvent(overrides: Partial<EventInput> = {}): Promise<EventRow> {
   // An event made before the costs were asked has none: made as today's, then emptied as it was stored then.

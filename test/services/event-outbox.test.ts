@@ -8,7 +8,7 @@ import { answerRsvp, createEvent } from '../../src/services/events';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
-import { EVENT_COSTS } from '../helpers/event-form';
+import { eventInput } from '../helpers/event-form';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
@@ -31,18 +31,7 @@ const submit = (capacity: number | null) =>
   createEvent(deps, {
     organizerSlackUserId: ORGANIZER,
     submissionKey: 'V0FORM',
-    form: {
-      title: '年末交流会',
-      startsAt: new Date('2026-12-05T09:00:00Z'),
-      endsAt: new Date('2026-12-05T11:00:00Z'),
-      place: '霞が関ビル 3F',
-      description: null,
-      audience: 'alumni',
-      capacity,
-      rsvpDeadline: null,
-      channelId: 'C0ANNOUNCE',
-      ...EVENT_COSTS,
-    },
+    form: eventInput({ audience: 'alumni', capacity }),
   });
 
 async function givenEvent(capacity: number | null = 1): Promise<EventRow> {

@@ -16,7 +16,7 @@ import {
 } from '../../src/services/events';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
-import { EVENT_COSTS } from '../helpers/event-form';
+import { eventInput } from '../helpers/event-form';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
@@ -34,21 +34,7 @@ beforeEach(async () => {
   await createRepositories(database.db).organizers.seed([ORGANIZER]);
 });
 
-function form(overrides: Partial<EventInput> = {}): EventInput {
-  return {
-    title: '年末交流会',
-    startsAt: new Date('2026-12-05T09:00:00Z'),
-    endsAt: new Date('2026-12-05T11:00:00Z'),
-    place: '霞が関ビル 3F',
-    description: null,
-    audience: 'all',
-    capacity: null,
-    rsvpDeadline: null,
-    channelId: 'C0ANNOUNCE',
-    ...EVENT_COSTS,
-    ...overrides,
-  };
-}
+const form = eventInput;
 
 async function givenEvent(overrides: Partial<EventInput> = {}): Promise<EventRow> {
   const result = await createEvent(deps, { organizerSlackUserId: ORGANIZER, form: form(overrides) });
