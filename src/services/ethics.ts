@@ -44,9 +44,11 @@ export interface EthicsSettings {
 
 export const DEFAULT_ETHICS_SETTINGS: EthicsSettings = { mealNoticeYen: 10_000, postRetirementYears: 2, declarationsConfirmMonths: 12 };
 
-/** What a staff member declared of their post (a request's division, when given, stands for the current one). */
+/** What a staff member declared of their post. */
 export interface StaffDeclaration {
   currentDivision: string | null;
+  /** The division typed on a request, checked as well as the declared one. */
+  requestDivision?: string | null;
   officialDuties: readonly string[];
   dutySectors: readonly string[];
   dutyOrganisations: string | null;
@@ -99,10 +101,13 @@ function comparable(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, '');
 }
 
-/** The entries of a free-text list: one per line, or separated by commas, 、 or ; (not ・, which names hold). */
+/**
+ * The entries of a free-text list: one per line, or separated by 、 or ; — not by commas, which
+ * English names hold ("Energy Agency, Energy Conservation Division"), nor ・.
+ */
 export function listEntries(text: string | null | undefined): string[] {
   return (text ?? '')
-    .split(/[\n,、;；，]+/u)
+    .split(/[\n、;；]+/u)
     .map((entry) => entry.trim())
     .filter((entry) => comparable(entry).length > 0);
 }
@@ -110,12 +115,21 @@ export function listEntries(text: string | null | undefined): string[] {
 /** Shortest text that can name a division or an organisation: shorter ones would match too much. */
 const MIN_NAME = 3;
 
-/** Whether two names name the same thing: one contains the other (`省エネルギー課` in `資源エネルギー庁 省エネルギー課`). */
+/**
+ * Whether two names name the same thing: one contains the other (`省エネルギー課` and `資源エネルギー庁
+ * 省エネルギー課`). A bureau named alone then matches its divisions too: a reminder too many rather
+ * than one too few.
+ */
 function sameName(a: string, b: string): boolean {
   const x = comparable(a);
   const y = comparable(b);
   if (x.length < MIN_NAME || y.length < MIN_NAME) return false;
   return x.includes(y) || y.includes(x);
+}
+
+/** The staff member's divisions to check: the declared one and the one typed on a request. */
+function divisionsOf(staff: Pick<StaffDeclaration, 'currentDivision' | 'requestDivision'>): string[] {
+  return [...new Set([staff.currentDivision, staff.requestDivision].map((division) => division?.trim() ?? '').filter((division) => division !== ''))];
 }
 
 function knownDuties(duties: readonly string[]): OfficialDuty[] {
@@ -135,15 +149,15 @@ export function interestedPartyMatch(staff: StaffDeclaration, alumnus: AlumnusDe
     (OFFICIAL_RELATIONS as readonly string[]).includes(relation),
   );
   if (alumnus.memberType !== 'alumni' || duties.length === 0 || relations.length === 0) return undefined;
-  if (staff.currentDivision) {
-    const division = listEntries(alumnus.coiDivisions).find((named) => sameName(named, staff.currentDivision!));
+  for (const own of divisionsOf(staff)) {
+    const division = listEntries(alumnus.coiDivisions).find((named) => sameName(named, own));
     if (division) return { by: 'division', division };
   }
   const meeting = relations.filter((relation) => duties.some((duty) => RELATIONS_OF_DUTY[duty].includes(relation)));
   if (meeting.length === 0) return undefined;
   if (alumnus.sector && staff.dutySectors.includes(alumnus.sector)) return { by: 'sector', sector: alumnus.sector, relations: meeting };
   const organisation = alumnus.organisation;
-  if (organisation && listEntries(staff.dutyOrganisations).some((named) => sameName(named, organisation))) {
+  if (organisation && listEntries(staff.dutyOrganisations).some((named) => sameName(organisation, named))) {
     return { by: 'organisation', organisation, relations: meeting };
   }
   return undefined;
@@ -162,17 +176,18 @@ function periodEnd(yearLeft: number, monthLeft: number | null, years: number): {
  * reminder too many is better than one too few).
  */
 export function postRetirementMatch(
-  staff: Pick<StaffDeclaration, 'currentDivision'>,
+  staff: Pick<StaffDeclaration, 'currentDivision' | 'requestDivision'>,
   alumnus: AlumnusDeclaration,
   now: Date,
   settings: Pick<EthicsSettings, 'postRetirementYears'>,
 ): PostRetirementMatch | undefined {
-  if (alumnus.memberType !== 'alumni' || alumnus.yearLeft === null || !staff.currentDivision) return undefined;
+  const own = divisionsOf(staff);
+  if (alumnus.memberType !== 'alumni' || alumnus.yearLeft === null || own.length === 0) return undefined;
   const end = periodEnd(alumnus.yearLeft, alumnus.monthLeft, settings.postRetirementYears);
   // The period runs to the end of that month, in Japan (UTC+9, no daylight saving).
   const endsAt = Date.UTC(end.year, end.month, 1) - 9 * 3_600_000;
   if (now.getTime() >= endsAt) return undefined;
-  const division = listEntries(alumnus.formerDivisions).find((former) => sameName(former, staff.currentDivision!));
+  const division = listEntries(alumnus.formerDivisions).find((former) => own.some((name) => sameName(former, name)));
   return division ? { division, until: `${end.year}-${String(end.month).padStart(2, '0')}` } : undefined;
 }
 

@@ -58,10 +58,11 @@ async function findAskable(
 /** The ethics settings an introduction's check needs (deps.config.ethics). */
 export type IntroductionEthicsSettings = Pick<EthicsSettings, 'postRetirementYears'>;
 
-/** What the requester declared of their post; the division typed on the form, when given, stands for the current one. */
+/** What the requester declared of their post, and the division typed on the form (both are checked). */
 function staffDeclaration(member: MemberRow | undefined, division: string | null): StaffDeclaration {
   return {
-    currentDivision: division?.trim() || member?.currentDivision || null,
+    currentDivision: member?.currentDivision ?? null,
+    requestDivision: division,
     officialDuties: member?.officialDuties ?? [],
     dutySectors: member?.dutySectors ?? [],
     dutyOrganisations: member?.dutyOrganisations ?? null,
@@ -179,7 +180,8 @@ export async function prepareOpenRequest(
 
 function defaultDivision(member: MemberRow | undefined): string {
   if (!member) return '';
-  if (member.memberType === 'staff') return member.currentDivision ?? member.title ?? member.organisation ?? '';
+  // Staff declare their division; a title or the ministry's name is no division (and would match too much).
+  if (member.memberType === 'staff') return member.currentDivision ?? '';
   return member.organisation ?? '';
 }
 

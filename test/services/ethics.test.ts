@@ -69,6 +69,12 @@ describe('the interested-party check', () => {
     expect(match).toEqual({ by: 'organisation', organisation: '株式会社グリーンパワー総研', relations: ['bid'] });
   });
 
+  it('checks the division typed on a request as well as the declared one', () => {
+    const alumnus = alumna({ coiRelations: ['contract'], coiDivisions: '通商政策局 通商政策課' });
+    expect(interestedPartyMatch(staff({ requestDivision: '通商政策課' }), alumnus)).toEqual({ by: 'division', division: '通商政策局 通商政策課' });
+    expect(interestedPartyMatch(staff({ requestDivision: null }), alumnus)).toBeUndefined();
+  });
+
   it('ignores names too short to tell anything apart, and returnees (they work at the ministry again)', () => {
     expect(
       interestedPartyMatch(staff({ currentDivision: '課' }), alumna({ coiRelations: ['contract'], coiDivisions: '新エネルギー課' })),
@@ -138,7 +144,7 @@ describe('the meal notice at events', () => {
   });
 });
 
-it('reads free-text lists one entry per line or separated by commas', () => {
-  expect(listEntries('A課、B課\nC課, D課;E課 ')).toEqual(['A課', 'B課', 'C課', 'D課', 'E課']);
+it('reads free-text lists one entry per line or separated by 、 or ; (a comma belongs to an English name)', () => {
+  expect(listEntries('A課、B課\nC課;D課 \nEnergy Agency, Energy Conservation Division')).toEqual(['A課', 'B課', 'C課', 'D課', 'Energy Agency, Energy Conservation Division']);
   expect(listEntries(null)).toEqual([]);
 });
