@@ -484,6 +484,7 @@ export const en = {
       ackRequired: 'Please acknowledge the ethics notice to send the request.',
       supervisorRequired: 'Choose the ethics supervisor to tell, or untick the box above.',
       supervisorSelf: 'Choose your ethics supervisor, not yourself.',
+      supervisorNotStaff: 'Your ethics supervisor must be a current official on the ministry’s Slack (not a guest or an alumnus).',
     },
     /** The alumnus's reminder in the request DM. */
     alumnusInterestedParty:

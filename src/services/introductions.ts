@@ -3,7 +3,7 @@ import { isUniqueViolation, type IntroductionListItem } from '../db/repositories
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import { networkToday } from './calendar';
 import type { ServiceDeps } from './deps';
-import { resolveViewer, type Actor, type Viewer } from './identity';
+import { isStaffAccount, resolveViewer, type Actor, type Viewer } from './identity';
 import {
   checkFutureDate,
   INTRODUCTION_LIMITS,
@@ -119,23 +119,36 @@ export interface EthicsAnswers {
   acknowledged: boolean;
   notifySupervisor: boolean;
   supervisorSlackUserId: string | null;
+  /** What Slack says of the supervisor chosen (users.info), when one was. */
+  supervisor?: Actor;
 }
 
 export type EthicsField = 'acknowledged' | 'supervisor';
-export type EthicsErrorCode = 'ackRequired' | 'supervisorRequired' | 'supervisorSelf';
+export type EthicsErrorCode = 'ackRequired' | 'supervisorRequired' | 'supervisorSelf' | 'supervisorNotStaff';
 export interface EthicsFieldError {
   field: EthicsField;
   code: EthicsErrorCode;
 }
 
 /** What is missing from the requester's answers to the notices that apply; nothing when none applies. */
-function checkEthicsAnswers(check: EthicsCheck, answers: EthicsAnswers, requesterSlackUserId: string): EthicsFieldError[] {
+function checkEthicsAnswers(
+  check: EthicsCheck,
+  answers: EthicsAnswers,
+  requesterSlackUserId: string,
+  staffEmailDomains: readonly string[],
+): EthicsFieldError[] {
   if (check.notices.length === 0) return [];
   const errors: EthicsFieldError[] = [];
   if (!answers.acknowledged) errors.push({ field: 'acknowledged', code: 'ackRequired' });
   if (answers.notifySupervisor && !answers.supervisorSlackUserId) errors.push({ field: 'supervisor', code: 'supervisorRequired' });
   else if (answers.notifySupervisor && answers.supervisorSlackUserId === requesterSlackUserId) {
     errors.push({ field: 'supervisor', code: 'supervisorSelf' });
+  } else if (
+    answers.notifySupervisor &&
+    (answers.supervisor?.slackUserId !== answers.supervisorSlackUserId || !isStaffAccount(answers.supervisor, staffEmailDomains))
+  ) {
+    // The DM names the alumnus and their employer: only a current official of the ministry may get it.
+    errors.push({ field: 'supervisor', code: 'supervisorNotStaff' });
   }
   return errors;
 }
@@ -231,7 +244,7 @@ export async function requestIntroduction(
       if (!check.notices.every((notice) => answers.shown.includes(notice))) {
         return { kind: 'ethics_unshown', alumnus, check, supervisorSlackUserId: viewer.member?.ethicsSupervisorSlackUserId ?? null };
       }
-      const ethicsErrors = checkEthicsAnswers(check, answers, input.requester.slackUserId);
+      const ethicsErrors = checkEthicsAnswers(check, answers, input.requester.slackUserId, deps.staffEmailDomains);
       if (ethicsErrors.length > 0) return { kind: 'ethics_invalid', errors: ethicsErrors };
       const noticed = check.notices.length > 0;
       const supervisor = noticed && answers.notifySupervisor ? answers.supervisorSlackUserId : null;

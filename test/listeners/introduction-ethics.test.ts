@@ -131,6 +131,11 @@ describe('the interested-party check on an introduction', () => {
       response_action: 'errors',
       errors: { [INTRODUCTION_ETHICS_FIELDS.supervisor]: e.errors.supervisorSelf },
     });
+    // The DM names the alumna and her employer: an alumna (or a guest) cannot be the supervisor told.
+    expect(await submit(view.private_metadata, { ...introductionFormValues({ division: DIVISION }), ...ethicsValues({ ack: true, notify: true, supervisor: ALUMNA }) })).toEqual({
+      response_action: 'errors',
+      errors: { [INTRODUCTION_ETHICS_FIELDS.supervisor]: e.errors.supervisorNotStaff },
+    });
     expect(await requestRows()).toEqual([]);
     ctx.slack.assertDone();
   });

@@ -47,7 +47,10 @@ export function handleIntroductionSubmission(deps: ListenerDeps) {
       return;
     }
 
-    const answers = { shown: metadata.e ?? [], ...parseIntroductionEthics(view.state.values) };
+    const typed = parseIntroductionEthics(view.state.values);
+    // Who the chosen supervisor is comes from Slack's user record, as for anyone.
+    const supervisor = typed.notifySupervisor && typed.supervisorSlackUserId ? await deps.directory.lookup(typed.supervisorSlackUserId) : undefined;
+    const answers = { shown: metadata.e ?? [], ...typed, ...(supervisor ? { supervisor } : {}) };
     const result = await requestIntroduction(deps.services, {
       requester: user,
       memberId: metadata.m,
