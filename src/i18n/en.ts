@@ -856,7 +856,7 @@ You are going to a seated event whose cost per person is over ${threshold}, and 
     coiDivisions: 'With which divisions',
     coiDivisionsHint: 'One per line, e.g. “Energy Agency, Energy Conservation Division”.',
     monthLeft: 'Month left the ministry (optional)',
-    monthLeftHint: 'Alumni and returnees only, with the year left. The post-employment rules count 2 years from leaving; the year alone is enough for older records.',
+    monthLeftHint: 'Alumni and returnees only, with the year left. The post-employment rules count a period from the month of leaving; the year alone is enough for older records.',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     duties: {
       permits: 'Permits and licences',
