@@ -1,9 +1,10 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
-import { listEntries, OFFICIAL_DUTIES, OFFICIAL_RELATIONS } from '../services/ethics';
+import { listEntries, OFFICIAL_DUTIES } from '../services/ethics';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
+import { coiRelationLabels } from './coi-disclosure';
 import { plain, truncate } from './common';
 import { slackDate } from './event-time';
 
@@ -43,7 +44,7 @@ export function buildProfileCard({ t, locale, member, showPrivate, termLocales =
       ? c.yearsValue(member.yearJoined ? String(member.yearJoined) : '', left)
       : t.common.notSet;
   // Only the listed keys are named (a stored value from elsewhere is left out, never shown raw).
-  const relations = OFFICIAL_RELATIONS.filter((relation) => member.coiRelations.includes(relation)).map((relation) => d.relations[relation]);
+  const relations = coiRelationLabels(t, member.coiRelations);
   const coiLines = member.coiDeclared
     ? [
         ...(relations.length > 0 ? [`:warning: *${d.card.coiRelations}:* ${relations.join(separator)}`] : []),
