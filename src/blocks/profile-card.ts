@@ -2,6 +2,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
 import { listEntries, OFFICIAL_DUTIES } from '../services/ethics';
+import { holdsAPost } from '../services/profile-rules';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { coiRelationLabels } from './coi-disclosure';
@@ -92,7 +93,7 @@ export function buildProfileCard({ t, locale, member, showPrivate, termLocales =
     },
   ];
   // A staff member's declarations are for the ethics checks: seen by organizers and themself only.
-  if (showPrivate && member.memberType === 'staff') {
+  if (showPrivate && holdsAPost(member.memberType)) {
     const duties = OFFICIAL_DUTIES.filter((duty) => member.officialDuties.includes(duty)).map((duty) => d.duties[duty]);
     blocks.push(
       { type: 'divider' },

@@ -835,7 +835,7 @@ You are going to a seated event whose cost per person is over ${threshold}, and 
   },
   /** The ethics declarations (issue 13): what staff declare of their post, and alumni of their employer. */
   declarations: {
-    staffHeading: '*Current staff only: your post*',
+    staffHeading: '*Current staff and returnees only: your post*',
     staffIntro:
       'Under the National Public Service Ethics Code, whoever is on the other side of permits, subsidies, contracts or inspections you handle is an interested party (利害関係者). Kakehashi compares this with what alumni declare and reminds both sides of the rules before an introduction. It informs and records; this is not legal advice. Alumni leave this section empty.',
     currentDivision: 'Current division',

@@ -808,7 +808,7 @@ export const ja = {
     yearLeftBeforeJoined: (p: { yearLeft: number; yearJoined: number }) => `退職年（${p.yearLeft}）が入省年（${p.yearJoined}）より前です`,
   },
   declarations: {
-    staffHeading: '*現職職員のみ：あなたの官職*',
+    staffHeading: '*現職職員・出戻りの方のみ：あなたの官職*',
     staffIntro:
       '国家公務員倫理規程では、あなたが担当する許認可・補助金・契約・検査等の相手方は利害関係者にあたります。かけはしはこれをOB・OGの申告と照らし合わせ、紹介の前に双方へ規程を案内します。案内と記録のみで、法的助言ではありません。OB・OGの方は空欄のままにしてください。',
     currentDivision: '現在の所属課室',

@@ -2,6 +2,7 @@ import { createRepositories } from '../db/repositories';
 import { DELIVERIES } from './deliveries';
 import type { ServiceDeps } from './deps';
 import type { EthicsSettings } from './ethics';
+import { holdsAPost } from './profile-rules';
 
 /** The delivery that asks a staff member to confirm their declarations (see DELIVERIES.declarationsReminder). */
 export const DECLARATIONS_REMINDER_KIND = 'profile.declarations_reminder';
@@ -51,7 +52,7 @@ export async function confirmDeclarations(deps: ServiceDeps, slackUserId: string
     const repos = createRepositories(tx);
     const member = await repos.members.findBySlackUserId(slackUserId);
     if (!member || member.status !== 'active') return 'no_profile';
-    if (member.memberType !== 'staff') return 'not_staff';
+    if (!holdsAPost(member.memberType)) return 'not_staff';
     await repos.members.update(member.id, { declarationsConfirmedAt: now });
     await repos.audit.record({ actor: slackUserId, action: 'declarations.confirmed', subjectMemberId: member.id, occurredAt: now });
     return 'confirmed';

@@ -86,10 +86,15 @@ const blank = (value: string | null | undefined) => {
  * with the ministry; alumni and returnees the month they left (with the year: none without it).
  * Returnees work at the ministry again, so they have no employer relations to declare.
  */
+/** Members who hold a post at the ministry now, and so declare it: staff, and returnees (back at the ministry). */
+export function holdsAPost(memberType: MemberType): boolean {
+  return memberType === 'staff' || memberType === 'returnee';
+}
+
 export function normaliseDeclarations(input: ProfileInput): ProfileDeclarations {
-  const staff = input.memberType === 'staff';
+  const staff = holdsAPost(input.memberType);
   const alumni = input.memberType === 'alumni';
-  const hasYearLeft = !staff && input.yearLeft !== null;
+  const hasYearLeft = input.memberType !== 'staff' && input.yearLeft !== null;
   return {
     monthLeft: hasYearLeft ? (input.monthLeft ?? null) : null,
     coiRelations: alumni ? [...new Set(input.coiRelations ?? [])] : [],

@@ -3,6 +3,7 @@ import type { MemberRow, NewMemberRow } from '../db/schema';
 import { createRepositories } from '../db/repositories';
 import type { ServiceDeps } from './deps';
 import {
+  holdsAPost,
   CODE_OF_CONDUCT_VERSION,
   CONSENT_TEXT_VERSION,
   coiDeclaredFor,
@@ -76,7 +77,7 @@ export async function saveProfile(
       coiDescription: coiDeclared ? blankToNull(input.coiDescription) : null,
       ...declarations,
       // Staff confirm their declarations by saving the form (and yearly, see declarations.ts).
-      ...(input.memberType === 'staff' ? { declarationsConfirmedAt: now } : { declarationsConfirmedAt: null }),
+      ...(holdsAPost(input.memberType) ? { declarationsConfirmedAt: now } : { declarationsConfirmedAt: null }),
       ...(existing?.codeOfConductVersion === CODE_OF_CONDUCT_VERSION
         ? {}
         : { codeOfConductVersion: CODE_OF_CONDUCT_VERSION, codeOfConductAcceptedAt: now }),

@@ -199,7 +199,7 @@ export function createMembersRepository({ db }: { db: Db }) {
         .where(
           and(
             eq(members.status, 'active'),
-            eq(members.memberType, 'staff'),
+            inArray(members.memberType, ['staff', 'returnee']),
             isNotNull(members.slackUserId),
             reachableAccount(members.slackStanding),
             or(isNull(members.declarationsConfirmedAt), lt(members.declarationsConfirmedAt, cutoff)),
