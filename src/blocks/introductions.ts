@@ -1,3 +1,4 @@
+import { ethicsMatchSummary } from '../services/ethics-match';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
@@ -285,7 +286,7 @@ export function buildSupervisorNotice(props: {
     m.supervisorWith(escapeMrkdwnWithin(displayName(alumnus), BUDGET.name), escapeMrkdwnWithin(alumnus.organisation ?? t.common.notSet, BUDGET.name)),
     m.supervisorTopic(escapeMrkdwnWithin(request.topic, BUDGET.topic)),
     m.supervisorNotices(request.ethicsNotices.map((notice) => m.noticeNames[notice as EthicsNotice] ?? notice).join(t.common.listSeparator)),
-    ...(request.ethicsMatch ? [m.supervisorMatched(escapeMrkdwnWithin(request.ethicsMatch, BUDGET.coi))] : []),
+    ...(request.ethicsMatch ? [m.supervisorMatched(escapeMrkdwnWithin(ethicsMatchSummary(request.ethicsMatch) ?? '', BUDGET.coi))] : []),
   ];
   return {
     text,

@@ -1,3 +1,4 @@
+import { ethicsMatchSummary } from './ethics-match';
 import { stringify } from 'csv-stringify/sync';
 import { createRepositories } from '../db/repositories';
 import {
@@ -72,7 +73,7 @@ function introductionCells({ request, requester, alumnus }: ContactIntroduction)
     format: request.format,
     interested_party_notice: yesNo(request.ethicsNotices.includes('interested_party')),
     post_retirement_notice: yesNo(request.ethicsNotices.includes('post_retirement')),
-    ethics_match: requesterErased || alumnusErased ? '' : typed(request.ethicsMatch),
+    ethics_match: requesterErased || alumnusErased ? '' : typed(ethicsMatchSummary(request.ethicsMatch)),
     notice_acknowledged_at: request.ethicsAcknowledgedAt?.toISOString() ?? '',
     supervisor_notified: yesNo(request.ethicsSupervisorSlackUserId !== null),
     // An introduction costs nothing the bot knows of.

@@ -1,3 +1,4 @@
+import { ethicsMatchSummary } from './ethics-match';
 import { stringify } from 'csv-stringify/sync';
 import { createRepositories } from '../db/repositories';
 import { createIntroductionRecordRepository, type IntroductionRecordItem, type RecordMember } from '../db/repositories/introduction-record';
@@ -87,7 +88,7 @@ function recordCells({ request, requester, alumnus, volunteers }: IntroductionRe
     coi_acknowledged_at: iso(request.coiAcknowledgedAt),
     // The notices shown (interested_party, post_retirement); what matched names the alumnus's employer.
     ethics_notices: request.ethicsNotices.join('; '),
-    ethics_match: alumnusErased || requesterErased ? '' : typed(request.ethicsMatch),
+    ethics_match: alumnusErased || requesterErased ? '' : typed(ethicsMatchSummary(request.ethicsMatch)),
     ethics_acknowledged_at: iso(request.ethicsAcknowledgedAt),
     supervisor_notified: request.ethicsSupervisorSlackUserId ? 'yes' : 'no',
     status: request.status,

@@ -1,3 +1,4 @@
+import { ethicsMatchRecord } from './ethics-match';
 import { createRepositories, type Repositories } from '../db/repositories';
 import { isUniqueViolation, type IntroductionListItem } from '../db/repositories/introductions';
 import type { IntroductionRow, MemberRow } from '../db/schema';
@@ -98,18 +99,6 @@ function ethicsCheckFor(
 ): EthicsCheck {
   if (audience !== 'staff') return NO_NOTICE;
   return checkIntroduction(staffDeclaration(requester, division), alumnusDeclaration(alumnus), now, settings);
-}
-
-/** What matched, in short, for the record (names as declared; read by the ethics officer). */
-export function ethicsMatchSummary(check: EthicsCheck): string | null {
-  const parts: string[] = [];
-  const party = check.interestedParty;
-  if (party?.by === 'division') parts.push(`interested party: same division (${party.division})`);
-  if (party?.by === 'sector') parts.push(`interested party: sector ${party.sector} (${party.relations.join(', ')})`);
-  if (party?.by === 'organisation') parts.push(`interested party: organisation ${party.organisation} (${party.relations.join(', ')})`);
-  const post = check.postRetirement;
-  if (post) parts.push(`post-retirement: former division ${post.division}, until ${post.until}`);
-  return parts.length > 0 ? parts.join('; ') : null;
 }
 
 /** The requester's answers to the ethics notices the modal showed (none when it showed none). */
@@ -265,7 +254,7 @@ export async function requestIntroduction(
         coiDisclosure: coiDisclosed ? disclosureSummary(alumnus) : null,
         coiAcknowledgedAt: coiDisclosed ? now : null,
         ethicsNotices: check.notices,
-        ethicsMatch: ethicsMatchSummary(check),
+        ethicsMatch: ethicsMatchRecord(check),
         ethicsAcknowledgedAt: noticed ? now : null,
         ethicsSupervisorSlackUserId: supervisor,
         createdAt: now,
@@ -540,7 +529,7 @@ export async function pickVolunteer(
     // recorded (not acknowledged: nobody is made to wait for a volunteer who offered to help).
     const requester = request.requesterMemberId ? await repos.members.findById(request.requesterMemberId) : undefined;
     const ethics = ethicsCheckFor(request.requesterAudience, requester, request.requesterDivision, alumnus, now, input.ethics);
-    const ethicsRecord = { ethicsNotices: ethics.notices, ethicsMatch: ethicsMatchSummary(ethics) };
+    const ethicsRecord = { ethicsNotices: ethics.notices, ethicsMatch: ethicsMatchRecord(ethics) };
     if (ethics.notices.length > 0) await repos.introductions.update(chosen.id, ethicsRecord);
     const picked: IntroductionRow = { ...chosen, ...ethicsRecord };
     await repos.audit.record({

@@ -1,3 +1,4 @@
+import { ethicsMatchSummary } from './ethics-match';
 import { createRepositories } from '../db/repositories';
 import { createOwnDataRepository } from '../db/repositories/own-data';
 import type { IntroductionRow, MemberRow } from '../db/schema';
@@ -186,7 +187,7 @@ export async function collectOwnData(deps: ServiceDeps, slackUserId: string): Pr
       ...ownRequest(request),
       alumnus: alumnusName,
       coiAcknowledgedAt: iso(request.coiAcknowledgedAt),
-      ethicsMatch: request.ethicsMatch,
+      ethicsMatch: ethicsMatchSummary(request.ethicsMatch),
       ethicsAcknowledgedAt: iso(request.ethicsAcknowledgedAt),
       ethicsSupervisorSlackUserId: request.ethicsSupervisorSlackUserId,
     })),

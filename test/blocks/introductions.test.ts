@@ -124,7 +124,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
 
   it('the supervisor’s DM says who, with whom, the topic and what matched, escaped', () => {
     for (const fill of FILLS) {
-      const request = maximalIntroductionRow({ ethicsNotices: ['interested_party'], ethicsMatch: '&'.repeat(600) }, fill);
+      const request = maximalIntroductionRow({ ethicsNotices: ['interested_party'], ethicsMatch: { summary: '&'.repeat(600) } }, fill);
       const { text, blocks } = buildSupervisorNotice({ t: messages, request, alumnus: maximalMemberRow({}, fill) });
       assertValidMessage(blocks, text);
     }
@@ -133,7 +133,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
       requesterSlackUserId: 'U0STAFF',
       topic: 'GX & 再エネ',
       ethicsNotices: ['interested_party'],
-      ethicsMatch: 'interested party: same division (新エネルギー課)',
+      ethicsMatch: { summary: 'interested party: same division (新エネルギー課)' },
     });
     const { text, blocks } = buildSupervisorNotice({ t: messages, request, alumnus: memberRow({ name: 'Hanako', organisation: 'Green Fund' }) });
     const shown = visibleText(blocks);

@@ -161,6 +161,7 @@ export function introductionRow(overrides: Partial<IntroductionRow> = {}): Intro
     ethicsMatch: null,
     ethicsAcknowledgedAt: null,
     ethicsSupervisorSlackUserId: null,
+    ethicsSupervisorNotifiedAt: null,
     declineReason: null,
     createdAt: new Date('2026-11-24T09:00:00Z'),
     answeredAt: null,

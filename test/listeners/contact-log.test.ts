@@ -81,7 +81,7 @@ describe('/alumni-admin contacts', () => {
     const introduction = await givenIntroduction({
       alumnusMemberId: alumna.id,
       ethicsNotices: ['interested_party'],
-      ethicsMatch: '素材産業課',
+      ethicsMatch: { summary: '素材産業課' },
       ethicsAcknowledgedAt: new Date('2026-10-31T14:00:00Z'),
       answeredAt: new Date('2026-10-31T15:00:00Z'), // 1 November, midnight in Tokyo
     });

@@ -100,7 +100,7 @@ describe('the contact log for the ethics officer', () => {
     const introduction = await givenIntroduction({
       alumnusMemberId: alumna.id,
       ethicsNotices: ['interested_party', 'post_retirement'],
-      ethicsMatch: '省エネルギー課（補助金）',
+      ethicsMatch: { summary: '省エネルギー課（補助金）' },
       ethicsAcknowledgedAt: new Date('2026-11-09T00:59:00Z'),
       ethicsSupervisorSlackUserId: 'U0SUPERVISOR',
       answeredAt: new Date('2026-11-09T15:30:00Z'), // 10 November, 00:30 in Tokyo
@@ -219,7 +219,7 @@ describe('the contact log for the ethics officer', () => {
       requesterDivision: 'やまだ課',
       alumnusMemberId: alumna.id,
       ethicsNotices: ['interested_party'],
-      ethicsMatch: 'グリーンパワー総研（やまだ課の補助金）',
+      ethicsMatch: { summary: 'グリーンパワー総研（やまだ課の補助金）' },
       ethicsAcknowledgedAt: new Date('2026-11-09T00:59:00Z'),
     });
     // Erasure withdraws event answers; an answer left by a tombstone is still shown by pseudonym alone.
@@ -262,7 +262,7 @@ describe('the contact log for the ethics officer', () => {
       requesterDivision: '+課',
       alumnusMemberId: alumna.id,
       topic: '=1+2',
-      ethicsMatch: '@SUM(A1)',
+      ethicsMatch: { summary: '@SUM(A1)' },
     });
     await givenEvent({ title: '=cmd' }, [{ member: staff }, { member: alumna }]);
 

@@ -143,7 +143,7 @@ describe('the introduction record as CSV', () => {
       answeredAt: new Date('2026-11-11T02:00:00Z'),
       declineReason: '佐藤はこの時期、株式会社グリーンパワー総研の案件で手一杯です',
       ethicsNotices: ['interested_party'],
-      ethicsMatch: 'interested party: organisation 株式会社グリーンパワー総研 (contract)',
+      ethicsMatch: { summary: 'interested party: organisation 株式会社グリーンパワー総研 (contract)' },
       ethicsAcknowledgedAt: new Date('2026-11-10T00:59:00Z'),
     });
     const before = records((await exportRecord()).csv)[0]!;
@@ -179,7 +179,7 @@ describe('the introduction record as CSV', () => {
     await givenRequest({
       topic: 'with notices',
       ethicsNotices: ['interested_party', 'post_retirement'],
-      ethicsMatch: '=interested party: same division (新エネルギー課)',
+      ethicsMatch: { summary: '=interested party: same division (新エネルギー課)' },
       ethicsAcknowledgedAt: new Date('2026-11-10T01:00:00Z'),
       ethicsSupervisorSlackUserId: 'U0SUPER',
     });

@@ -8,3 +8,4 @@ export * from './slack-users';
 export * from './deliveries';
 export * from './unanswered-searches';
 export * from './member-import-drafts';
+export * from './backups';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { consentAudienceEnum, members } from './members';
 
 export const INTRODUCTION_PURPOSES = ['policy_research', 'draft_feedback', 'talk', 'mentoring', 'other'] as const;
@@ -51,10 +51,20 @@ export const introductionRequests = pgTable(
      * alumnus is reminded of the same. Empty when nothing matched.
      */
     ethicsNotices: text().array().notNull().default(sql`'{}'::text[]`),
-    ethicsMatch: text(),
+    /**
+     * What matched (an EthicsCheck without its notices: `interestedParty`, `postRetirement`), stored as
+     * data so that each reader sees it in their own language; rows made before migration 0016 hold
+     * `{ "summary": <English text> }`.
+     */
+    ethicsMatch: jsonb().$type<Record<string, unknown>>(),
     ethicsAcknowledgedAt: timestamp({ withTimezone: true }),
-    /** The ethics supervisor the requester chose to notify, if they did (told through the outbox). */
+    /**
+     * The ethics supervisor the requester chose to notify, if they did (told through the outbox);
+     * cleared when the requester erases their data, while `ethics_supervisor_notified_at` keeps the fact.
+     */
     ethicsSupervisorSlackUserId: text(),
+    /** When the supervisor's DM was delivered. */
+    ethicsSupervisorNotifiedAt: timestamp({ withTimezone: true }),
     declineReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp({ withTimezone: true }),
