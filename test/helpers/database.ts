@@ -35,5 +35,5 @@ export async function createTestDatabase(): Promise<Database & { url: string | u
 
 /** Empties every table between tests (faster than a new database each time). */
 export async function resetDatabase(database: Database): Promise<void> {
-  await database.db.execute(sql`truncate table member_import_drafts, unanswered_searches, search_index, deliveries, slack_users, allowed_guests, event_rsvps, events, introduction_volunteers, introduction_requests, search_allowances, audit_events, consent_events, organizers, members cascade`);
+  await database.db.execute(sql`truncate table round_pair_members, round_pairs, rounds, round_participants, round_settings, backup_runs, member_import_drafts, unanswered_searches, search_index, deliveries, slack_users, allowed_guests, event_rsvps, events, introduction_volunteers, introduction_requests, search_allowances, audit_events, consent_events, organizers, members cascade`);
 }

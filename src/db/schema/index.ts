@@ -9,3 +9,4 @@ export * from './deliveries';
 export * from './unanswered-searches';
 export * from './member-import-drafts';
 export * from './backups';
+export * from './rounds';
