@@ -11,6 +11,7 @@ import { addDays, networkToday, startOfNetworkDay } from './calendar';
 import { escapeFormula } from './csv-formula';
 import type { ServiceDeps } from './deps';
 import { requireOrganizer } from './event-lists';
+import { isCurrentOfficial } from './identity';
 import { checkRecordRange, RecordRangeError, type RecordRange } from './introduction-record';
 
 /**
@@ -88,7 +89,7 @@ function introductionCells({ request, requester, alumnus }: ContactIntroduction)
  * went too (names and organisations in the same order). Whether a meal notice was due is not
  * recorded per answer, so the notice columns are left empty rather than guessed.
  */
-function eventCells({ event, staff, alumni }: ContactEventAttendance): Record<ContactColumn, string> {
+function eventCells({ event, staff, alumni }: StaffAtEvent): Record<ContactColumn, string> {
   return {
     date: networkToday(event.startsAt),
     kind: 'event',
@@ -113,6 +114,22 @@ function eventCells({ event, staff, alumni }: ContactEventAttendance): Record<Co
 
 type Row = { date: string; order: number; cells: Record<ContactColumn, string> };
 
+/** A staff member at an event, with the alumni who went too. */
+interface StaffAtEvent {
+  event: ContactEventAttendance['event'];
+  staff: ContactPerson;
+  alumni: ContactPerson[];
+}
+
+/** One entry per staff member at each event: who is staff is the one rule (isCurrentOfficial), everyone else counts as alumni. */
+function staffAtEvents(held: ContactEventAttendance[], staffEmailDomains: readonly string[]): StaffAtEvent[] {
+  return held.flatMap(({ event, attendees }) => {
+    const official = (person: ContactPerson) => isCurrentOfficial(person, staffEmailDomains);
+    const alumni = attendees.filter((person) => !official(person));
+    return attendees.filter(official).map((staff) => ({ event, staff, alumni }));
+  });
+}
+
 /**
  * The contact log for the ethics officer as CSV: one row per introduction staff asked for that was
  * made (accepted) from `from` through `to`, and one per staff member with a place at an event held
@@ -134,7 +151,7 @@ export async function exportContactLog(
   const repo = createContactLogRepository({ db: deps.db });
   const now = deps.clock();
   const introductions = await repo.listIntroductions(range);
-  const attendance = await repo.listEventAttendance({ ...range, now });
+  const attendance = staffAtEvents(await repo.listEventAttendance({ ...range, now }), deps.staffEmailDomains);
   const rows: Row[] = [
     ...introductions.map((item) => ({ order: 0, cells: introductionCells(item) })),
     ...attendance.map((item) => ({ order: 1, cells: eventCells(item) })),

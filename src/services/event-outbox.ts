@@ -6,7 +6,7 @@ import { DELIVERIES, type EventNotice } from './deliveries';
 import { interestedPartyMatch, mealNoticeNeeded, type EthicsSettings } from './ethics';
 import { reminderDue, reminderTime } from './event-rules';
 import { mayAttend, type EventChange } from './event-types';
-import { isStaffAccount } from './identity';
+import { isCurrentOfficial } from './identity';
 
 /**
  * What one change of an event must tell Slack, collected inside the change's transaction and
@@ -95,15 +95,6 @@ export function mealNoticeDelivery(eventId: string, memberId: string): NewDelive
 }
 
 /**
- * Current staff as events know them: member type staff (or a returnee, who works at the ministry
- * again), or an account on a staff email domain, as answering knows the one who answers.
- */
-function isStaffMember(member: MemberRow, staffEmailDomains: readonly string[]): boolean {
-  if (member.memberType !== 'alumni') return true;
-  return member.slackStanding !== null && isStaffAccount({ standing: member.slackStanding, email: member.email }, staffEmailDomains);
-}
-
-/**
  * What a staff member pays themselves: the fee per person when each attendee pays their own share
  * (none when the organizers pay or it is free; the rule is about eating at one's own cost).
  */
@@ -129,9 +120,9 @@ export async function remindOfMeals(
   const going = (await events.listRsvps(event.id))
     .filter(({ rsvp, member }) => rsvp.answer === 'going' && !rsvp.waitlisted && mayAttend(member, event))
     .map(({ member }) => member);
-  const alumni = going.filter((member) => member.memberType === 'alumni' && !isStaffMember(member, staffEmailDomains));
+  const alumni = going.filter((member) => !isCurrentOfficial(member, staffEmailDomains));
   if (alumni.length === 0) return;
-  for (const staff of going.filter((member) => isStaffMember(member, staffEmailDomains))) {
+  for (const staff of going.filter((member) => isCurrentOfficial(member, staffEmailDomains))) {
     const attends = alumni.some((alumnus) => alumnus.id !== staff.id && interestedPartyMatch(staff, alumnus) !== undefined);
     if (mealNoticeNeeded(share, attends, settings)) change.deliveries.push(mealNoticeDelivery(event.id, staff.id));
   }

@@ -1,6 +1,7 @@
 import type { MemberRow } from '../db/schema';
 import { createRepositories, type Audience } from '../db/repositories';
 import type { ServiceDeps } from './deps';
+import { holdsAPost } from './profile-rules';
 import { isFullMember, takesPart, type SlackStanding } from './slack-standing';
 
 /** A Slack user as Slack describes them (users.info), without Slack types. */
@@ -24,6 +25,26 @@ export function isStaffEmail(email: string | null, staffEmailDomains: readonly s
  */
 export function isStaffAccount(actor: Pick<Actor, 'standing' | 'email'>, staffEmailDomains: readonly string[]): boolean {
   return isFullMember(actor.standing) && isStaffEmail(actor.email, staffEmailDomains);
+}
+
+/** What says whether someone holds a post at the ministry: their member type (if registered) and Slack's record. */
+export interface OfficialFacts {
+  /** As registered; null for someone with no (active) profile. */
+  memberType: MemberRow['memberType'] | null;
+  /** Slack's record of the account (null when none is known). */
+  slackStanding: SlackStanding | null;
+  email: string | null;
+}
+
+/**
+ * Whether someone currently holds a post at the ministry: registered as staff or as a returnee
+ * (holdsAPost), or a full member of the workspace on a staff email domain by Slack's record (the
+ * domain alone proves nothing). The one rule for "staff": who sees what, who gets the meal notice,
+ * who is on the contact log's staff side.
+ */
+export function isCurrentOfficial(person: OfficialFacts, staffEmailDomains: readonly string[]): boolean {
+  if (person.memberType !== null && holdsAPost(person.memberType)) return true;
+  return person.slackStanding !== null && isStaffAccount({ standing: person.slackStanding, email: person.email }, staffEmailDomains);
 }
 
 export interface Viewer {
@@ -51,9 +72,11 @@ function audienceOf(input: {
   staffEmailDomains: readonly string[];
 }): Audience {
   if (input.isOrganizer) return 'organizer';
-  if (isStaffAccount(input.actor, input.staffEmailDomains)) return 'staff';
-  if (input.member?.status !== 'active') return 'none';
-  return input.member.memberType === 'alumni' ? 'alumni' : 'staff';
+  // Only an active profile says who someone is; Slack's record of the account, as it is now.
+  const active = input.member?.status === 'active' ? input.member : undefined;
+  const person = { memberType: active?.memberType ?? null, slackStanding: input.actor.standing, email: input.actor.email };
+  if (isCurrentOfficial(person, input.staffEmailDomains)) return 'staff';
+  return active ? 'alumni' : 'none';
 }
 
 

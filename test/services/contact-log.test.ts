@@ -182,6 +182,17 @@ describe('the contact log for the ethics officer', () => {
     ]);
   });
 
+  it('counts as staff whoever holds a post by the one rule: an account on a staff domain registered as an alumnus too, not the domain alone', async () => {
+    const onStaffAccount = await givenMember({ name: 'A 現役（卒業生として登録）', email: 'a@meti.go.jp' });
+    const guestOnStaffDomain = await givenMember({ name: 'B ゲスト', email: 'b@meti.go.jp', slackStanding: 'guest' });
+    const alumna = await givenMember({ name: 'C 卒業生', email: 'c@example.com' });
+    await givenEvent({}, [{ member: onStaffAccount }, { member: guestOnStaffDomain }, { member: alumna }]);
+
+    const listed = rows((await exportLog()).csv).map(({ staff, alumni }) => ({ staff, alumni }));
+
+    expect(listed).toEqual([{ staff: 'A 現役（卒業生として登録）', alumni: 'B ゲスト; C 卒業生' }]);
+  });
+
   it('keeps what happened on the days given, Japan time, both inclusive, by date with introductions first', async () => {
     const staff = await givenStaff({ name: '経産 次郎' });
     const at = {

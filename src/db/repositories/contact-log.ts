@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { eventRsvps, events, introductionRequests, members, type EventRow, type IntroductionRow, type MemberRow } from '../schema';
@@ -11,6 +11,9 @@ export interface ContactPerson {
   memberType: MemberRow['memberType'];
   organisation: string | null;
   currentDivision: string | null;
+  /** Slack's record, which says (with the member type) whether they hold a post at the ministry: isCurrentOfficial. */
+  slackStanding: MemberRow['slackStanding'];
+  email: string | null;
 }
 
 /** An accepted introduction asked by staff, with the two people it put in touch. */
@@ -34,16 +37,12 @@ export interface ContactIntroduction {
   alumnus: ContactPerson | null;
 }
 
-/** A staff member who went to an event (with a place), with the alumni who went too. */
+/** An event held, with everyone who had a place (the service tells staff from alumni: isCurrentOfficial). */
 export interface ContactEventAttendance {
   event: Pick<EventRow, 'id' | 'title' | 'startsAt' | 'format' | 'feePayer' | 'feePerPerson'>;
-  staff: ContactPerson;
-  /** The event's alumni with a place, by name. */
-  alumni: ContactPerson[];
+  /** By name (then pseudonym). */
+  attendees: ContactPerson[];
 }
-
-/** Who counts as ministry staff at an event: staff, and returnees (who work at the ministry again). */
-const OFFICIAL_TYPES: MemberRow['memberType'][] = ['staff', 'returnee'];
 
 const requester = alias(members, 'requester');
 const alumnus = alias(members, 'alumnus');
@@ -57,6 +56,8 @@ const personOf = {
     memberType: requester.memberType,
     organisation: requester.organisation,
     currentDivision: requester.currentDivision,
+    slackStanding: requester.slackStanding,
+    email: requester.email,
   },
   alumnus: {
     pseudonym: alumnus.pseudonym,
@@ -65,6 +66,8 @@ const personOf = {
     memberType: alumnus.memberType,
     organisation: alumnus.organisation,
     currentDivision: alumnus.currentDivision,
+    slackStanding: alumnus.slackStanding,
+    email: alumnus.email,
   },
   member: {
     pseudonym: members.pseudonym,
@@ -73,6 +76,8 @@ const personOf = {
     memberType: members.memberType,
     organisation: members.organisation,
     currentDivision: members.currentDivision,
+    slackStanding: members.slackStanding,
+    email: members.email,
   },
 };
 
@@ -123,21 +128,22 @@ export function createContactLogRepository({ db }: { db: Db }) {
     },
 
     /**
-     * Staff with a place ("Going", not waitlisted) at events held (not cancelled, started before
-     * `now`) that started in [from, to), oldest event first, then by name; with each event's alumni.
+     * Events held (not cancelled, started before `now`) that started in [from, to), oldest first,
+     * each with the members who had a place ("Going", not waitlisted); events nobody went to are left out.
      */
     async listEventAttendance(range: { from?: Date; to?: Date; now: Date }): Promise<ContactEventAttendance[]> {
-      const event = {
-        id: events.id,
-        title: events.title,
-        startsAt: events.startsAt,
-        format: events.format,
-        feePayer: events.feePayer,
-        feePerPerson: events.feePerPerson,
-      };
-      const attended = and(eq(eventRsvps.answer, 'going'), eq(eventRsvps.waitlisted, false));
-      const staffRows = await db
-        .select({ event, staff: personOf.member })
+      const rows = await db
+        .select({
+          event: {
+            id: events.id,
+            title: events.title,
+            startsAt: events.startsAt,
+            format: events.format,
+            feePayer: events.feePayer,
+            feePerPerson: events.feePerPerson,
+          },
+          person: personOf.member,
+        })
         .from(events)
         .innerJoin(eventRsvps, eq(eventRsvps.eventId, events.id))
         .innerJoin(members, eq(members.id, eventRsvps.memberId))
@@ -146,24 +152,18 @@ export function createContactLogRepository({ db }: { db: Db }) {
             eq(events.status, 'scheduled'),
             lt(events.startsAt, range.now),
             ...within(events.startsAt, range),
-            attended,
-            inArray(members.memberType, OFFICIAL_TYPES),
+            eq(eventRsvps.answer, 'going'),
+            eq(eventRsvps.waitlisted, false),
           ),
         )
         .orderBy(asc(events.startsAt), asc(events.id), asc(members.name), asc(members.pseudonym));
-      if (staffRows.length === 0) return [];
-
-      const eventIds = [...new Set(staffRows.map((row) => row.event.id))];
-      const alumniRows = await db
-        .select({ eventId: eventRsvps.eventId, person: personOf.member })
-        .from(eventRsvps)
-        .innerJoin(members, eq(members.id, eventRsvps.memberId))
-        .where(and(inArray(eventRsvps.eventId, eventIds), attended, eq(members.memberType, 'alumni')))
-        .orderBy(asc(members.name), asc(members.pseudonym));
-      const alumniOf = new Map<string, ContactPerson[]>();
-      for (const row of alumniRows) alumniOf.set(row.eventId, [...(alumniOf.get(row.eventId) ?? []), row.person]);
-
-      return staffRows.map((row) => ({ event: row.event, staff: row.staff, alumni: alumniOf.get(row.event.id) ?? [] }));
+      const held: ContactEventAttendance[] = [];
+      for (const row of rows) {
+        const last = held.at(-1);
+        if (last?.event.id === row.event.id) last.attendees.push(row.person);
+        else held.push({ event: row.event, attendees: [row.person] });
+      }
+      return held;
     },
   };
 }
