@@ -26,7 +26,8 @@ export interface EventModalProps {
 /**
  * The fee per person, who pays and the format: required of a new event (Slack submits the form only
  * with them), optional when editing one made before they were asked (null), so it still saves.
- * Sponsorship by companies is not accepted for events open to staff: the form says so beside them.
+ * Sponsorship by companies is not accepted for events open to staff: the form says so beside them,
+ * and that staff going with an interested party pay their own share where the organizers pay.
  */
 function costBlocks(t: Messages, event: EventRow | undefined): ModalView['blocks'] {
   const m = t.events.costs;
@@ -69,7 +70,7 @@ function costBlocks(t: Messages, event: EventRow | undefined): ModalView['blocks
       },
       optional(format),
     ),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.noSponsorship }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.formEthics }] },
   ];
 }
 

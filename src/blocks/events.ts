@@ -1,6 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { EventRow } from '../db/schema/events';
 import type { Messages } from '../i18n';
+import type { MealNotice } from '../services/ethics';
 import type { CancellationAudience } from '../services/events';
 import type { EventChange, EventView, MyEventView } from '../services/event-types';
 import { ACTIONS } from '../slack/ids';
@@ -170,16 +171,25 @@ export function buildNoLongerOpenNotice({ t, event }: EventDmProps): EventMessag
 }
 
 /**
- * The ethics reminder to a staff member going to a seated meal over the threshold with an
- * interested party (from what both declared; who, the DM does not say): notify the ethics
- * supervisor in advance. It informs; it is not legal advice.
+ * The ethics notice to a staff member going to an event with an interested party (from what both
+ * declared; who, the DM does not say), as mealNoticeFor decided: `advance_notice`, their own share
+ * of a seated meal is over the threshold: notify the ethics supervisor in advance; `hospitality`, a
+ * seated meal paid by the organizers or free: pay their own share. It informs; it is not legal advice.
  */
-export function buildMealNotice({ t, event, thresholdYen, supervisorSlackUserId }: EventDmProps & { thresholdYen: number; supervisorSlackUserId: string | null }): EventMessage {
+export function buildMealNotice({
+  t,
+  event,
+  notice,
+  thresholdYen,
+  supervisorSlackUserId,
+}: EventDmProps & { notice: MealNotice; thresholdYen: number; supervisorSlackUserId: string | null }): EventMessage {
   const c = t.events.costs;
+  const title = titleOf(event);
+  const hospitality = notice === 'hospitality';
   return {
-    text: c.mealNoticeText(titleOf(event)),
+    text: hospitality ? c.hospitalityNoticeText(title) : c.mealNoticeText(title),
     blocks: [
-      mrkdwnSection(c.mealNotice(titleOf(event), feeAmount(t, thresholdYen))),
+      mrkdwnSection(hospitality ? c.hospitalityNotice(title) : c.mealNotice(title, feeAmount(t, thresholdYen))),
       mrkdwnSection(factsText(t, event)),
       ...(supervisorSlackUserId ? [context(c.mealNoticeSupervisor(mention(supervisorSlackUserId)))] : []),
       context(c.notLegalAdvice),

@@ -15,6 +15,7 @@ import { t, toLocale, type Messages } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
 import type { EventNotice } from '../services/deliveries';
 import { loadAnswerState, recordAnnouncement, recordReminder, settleUnpostedEvent, withdrawUnpostedEvent } from '../services/event-deliveries';
+import { MEAL_NOTICES } from '../services/ethics';
 import { MEAL_NOTICE } from '../services/event-outbox';
 import { reminderTime } from '../services/event-rules';
 import { mayAttend, type EventChange } from '../services/event-types';
@@ -131,11 +132,12 @@ export function eventHandlers(deps: ListenerDeps) {
       const { event, member, rsvp } = answer;
       const messages = messagesFor(member);
       const going = event.status === 'scheduled' && rsvp?.answer === 'going' && mayAttend(member, event);
-      // The ethics reminder (once per event and staff member): while they are still going.
+      // The ethics notice (once per event, staff member and notice): while they are still going.
       if (delivery.payload.notice === MEAL_NOTICE) {
+        const notice = MEAL_NOTICES.find((known) => known === delivery.payload.meal) ?? 'advance_notice';
         if (going && !rsvp!.waitlisted) {
           const thresholdYen = deps.config.ethics.mealNoticeYen;
-          await dm(client, to, buildMealNotice({ t: messages, event, thresholdYen, supervisorSlackUserId: member.ethicsSupervisorSlackUserId }));
+          await dm(client, to, buildMealNotice({ t: messages, event, notice, thresholdYen, supervisorSlackUserId: member.ethicsSupervisorSlackUserId }));
         }
         return;
       }

@@ -660,6 +660,13 @@ export const en = {
 You are going to a seated event whose cost per person is over ${threshold}, and someone attending works for an organisation that is an interested party of yours (from what you and they declared). Under the National Public Service Ethics Code, eating with an interested party at your own cost where your share is over ${threshold} needs notice to your ethics supervisor in advance (or promptly after, if that was unavoidable). Stand-up parties with many attendees are exempt. Pay your own true share, and accept nothing paid by the other side.`,
       mealNoticeSupervisor: (supervisor: string) => `Your ethics supervisor, as you declared: ${supervisor}`,
       notLegalAdvice: 'Kakehashi informs and records; this is not legal advice. When in doubt, ask your ethics supervisor.',
+      // A seated meal paid by the organizers or free, with an interested party (hospitality), and the form's footer that matches the payers offered.
+      hospitalityNoticeText: (title: string) => `Ethics reminder for ${title}: pay your own share of the meal.`,
+      hospitalityNotice: (title: string) =>
+        `:scales: *Ethics reminder: ${title}*
+You are going to a seated event that the organizers pay for, or that is free of charge, and someone attending works for an organisation that is an interested party of yours (from what you and they declared). Under the National Public Service Ethics Code, a meal paid for by others is hospitality, which you may not accept where an interested party is involved, whatever the amount. Before the event, arrange with the organizers to pay your own true share of any food and drink, or do not take part in the meal. Stand-up parties with many attendees are an exception.`,
+      formEthics:
+        ':information_source: Events open to current staff accept no sponsorship or gifts from companies (National Public Service Ethics Code). Where the organizers pay or the event is free, staff going to a seated meal with an interested party of theirs are told to pay their own share.',
     },
   },
   /** `/alumni-profile export`: the summary posted with the data file. */

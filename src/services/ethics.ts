@@ -208,14 +208,31 @@ export function checkIntroduction(
 }
 
 /**
- * Whether a staff member going to an event should notify their ethics supervisor in advance: a
- * seated meal whose own share is above the threshold, with an interested party of theirs attending.
- * Stand-up parties are exempt, and a free event has no share.
+ * What a staff member going to an event with an interested party of theirs is told before it:
+ * `advance_notice`, their own share of a seated meal is over the threshold: notify the ethics
+ * supervisor in advance (倫理規程第8条); `hospitality`, a seated meal the organizers pay for or
+ * that is free: a meal paid by others is hospitality, not allowed with an interested party whatever
+ * the amount (第3条第1項第6号), so they pay their own share.
  */
-export function mealNoticeNeeded(
-  event: { format: string | null; feePerPerson: number | null },
-  interestedPartyAttends: boolean,
-  settings: Pick<EthicsSettings, 'mealNoticeYen'>,
-): boolean {
-  return event.format === 'seated' && (event.feePerPerson ?? 0) > settings.mealNoticeYen && interestedPartyAttends;
+export const MEAL_NOTICES = ['advance_notice', 'hospitality'] as const;
+export type MealNotice = (typeof MEAL_NOTICES)[number];
+
+/** An event's costs as stored (null: made before they were asked). */
+export interface EventCosts {
+  format: string | null;
+  feePayer: string | null;
+  feePerPerson: number | null;
+}
+
+/**
+ * The meal notice a staff member going to this event is due, if any. Nothing without an interested
+ * party attending (no false alarm), nor at a stand-up party with many attendees (exempt from the
+ * notice, and food there is allowed: 第3条第2項第6号, 第8条第1号), nor at one whose own share is
+ * at or under the threshold, nor at an event made before its costs were asked.
+ */
+export function mealNoticeFor(event: EventCosts, interestedPartyAttends: boolean, settings: Pick<EthicsSettings, 'mealNoticeYen'>): MealNotice | undefined {
+  if (!interestedPartyAttends || event.format !== 'seated') return undefined;
+  if (event.feePayer === 'organizers' || event.feePayer === 'free') return 'hospitality';
+  if (event.feePayer === 'each_attendee' && (event.feePerPerson ?? 0) > settings.mealNoticeYen) return 'advance_notice';
+  return undefined;
 }

@@ -3,7 +3,7 @@ import type { NewDelivery } from '../db/repositories/deliveries';
 import type { EventsRepository } from '../db/repositories/events';
 import type { EventRow, EventRsvpRow, MemberRow } from '../db/schema';
 import { DELIVERIES, type EventNotice } from './deliveries';
-import { interestedPartyMatch, mealNoticeNeeded, type EthicsSettings } from './ethics';
+import { interestedPartyMatch, mealNoticeFor, type EthicsSettings, type MealNotice } from './ethics';
 import { reminderDue, reminderTime } from './event-rules';
 import { mayAttend, type EventChange } from './event-types';
 import { isCurrentOfficial } from './identity';
@@ -77,36 +77,31 @@ export async function tellPromoted(
   }
 }
 
-/** The `event.notice` that reminds a staff member of the ethics rules on meals with an interested party. */
+/** The `event.notice` that tells a staff member the ethics rules on meals with an interested party. */
 export const MEAL_NOTICE = 'meal_notice';
 
 /**
- * The ethics reminder to one staff member about one event: keyed by the two alone (not by the
- * change), so it is recorded, and sent, at most once however often answers and edits come.
+ * The ethics notice to one staff member about one event (`meal`: which one, see mealNoticeFor):
+ * keyed by the event, the member and the notice alone (not by the change), so it is recorded, and
+ * sent, at most once however often answers and edits come.
  * (An `event.notice` whose key leaves out the revision; see DELIVERIES.eventNotice.)
  */
-export function mealNoticeDelivery(eventId: string, memberId: string): NewDelivery {
+export function mealNoticeDelivery(eventId: string, memberId: string, meal: MealNotice): NewDelivery {
   return {
     kind: 'event.notice',
-    key: `event.notice:${eventId}:${memberId}:${MEAL_NOTICE}`,
-    payload: { eventId, memberId, notice: MEAL_NOTICE },
+    key: `event.notice:${eventId}:${memberId}:${MEAL_NOTICE}:${meal}`,
+    payload: { eventId, memberId, notice: MEAL_NOTICE, meal },
     onBehalfOfSlackUserId: null,
   };
 }
 
 /**
- * What a staff member pays themselves: the fee per person when each attendee pays their own share
- * (none when the organizers pay or it is free; the rule is about eating at one's own cost).
- */
-export function ownShare(event: Pick<EventRow, 'feePerPerson' | 'feePayer'>): number | null {
-  return event.feePayer === 'each_attendee' ? event.feePerPerson : null;
-}
-
-/**
- * Within a change (an answer, an edit): every staff member going to a seated event whose own
- * share is over the threshold, with an alumnus going whose employer is an interested party of
- * theirs (interestedPartyMatch), is reminded to notify their ethics supervisor in advance: once per
- * event and staff member, whichever side answered last. Nothing when nothing matches.
+ * Within a change (an answer, an edit): every staff member going to an event with an alumnus going
+ * whose employer is an interested party of theirs (interestedPartyMatch) is told before it what the
+ * ethics rules ask (mealNoticeFor): to notify their ethics supervisor in advance of a seated meal
+ * at their own cost over the threshold, or that a seated meal paid by others is hospitality they
+ * may not accept, so they pay their own share. Once per event, staff member and notice, whichever
+ * side answered last. Nothing when nothing matches.
  */
 export async function remindOfMeals(
   events: EventsRepository,
@@ -114,9 +109,8 @@ export async function remindOfMeals(
   input: { event: EventRow; settings: Pick<EthicsSettings, 'mealNoticeYen'>; staffEmailDomains: readonly string[] },
 ): Promise<void> {
   const { event, settings, staffEmailDomains } = input;
-  const share = { format: event.format, feePerPerson: ownShare(event) };
-  // Without an interested party the rule cannot apply: answers are only read for events it may.
-  if (event.status !== 'scheduled' || !mealNoticeNeeded(share, true, settings)) return;
+  // Without an interested party no rule applies: answers are only read for events one may.
+  if (event.status !== 'scheduled' || !mealNoticeFor(event, true, settings)) return;
   const going = (await events.listRsvps(event.id))
     .filter(({ rsvp, member }) => rsvp.answer === 'going' && !rsvp.waitlisted && mayAttend(member, event))
     .map(({ member }) => member);
@@ -124,6 +118,7 @@ export async function remindOfMeals(
   if (alumni.length === 0) return;
   for (const staff of going.filter((member) => isCurrentOfficial(member, staffEmailDomains))) {
     const attends = alumni.some((alumnus) => alumnus.id !== staff.id && interestedPartyMatch(staff, alumnus) !== undefined);
-    if (mealNoticeNeeded(share, attends, settings)) change.deliveries.push(mealNoticeDelivery(event.id, staff.id));
+    const meal = mealNoticeFor(event, attends, settings);
+    if (meal) change.deliveries.push(mealNoticeDelivery(event.id, staff.id, meal));
   }
 }

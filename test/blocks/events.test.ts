@@ -62,7 +62,8 @@ function everyMessage(locale: Locale, event: EventRow): { name: string; blocks: 
     dm('promotion', buildWaitlistPromotion({ t: messages, event })),
     dm('change notice', buildEventChangeNotice({ t: messages, event, changes: ALL_CHANGES })),
     dm('cancelled notice', buildEventCancelledNotice({ t: messages, event })),
-    dm('meal notice', buildMealNotice({ t: messages, event, thresholdYen: 10_000, supervisorSlackUserId: 'U0SUPER' })),
+    dm('meal notice', buildMealNotice({ t: messages, event, notice: 'advance_notice', thresholdYen: 10_000, supervisorSlackUserId: 'U0SUPER' })),
+    dm('hospitality notice', buildMealNotice({ t: messages, event, notice: 'hospitality', thresholdYen: 10_000, supervisorSlackUserId: 'U0SUPER' })),
     { name: 'cancel confirmation', blocks: buildCancelConfirmation({ t: messages, event }) },
   ];
 }
@@ -99,7 +100,9 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       expect((inputElement(modal, EVENT_FIELDS.format).options as { value: string }[]).map((o) => o.value)).toEqual(['standing', 'seated']);
       expect(initialValues(inputElement(modal, EVENT_FIELDS.feePayer))).toEqual([]);
       expect(initialValues(inputElement(modal, EVENT_FIELDS.format))).toEqual([]);
-      expect(visibleText(modal.blocks)).toContain(m.costs.noSponsorship);
+      // No sponsorship; and where the organizers pay (an option offered), staff with an interested party pay their own share.
+      expect(visibleText(modal.blocks)).toContain(m.costs.formEthics);
+      expect(m.costs.formEthics).toMatch(locale === 'ja' ? /幹事負担.*自分の分を負担/ : /organizers pay.*pay their own share/);
       expect(inputElement(buildEventModal({ t: messages, now: NOW }), EVENT_FIELDS.channel).initial_conversation).toBeUndefined();
     });
 
@@ -181,7 +184,7 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
 
     it('the ethics reminder names the rule, the threshold, the supervisor declared, and that it is not legal advice', () => {
       const event = eventRow({ title: 'Dinner <!channel>', feePerPerson: 12_000, feePayer: 'each_attendee', format: 'seated' });
-      const { text, blocks } = buildMealNotice({ t: messages, event, thresholdYen: 10_000, supervisorSlackUserId: 'U0SUPER' });
+      const { text, blocks } = buildMealNotice({ t: messages, event, notice: 'advance_notice', thresholdYen: 10_000, supervisorSlackUserId: 'U0SUPER' });
       assertValidMessage(blocks, text);
       expect(text).toBe(c.mealNoticeText('Dinner &lt;!channel&gt;'));
       const shown = visibleText(blocks);
@@ -190,9 +193,22 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       expect(shown).toContain(c.mealNoticeSupervisor('<@U0SUPER>'));
       expect(shown).toContain(c.notLegalAdvice);
       expect(shown).toMatch(locale === 'ja' ? /法的助言ではありません/ : /not legal advice/);
-      expect(visibleText(buildMealNotice({ t: messages, event, thresholdYen: 10_000, supervisorSlackUserId: null }).blocks)).not.toContain(
+      expect(visibleText(buildMealNotice({ t: messages, event, notice: 'advance_notice', thresholdYen: 10_000, supervisorSlackUserId: null }).blocks)).not.toContain(
         c.mealNoticeSupervisor(''),
       );
+    });
+
+    it('the hospitality notice (a seated meal the organizers pay for) asks them to pay their own share, with no threshold, and is not legal advice', () => {
+      const event = eventRow({ title: 'Dinner <!channel>', feePerPerson: 8_000, feePayer: 'organizers', format: 'seated' });
+      const { text, blocks } = buildMealNotice({ t: messages, event, notice: 'hospitality', thresholdYen: 10_000, supervisorSlackUserId: 'U0SUPER' });
+      assertValidMessage(blocks, text);
+      expect(text).toBe(c.hospitalityNoticeText('Dinner &lt;!channel&gt;'));
+      const shown = visibleText(blocks);
+      expect(shown).toContain(c.hospitalityNotice('Dinner &lt;!channel&gt;'));
+      expect(shown).not.toContain(c.yen('10,000'));
+      expect(shown).toContain(c.costLine(c.perPerson(c.yen('8,000'), c.payers.organizers)));
+      expect(shown).toContain(c.mealNoticeSupervisor('<@U0SUPER>'));
+      expect(shown).toContain(c.notLegalAdvice);
     });
   });
 

@@ -127,6 +127,23 @@ describe('the ethics reminder on answering Going', () => {
     expect(dms.map((body) => [body.channel, body.text])).toEqual([[STAFF, ja.events.costs.mealNoticeText('年末懇親会')]]);
   });
 
+  it('tells a staff member going to a seated dinner the organizers pay for, with an interested party, to pay their own share', async () => {
+    await givenPeople();
+    const event = await givenEvent({ feePerPerson: 5_000, feePayer: 'organizers' });
+    expectGoing('D0ALUMNA');
+    await going(ALUMNA, event.id);
+    expectGoing('D0STAFF').expect('chat.postMessage');
+    await going(STAFF, event.id);
+    ctx.slack.assertDone();
+    const [notice] = ctx.slack.bodies('chat.postMessage').filter((body) => body.channel === STAFF);
+    assertValidMessage(notice!.blocks, notice!.text);
+    expect(notice!.text).toBe(ja.events.costs.hospitalityNoticeText('年末懇親会'));
+    const shown = JSON.stringify(notice!.blocks);
+    expect(shown).toContain(JSON.stringify(ja.events.costs.hospitalityNotice('年末懇親会')).slice(1, -1));
+    expect(shown).toContain('法的助言ではありません');
+    expect(shown).not.toContain('Hanako');
+  });
+
   it('sends nothing more when no interested party attends, or the event is a stand-up party', async () => {
     await givenPeople();
     const event = await givenEvent();

@@ -4,7 +4,7 @@ import {
   DEFAULT_ETHICS_SETTINGS,
   interestedPartyMatch,
   listEntries,
-  mealNoticeNeeded,
+  mealNoticeFor,
   postRetirementMatch,
   type AlumnusDeclaration,
   type StaffDeclaration,
@@ -129,18 +129,41 @@ describe('an introduction’s notices', () => {
   });
 });
 
-describe('the meal notice at events', () => {
-  const seated = { format: 'seated', feePerPerson: 12_000 };
+describe('what staff going to an event with an interested party are told (mealNoticeFor)', () => {
+  const ownShare = { format: 'seated', feePayer: 'each_attendee', feePerPerson: 12_000 };
 
-  it('is needed for a seated meal over the threshold with an interested party attending', () => {
-    expect(mealNoticeNeeded(seated, true, settings)).toBe(true);
+  it('their own share of a seated meal over the threshold: notify the ethics supervisor in advance', () => {
+    expect(mealNoticeFor(ownShare, true, settings)).toBe('advance_notice');
+    expect(mealNoticeFor({ ...ownShare, feePerPerson: 10_001 }, true, settings)).toBe('advance_notice');
   });
 
-  it('is not needed at a stand-up party, at or under the threshold, when free, or without an interested party', () => {
-    expect(mealNoticeNeeded({ ...seated, format: 'standing' }, true, settings)).toBe(false);
-    expect(mealNoticeNeeded({ ...seated, feePerPerson: 10_000 }, true, settings)).toBe(false);
-    expect(mealNoticeNeeded({ ...seated, feePerPerson: null }, true, settings)).toBe(false);
-    expect(mealNoticeNeeded(seated, false, settings)).toBe(false);
+  it('a seated meal the organizers pay for, or free of charge: hospitality is not allowed, whatever the amount', () => {
+    expect(mealNoticeFor({ ...ownShare, feePayer: 'organizers' }, true, settings)).toBe('hospitality');
+    expect(mealNoticeFor({ ...ownShare, feePayer: 'organizers', feePerPerson: 1_000 }, true, settings)).toBe('hospitality');
+    expect(mealNoticeFor({ format: 'seated', feePayer: 'free', feePerPerson: 0 }, true, settings)).toBe('hospitality');
+  });
+
+  it('nothing at a stand-up party with many attendees, whoever pays', () => {
+    for (const feePayer of ['each_attendee', 'organizers', 'free']) {
+      expect(mealNoticeFor({ ...ownShare, format: 'standing', feePayer }, true, settings)).toBeUndefined();
+    }
+  });
+
+  it('nothing when their own share is at or under the threshold, or unknown, or the event was made before costs were asked', () => {
+    expect(mealNoticeFor({ ...ownShare, feePerPerson: 10_000 }, true, settings)).toBeUndefined();
+    expect(mealNoticeFor({ ...ownShare, feePerPerson: null }, true, settings)).toBeUndefined();
+    expect(mealNoticeFor({ format: null, feePayer: null, feePerPerson: null }, true, settings)).toBeUndefined();
+    expect(mealNoticeFor({ ...ownShare, feePayer: null }, true, settings)).toBeUndefined();
+  });
+
+  it('raises no false alarm: nothing in any case without an interested party attending', () => {
+    for (const feePayer of ['each_attendee', 'organizers', 'free']) {
+      for (const format of ['seated', 'standing']) expect(mealNoticeFor({ format, feePayer, feePerPerson: 50_000 }, false, settings)).toBeUndefined();
+    }
+  });
+
+  it('follows the threshold set', () => {
+    expect(mealNoticeFor({ ...ownShare, feePerPerson: 6_000 }, true, { mealNoticeYen: 5_000 })).toBe('advance_notice');
   });
 });
 

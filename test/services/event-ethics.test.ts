@@ -72,6 +72,9 @@ const answer = (member: MemberRow, event: EventRow, given: RsvpAnswer = 'going')
 
 const mealNotices = async () =>
   (await database.db.select().from(deliveries)).filter((row) => row.payload.notice === 'meal_notice').map((row) => row.payload.memberId);
+/** Which notice each staff member was given. */
+const mealNoticeKinds = async () =>
+  (await database.db.select().from(deliveries)).filter((row) => row.payload.notice === 'meal_notice').map((row) => [row.payload.memberId, row.payload.meal]);
 
 describe('the fee, who pays and the format of an event', () => {
   const errorsOf = (input: EventInput, context: Parameters<typeof validateEvent>[1] = { now: NOW }) => {
@@ -137,7 +140,7 @@ describe('the ethics reminder to staff going to a meal with an interested party'
     await answer(alumna, event);
     expect(await mealNotices()).toEqual([]);
     await answer(staff, event);
-    expect(await mealNotices()).toEqual([staff.id]);
+    expect(await mealNoticeKinds()).toEqual([[staff.id, 'advance_notice']]);
   });
 
   it('reminds staff already going when an interested party answers Going later, and no one else', async () => {
@@ -158,7 +161,7 @@ describe('the ethics reminder to staff going to a meal with an interested party'
     await answer(second, event);
     await answer(staff, event, 'maybe');
     await answer(staff, event, 'going');
-    const recorded = await database.db.select().from(deliveries).where(eq(deliveries.key, mealNoticeDelivery(event.id, staff.id).key));
+    const recorded = await database.db.select().from(deliveries).where(eq(deliveries.key, mealNoticeDelivery(event.id, staff.id, 'advance_notice').key));
     expect(recorded).toHaveLength(1);
     expect(await mealNotices()).toEqual([staff.id]);
   });
@@ -186,12 +189,31 @@ describe('the ethics reminder to staff going to a meal with an interested party'
   it.each([
     ['a stand-up party', { format: 'standing' }],
     ['a fee at the threshold', { feePerPerson: 10_000 }],
-    ['a free event', { feePerPerson: 0, feePayer: 'free' }],
-    ['an event the organizers pay for (no own share)', { feePayer: 'organizers' }],
+    ['a free stand-up party', { feePerPerson: 0, feePayer: 'free', format: 'standing' }],
+    ['a stand-up party the organizers pay for', { feePayer: 'organizers', format: 'standing' }],
     ['an event made before the cost was asked', { feePerPerson: null, feePayer: null, format: null }],
   ] as const)('nothing for %s', async (_name, overrides) => {
     const event = await givenEvent(overrides);
     await answer(await givenInterestedParty(), event);
+    await answer(await givenStaff(), event);
+    expect(await mealNotices()).toEqual([]);
+  });
+
+  it.each([
+    ['the organizers pay for', { feePayer: 'organizers' }],
+    ['is free of charge', { feePerPerson: 0, feePayer: 'free' }],
+    ['the organizers pay for, under the threshold', { feePerPerson: 3_000, feePayer: 'organizers' }],
+  ] as const)('tells staff going to a seated meal %s with an interested party that hospitality is not allowed: pay their own share', async (_name, overrides) => {
+    const event = await givenEvent(overrides);
+    const staff = await givenStaff();
+    await answer(await givenInterestedParty(), event);
+    await answer(staff, event);
+    expect(await mealNoticeKinds()).toEqual([[staff.id, 'hospitality']]);
+  });
+
+  it('tells nothing at a seated meal the organizers pay for when no interested party attends', async () => {
+    const event = await givenEvent({ feePayer: 'organizers' });
+    await answer(await givenUnrelatedAlumna(), event);
     await answer(await givenStaff(), event);
     expect(await mealNotices()).toEqual([]);
   });
