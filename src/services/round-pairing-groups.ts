@@ -1,0 +1,74 @@
+/**
+ * From pairs to the round's groups: trios for pair size 3, the odd one out and a surplus on one side
+ * joining a pair as its third, and last chances for whoever is still alone.
+ */
+import { allowed, pairKey, shuffled, type PairingContext } from './round-pairing-context';
+import { matchAmong } from './round-pairing-matching';
+
+const MAX_GROUP = 3;
+
+function groupKey(ctx: PairingContext, group: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) sum += pairKey(ctx, group[i]!, group[j]!);
+  return sum;
+}
+
+/**
+ * Pair size 3: the fewest groups that hold everyone at three at most, by breaking up the weakest
+ * pairs (fewest shared topics) so that their people become others' thirds.
+ */
+export function dissolveForTrios(ctx: PairingContext, groups: number[][], free: number): { groups: number[][]; freed: number[] } {
+  const dissolve = groups.length - Math.ceil((groups.length * 2 + free) / MAX_GROUP);
+  if (dissolve <= 0) return { groups, freed: [] };
+  const ranked = shuffled(ctx, groups)
+    .map((group) => ({ group, key: groupKey(ctx, group) }))
+    .sort((a, b) => a.key - b.key);
+  return {
+    groups: ranked.slice(dissolve).map(({ group }) => group),
+    freed: ranked.slice(0, dissolve).flatMap(({ group }) => group),
+  };
+}
+
+/** Each person alone joins the group with room they fit best (allowed with everyone in it); returns who found none. */
+export function placeAlone(ctx: PairingContext, groups: number[][], alone: readonly number[]): number[] {
+  const left: number[] = [];
+  for (const x of shuffled(ctx, alone)) {
+    let best: number[] | null = null;
+    let bestKey = -1;
+    for (const group of groups) {
+      if (group.length >= MAX_GROUP) continue;
+      // How well x fits the people already there (the group's own pairs are the same whoever joins).
+      let key = 0;
+      for (const y of group) key += pairKey(ctx, x, y);
+      if (key > bestKey && group.every((y) => allowed(ctx, x, y))) [best, bestKey] = [group, key];
+    }
+    if (best) best.push(x);
+    else left.push(x);
+  }
+  return left;
+}
+
+/**
+ * Last chance for those still alone (blocked from every group): new pairs among them, staff with an
+ * alumnus, or two alumni when organizers allow; then thirds again. Never a staff-only group.
+ */
+export function pairAlone(ctx: PairingContext, alone: readonly number[]): { groups: number[][]; left: number[] } {
+  const staff = alone.filter((x) => ctx.isStaff[x] === 1);
+  const alumni = alone.filter((x) => ctx.isStaff[x] === 0);
+  const groups: number[][] = [];
+  const taken = new Set<number>();
+  for (const u of staff) {
+    const v = alumni.find((y) => !taken.has(y) && allowed(ctx, u, y));
+    if (v === undefined) continue;
+    groups.push([u, v]);
+    taken.add(u).add(v);
+  }
+  if (ctx.alumniAlumni) {
+    for (const pair of matchAmong(ctx, alumni.filter((y) => !taken.has(y)))) {
+      groups.push(pair);
+      taken.add(pair[0]).add(pair[1]);
+    }
+  }
+  const left = placeAlone(ctx, groups, alone.filter((x) => !taken.has(x)));
+  return { groups, left };
+}
