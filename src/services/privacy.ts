@@ -1,4 +1,6 @@
-import { createRepositories } from '../db/repositories';
+import { createRepositories, type Repositories } from '../db/repositories';
+import type { MemberRow } from '../db/schema';
+import { appendToErasureLedger } from './backup-ledger';
 import { DELIVERIES } from './deliveries';
 import type { ServiceDeps } from './deps';
 import { withdrawAllAnswersOf, type WithdrawnAnswers } from './event-answers';
@@ -29,52 +31,107 @@ export interface Erasure {
  * only its pseudonym, status and dates, so the audit trail still refers to someone; the consent
  * history stays too (it holds no personal data beyond the member's pseudonymous ID). Their event
  * answers are deleted, and the places they held go to the waitlists; the outbox records, in the
- * same transaction, the reminders to delete and the announcements and members to tell.
+ * same transaction, the reminders to delete and the announcements and members to tell. The
+ * erasure is noted in the erasure ledger beside the backups, so a restore cannot undo it.
  */
 export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Promise<Erasure | undefined> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  const erased = await deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
     const member = await repos.members.findBySlackUserId(slackUserId);
     if (!member) return undefined;
-    // The member's row is locked by this update before any event's row: the order answers take them in.
-    await repos.members.update(member.id, {
-      status: 'erased',
-      erasedAt: now,
-      slackUserId: null,
-      email: null,
-      name: null,
-      locale: null,
-      yearJoined: null,
-      yearLeft: null,
-      formerDivisions: null,
-      organisation: null,
-      title: null,
-      sector: null,
-      topics: [],
-      helpText: null,
-      helpKinds: [],
-      monthlyCapacity: 0,
-      shareWithStaff: false,
-      shareWithAlumni: false,
-      coiDeclared: null,
-      coiDescription: null,
-      coiRelations: [],
-      coiDivisions: null,
-      monthLeft: null,
-      currentDivision: null,
-      officialDuties: [],
-      dutySectors: [],
-      dutyOrganisations: null,
-      ethicsSupervisorSlackUserId: null,
-      declarationsConfirmedAt: null,
-      declineReason: null,
-      referredBySlackUserId: null,
-      interestedInReturning: false,
-      // The registration card's place is kept (no personal data): the card is redrawn without the
-      // profile, so the organizers' channel does not keep what the member erased.
-      searchDocument: searchDocumentFor({}),
+    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: now, now });
+    await repos.audit.record({
+      actor: member.pseudonym,
+      action: 'member.erased',
+      subjectMemberId: member.id,
+      details: { eventAnswersDeleted: erasure.withdrawn.answers.length },
+      occurredAt: now,
     });
+    return { erasure, memberId: member.id };
+  });
+  if (!erased) return undefined;
+  await appendToErasureLedger([{ memberId: erased.memberId, erasedAt: now.toISOString() }]);
+  return erased.erasure;
+}
+
+/**
+ * Applies an erasure again, by member ID: after a restore brought back a member who had erased
+ * their data (the erasure ledger or the replaced database's tombstones name them). Does what the
+ * member's own erasure did, Slack side effects included, and records it in the audit trail as a
+ * re-application; undefined when the member is not in the database or is already a tombstone.
+ */
+export async function reapplyErasure(
+  deps: ServiceDeps,
+  input: { memberId: string; erasedAt: Date; reason: string },
+): Promise<Erasure | undefined> {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const member = await repos.members.findById(input.memberId);
+    if (!member || member.status === 'erased') return undefined;
+    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: input.erasedAt, now });
+    await repos.audit.record({
+      actor: null,
+      action: 'member.erasure_reapplied',
+      subjectMemberId: member.id,
+      details: { erasedAt: input.erasedAt.toISOString(), reason: input.reason, eventAnswersDeleted: erasure.withdrawn.answers.length },
+      occurredAt: now,
+    });
+    return erasure;
+  });
+}
+
+/**
+ * The erasure itself, inside the caller's transaction: `erasedAt` is when the member asked for it,
+ * `now` when this transaction withdraws their answers and records what Slack must be told.
+ */
+async function eraseMemberRow(
+  tx: ServiceDeps['db'],
+  repos: Repositories,
+  member: MemberRow,
+  { erasedAt, now }: { erasedAt: Date; now: Date },
+): Promise<Erasure> {
+  const { slackUserId } = member;
+  // The member's row is locked by this update before any event's row: the order answers take them in.
+  await repos.members.update(member.id, {
+    status: 'erased',
+    erasedAt,
+    slackUserId: null,
+    email: null,
+    name: null,
+    locale: null,
+    yearJoined: null,
+    yearLeft: null,
+    formerDivisions: null,
+    organisation: null,
+    title: null,
+    sector: null,
+    topics: [],
+    helpText: null,
+    helpKinds: [],
+    monthlyCapacity: 0,
+    shareWithStaff: false,
+    shareWithAlumni: false,
+    coiDeclared: null,
+    coiDescription: null,
+    coiRelations: [],
+    coiDivisions: null,
+    monthLeft: null,
+    currentDivision: null,
+    officialDuties: [],
+    dutySectors: [],
+    dutyOrganisations: null,
+    ethicsSupervisorSlackUserId: null,
+    declarationsConfirmedAt: null,
+    declineReason: null,
+    referredBySlackUserId: null,
+    interestedInReturning: false,
+    // The registration card's place is kept (no personal data): the card is redrawn without the
+    // profile, so the organizers' channel does not keep what the member erased.
+    searchDocument: searchDocumentFor({}),
+  });
+  if (slackUserId) {
     await repos.audit.pseudonymiseActor(slackUserId, member.pseudonym);
     // Nothing Slack said about them is kept either, nor when they searched, nor a guest allowance
     // naming their account.
@@ -82,18 +139,11 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
     await repos.searchAllowances.forget(slackUserId);
     await repos.slackUsers.disallowGuest(slackUserId);
     await repos.introductions.pseudonymiseRequester(slackUserId, member.pseudonym);
-    await repos.introductions.eraseAlumnusWords(member.id);
-    const withdrawn = await withdrawAllAnswersOf(tx, member.id, now);
-    await repos.audit.record({
-      actor: member.pseudonym,
-      action: 'member.erased',
-      subjectMemberId: member.id,
-      details: { eventAnswersDeleted: withdrawn.answers.length },
-      occurredAt: now,
-    });
-    const cardDeliveryIds = member.approvalChannelId
-      ? await repos.deliveries.enqueue([DELIVERIES.approvalRefresh(member.id, 'erased', now)], now)
-      : [];
-    return { pseudonym: member.pseudonym, withdrawn, cardDeliveryIds };
-  });
+  }
+  await repos.introductions.eraseAlumnusWords(member.id);
+  const withdrawn = await withdrawAllAnswersOf(tx, member.id, now);
+  const cardDeliveryIds = member.approvalChannelId
+    ? await repos.deliveries.enqueue([DELIVERIES.approvalRefresh(member.id, 'erased', now)], now)
+    : [];
+  return { pseudonym: member.pseudonym, withdrawn, cardDeliveryIds };
 }
