@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ETHICS_SETTINGS, type EthicsSettings } from './services/ethics';
+import { EthicsTextsFileError, readEthicsTextsFile, type EthicsTextOverrides } from './services/ethics-texts';
 
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 const slackChannelId = /^[CGD][A-Z0-9]{2,}$/;
@@ -89,6 +90,8 @@ const envSchema = z
       (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
       z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info'),
     ),
+    /** The organizers' own rule texts (JSON), replacing the catalogue's per language (services/ethics-texts.ts). */
+    ETHICS_TEXTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   })
 
 type Env = z.infer<typeof envSchema>;
@@ -141,6 +144,8 @@ export interface Config {
   production: boolean;
   /** The local sandbox: the bot's own port (0: any free one) and where to keep its database (none: in memory). */
   sandbox: { botPort: number; dataDir: string | undefined };
+  /** The organizers' replacements of the ethics rule texts (ETHICS_TEXTS_FILE), read and checked at start. */
+  ethicsTexts: EthicsTextOverrides | undefined;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     sandbox: { botPort: e.BOT_PORT, dataDir: e.SANDBOX_DATA_DIR },
+    ethicsTexts: ethicsTextsFrom(e.ETHICS_TEXTS_FILE),
   };
 }
 
@@ -203,4 +209,14 @@ export async function loadConfig(mode: 'bot' | 'cli' = 'bot'): Promise<Config> {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
   return parseConfig(process.env, mode);
+}
+
+/** ETHICS_TEXTS_FILE read at start: a file that cannot be used stops the start with one line naming the place. */
+function ethicsTextsFrom(path: string | undefined): EthicsTextOverrides | undefined {
+  try {
+    return readEthicsTextsFile(path);
+  } catch (error) {
+    if (error instanceof EthicsTextsFileError) throw new ConfigError(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
 }

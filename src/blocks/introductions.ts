@@ -1,18 +1,29 @@
-import { ethicsMatchSummary } from '../services/ethics-match';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import type { Locale, Messages } from '../i18n';
-import { termLabel, SECTORS } from '../services/taxonomy';
-import type { EthicsCheck, EthicsNotice } from '../services/ethics';
+import type { EthicsNotice } from '../services/ethics';
+import type { EthicsTexts } from '../services/ethics-texts';
 import { coiDisclosureText } from './coi-disclosure';
 import type { IntroductionListItem } from '../db/repositories/introductions';
 import { INTRODUCTION_FORMATS, INTRODUCTION_LIMITS, INTRODUCTION_PURPOSES } from '../services/introduction-rules';
 import type { ExpertMatch } from '../services/search';
-import { ACTIONS, DECLINE_FIELDS, INTRODUCTION_ETHICS_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../slack/ids';
+import { ACTIONS, DECLINE_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
-import { inputBlock, option, plain } from './common';
+import { inputBlock, option, plain, truncate } from './common';
 import { slackDateTime } from './event-time';
 import { buildMatchBlocks, openRequestButton } from './expert-results';
+import { alumnusEthicsReminders, ethicsBlocks, type ModalEthics } from './introduction-ethics';
+
+// The ethics parts live in introduction-ethics.ts; listeners and parsers import these names from here too.
+export {
+  alumnusEthicsReminders,
+  buildSupervisorNotice,
+  ETHICS_ACK_VALUE,
+  ETHICS_NOTIFY_VALUE,
+  ethicsMatchTexts,
+  ethicsNoticeTexts,
+  type ModalEthics,
+} from './introduction-ethics';
 
 /** What the request modal carries between opening and submission (Slack keeps it, unseen). */
 export interface IntroductionModalMetadata {
@@ -31,8 +42,6 @@ export interface PickVolunteerValue {
 }
 
 export const COI_ACK_VALUE = 'acknowledged';
-export const ETHICS_ACK_VALUE = 'ethics_acknowledged';
-export const ETHICS_NOTIFY_VALUE = 'notify_supervisor';
 
 // Budgets for user text in messages, far within Slack's 3,000 characters per section.
 const BUDGET = { name: 120, division: 120, topic: 200, details: 1200, coi: 600, reason: 600 } as const;
@@ -47,72 +56,6 @@ export interface IntroductionModalProps {
   initialDueDate: string;
   /** The ethics check of this introduction (direct asks by staff); nothing is added when no notice applies. */
   ethics?: ModalEthics;
-}
-
-/** What the modal shows of the ethics rules: the notices, and who the requester's supervisor is. */
-export interface ModalEthics {
-  check: EthicsCheck;
-  locale: Locale;
-  postRetirementYears: number;
-  /** Prefills "your ethics supervisor" (their declaration). */
-  supervisorSlackUserId: string | null;
-  /** Shown again at submission: the notice was not on the form when it was filled in. */
-  changed?: boolean;
-}
-
-const ETHICS_BUDGET = { name: 120 } as const;
-
-/**
- * Each notice that applies, as the requester reads it: what matched (e.g. their employer has a
- * contract with your division) and the rules that follow, citing the rule by name.
- */
-export function ethicsNoticeTexts(t: Messages, locale: Locale, check: EthicsCheck, postRetirementYears: number): string[] {
-  const m = t.introductionEthics;
-  const texts: string[] = [];
-  const party = check.interestedParty;
-  if (party) {
-    const relations = party.by === 'division' ? '' : party.relations.map((relation) => m.relations[relation]).join(locale === 'ja' ? '・' : ', ');
-    const what =
-      party.by === 'division'
-        ? m.matchedDivision(escapeMrkdwnWithin(party.division, ETHICS_BUDGET.name))
-        : party.by === 'sector'
-          ? m.matchedSector(relations, escapeMrkdwnWithin(termLabel(SECTORS, party.sector, locale), ETHICS_BUDGET.name))
-          : m.matchedOrganisation(relations, escapeMrkdwnWithin(party.organisation, ETHICS_BUDGET.name));
-    texts.push(m.interestedParty(what));
-  }
-  const post = check.postRetirement;
-  if (post) texts.push(m.postRetirement(escapeMrkdwnWithin(post.division, ETHICS_BUDGET.name), postRetirementYears, post.until));
-  return texts;
-}
-
-/** The notices, a required acknowledgement and the optional "tell my ethics supervisor". */
-function ethicsBlocks(t: Messages, ethics: ModalEthics): { notices: KnownBlock[]; inputs: KnownBlock[] } {
-  const m = t.introductionEthics;
-  const notices: KnownBlock[] = [
-    { type: 'divider' },
-    ...(ethics.changed ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: m.changed } }] : []),
-    ...ethicsNoticeTexts(t, ethics.locale, ethics.check, ethics.postRetirementYears).map(
-      (text): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } }),
-    ),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.notLegalAdvice }] },
-  ];
-  const f = INTRODUCTION_ETHICS_FIELDS;
-  const inputs: KnownBlock[] = [
-    inputBlock(f.acknowledged, m.ackLabel, { type: 'checkboxes', action_id: f.acknowledged, options: [option(m.ack, ETHICS_ACK_VALUE)] }),
-    inputBlock(
-      f.notifySupervisor,
-      m.notifyLabel,
-      { type: 'checkboxes', action_id: f.notifySupervisor, options: [option(m.notify, ETHICS_NOTIFY_VALUE)] },
-      { optional: true },
-    ),
-    inputBlock(
-      f.supervisor,
-      m.supervisorLabel,
-      { type: 'users_select', action_id: f.supervisor, ...(ethics.supervisorSlackUserId ? { initial_user: ethics.supervisorSlackUserId } : {}) },
-      { optional: true, hint: m.supervisorHint },
-    ),
-  ];
-  return { notices, inputs };
 }
 
 function displayName(member: Pick<MemberRow, 'name' | 'pseudonym'>): string {
@@ -226,6 +169,10 @@ export function buildRequestMessage(props: {
   state: RequestMessageState;
   /** deps.config.ethics.postRetirementYears, for the post-retirement reminder. */
   postRetirementYears: number;
+  /** The alumnus's language: what matched is shown in it. */
+  locale: Locale;
+  /** The rule texts in that language (ethicsTexts(config.ethicsTexts, locale)); the catalogue's when absent. */
+  texts?: EthicsTexts;
 }): KnownBlock[] {
   const { t, request, state } = props;
   const m = t.introductions;
@@ -239,8 +186,8 @@ export function buildRequestMessage(props: {
   );
   const context = [m.codeReminder, ...(request.coiAcknowledgedAt ? [m.coiSeen] : [])];
   blocks.push({ type: 'context', elements: context.map((text) => ({ type: 'mrkdwn' as const, text })) });
-  const reminders = alumnusEthicsReminders(t, request, props.postRetirementYears);
-  if (reminders.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: reminders.join('\n') } });
+  const reminders = alumnusEthicsReminders(t, request, props.postRetirementYears, { locale: props.locale, texts: props.texts });
+  if (reminders.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(reminders.join('\n'), 3000) } });
   if (state === 'pending' || state === 'reminder') {
     blocks.push({
       type: 'actions',
@@ -254,48 +201,6 @@ export function buildRequestMessage(props: {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: outcome } });
   }
   return blocks;
-}
-
-/** The alumnus's side of the ethics notices the request was recorded with (none when none applied). */
-export function alumnusEthicsReminders(t: Messages, request: Pick<IntroductionRow, 'ethicsNotices'>, postRetirementYears: number): string[] {
-  const m = t.introductionEthics;
-  const reminders: string[] = [];
-  if (request.ethicsNotices.includes('interested_party')) reminders.push(m.alumnusInterestedParty);
-  if (request.ethicsNotices.includes('post_retirement')) reminders.push(m.alumnusPostRetirement(postRetirementYears));
-  if (reminders.length > 0) reminders.push(m.notLegalAdvice);
-  return reminders;
-}
-
-/**
- * The DM to the ethics supervisor the requester chose to tell, in the supervisor's language: who,
- * with whom, the topic, and what matched.
- */
-export function buildSupervisorNotice(props: {
-  t: Messages;
-  request: IntroductionRow;
-  alumnus: Pick<MemberRow, 'name' | 'pseudonym' | 'organisation'>;
-}): { text: string; blocks: KnownBlock[] } {
-  const { t, request, alumnus } = props;
-  const m = t.introductionEthics;
-  const requester = `${escapeMrkdwnWithin(request.requesterName ?? '', BUDGET.name)} (${mention(request.requesterSlackUserId)})`;
-  const text = m.supervisorText(requester);
-  const facts = [
-    m.supervisorWho(
-      `${requester}, ${escapeMrkdwnWithin(request.requesterDivision ?? t.common.notSet, BUDGET.division)}`,
-    ),
-    m.supervisorWith(escapeMrkdwnWithin(displayName(alumnus), BUDGET.name), escapeMrkdwnWithin(alumnus.organisation ?? t.common.notSet, BUDGET.name)),
-    m.supervisorTopic(escapeMrkdwnWithin(request.topic, BUDGET.topic)),
-    m.supervisorNotices(request.ethicsNotices.map((notice) => m.noticeNames[notice as EthicsNotice] ?? notice).join(t.common.listSeparator)),
-    ...(request.ethicsMatch ? [m.supervisorMatched(escapeMrkdwnWithin(ethicsMatchSummary(request.ethicsMatch) ?? '', BUDGET.coi))] : []),
-  ];
-  return {
-    text,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
-      { type: 'section', text: { type: 'mrkdwn', text: facts.join('\n') } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: m.notLegalAdvice }] },
-    ],
-  };
 }
 
 /** "Decline": an optional reason and an optional "unavailable until". */

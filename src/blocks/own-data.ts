@@ -3,6 +3,7 @@ import type { Locale, Messages } from '../i18n';
 import type { OwnData } from '../services/own-data';
 import { OFFICIAL_DUTIES } from '../services/ethics';
 import { coiRelationLabels } from './coi-disclosure';
+import { ethicsMatchTexts } from './introduction-ethics';
 import { HELP_KINDS, POLICY_TOPICS, SECTORS, termLabel } from '../services/taxonomy';
 import { escapeMrkdwn, escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain, truncate } from './common';
@@ -131,5 +132,28 @@ export function buildOwnDataSummary({ t, locale, data }: OwnDataSummaryProps): K
       field(o.recentSearches, String(data.recentSearches.length)),
     ]),
   );
+  blocks.push(...ethicsMatchSection(t, locale, data));
   return blocks;
+}
+
+/** At most this many requests' findings in the summary (a section each, within the message's 50 blocks); the file has them all. */
+const MATCHES_SHOWN = 5;
+
+/**
+ * The requests on which an ethics notice was shown, with what matched in the reader's language
+ * (the file keeps the findings as data). Nothing when no notice was ever shown.
+ */
+function ethicsMatchSection(t: Messages, locale: Locale, data: OwnData): KnownBlock[] {
+  const items = data.introductionsRequested.flatMap((request) => {
+    const matched = ethicsMatchTexts(t, locale, request.ethicsMatch);
+    return matched.length > 0 ? [t.ethicsMatch.ownDataItem(escapeMrkdwnWithin(request.topic, 200), matched.join(' / '))] : [];
+  });
+  if (items.length === 0) return [];
+  const more = items.length - MATCHES_SHOWN;
+  return [
+    { type: 'divider' },
+    section(t.ethicsMatch.ownDataHeading),
+    ...items.slice(0, MATCHES_SHOWN).map((item) => section(item)),
+    ...(more > 0 ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: t.ethicsMatch.ownDataMore(more) }] }] : []),
+  ];
 }

@@ -21,7 +21,9 @@ import {
   loadIntroduction,
   loadVolunteer,
   recordDelivery,
+  recordSupervisorNotified,
 } from '../services/introductions';
+import { ethicsTexts } from '../services/ethics-texts';
 import { escapeMrkdwnWithin } from '../slack/mrkdwn';
 import { UndeliverableError } from './failures';
 import type { DeliveryHandler } from './worker';
@@ -42,6 +44,8 @@ const isSlackUser = (id: string) => /^[UW][A-Z0-9]{2,}$/.test(id);
 export function introductionHandlers(deps: ListenerDeps) {
   const localeOfMember = (member: Pick<MemberRow, 'locale'>): Locale => toLocale(member.locale, deps.config.defaultLocale);
   const postRetirementYears = deps.config.ethics.postRetirementYears;
+  /** What the alumnus's DM needs of the ethics rules, in their language. */
+  const reminderProps = (locale: Locale) => ({ postRetirementYears, locale, texts: ethicsTexts(deps.config.ethicsTexts, locale) });
 
   async function load(delivery: DeliveryRow) {
     const loaded = await loadIntroduction(deps.services, String(delivery.payload.requestId));
@@ -97,11 +101,12 @@ export function introductionHandlers(deps: ListenerDeps) {
       const { request, alumnus } = await load(delivery);
       if (request.status !== 'pending') return;
       const to = alumnusOf(alumnus);
-      const messages = t(localeOfMember(to));
+      const locale = localeOfMember(to);
+      const messages = t(locale);
       const posted = await client.chat.postMessage({
         channel: to.slackUserId,
         text: messages.introductions.requestHeader,
-        blocks: buildRequestMessage({ t: messages, request, state: 'pending', postRetirementYears }),
+        blocks: buildRequestMessage({ t: messages, request, state: 'pending', ...reminderProps(locale) }),
         unfurl_links: false,
       });
       if (posted.channel && posted.ts) await recordDelivery(deps.services, request.id, { channelId: posted.channel, ts: posted.ts });
@@ -111,11 +116,12 @@ export function introductionHandlers(deps: ListenerDeps) {
     async 'introduction.reminder'(delivery, client) {
       const { request, alumnus } = await load(delivery);
       if (request.status !== 'pending' || !alumnus?.slackUserId) return;
-      const messages = t(localeOfMember(alumnus));
+      const locale = localeOfMember(alumnus);
+      const messages = t(locale);
       await client.chat.postMessage({
         channel: alumnus.slackUserId,
         text: messages.introductions.reminder(requesterNameOf(request)),
-        blocks: buildRequestMessage({ t: messages, request, state: 'reminder', postRetirementYears }),
+        blocks: buildRequestMessage({ t: messages, request, state: 'reminder', ...reminderProps(locale) }),
         unfurl_links: false,
       });
     },
@@ -124,12 +130,13 @@ export function introductionHandlers(deps: ListenerDeps) {
     async 'introduction.outcome'(delivery, client) {
       const { request, alumnus } = await load(delivery);
       if (!alumnus || !request.deliveredChannelId || !request.deliveredMessageTs) return;
-      const messages = t(localeOfMember(alumnus));
+      const locale = localeOfMember(alumnus);
+      const messages = t(locale);
       await client.chat.update({
         channel: request.deliveredChannelId,
         ts: request.deliveredMessageTs,
         text: messages.introductions.requestHeader,
-        blocks: buildRequestMessage({ t: messages, request, state: outcomeState(request), postRetirementYears }),
+        blocks: buildRequestMessage({ t: messages, request, state: outcomeState(request), ...reminderProps(locale) }),
       });
     },
 
@@ -170,9 +177,11 @@ export function introductionHandlers(deps: ListenerDeps) {
         }
         case 'picked_you': {
           if (!alumnus?.slackUserId) return;
-          const messages = t(localeOfMember(alumnus));
+          const locale = localeOfMember(alumnus);
+          const messages = t(locale);
           // The ethics notices recorded at the pick: the alumnus is reminded of their side.
-          const reminders = alumnusEthicsReminders(messages, request, postRetirementYears);
+          const { texts } = reminderProps(locale);
+          const reminders = alumnusEthicsReminders(messages, request, postRetirementYears, { locale, texts });
           await dm(client, alumnus.slackUserId, [messages.introductions.pickedYou(requesterNameOf(request)), ...reminders].join('\n\n'));
           return;
         }
@@ -180,8 +189,12 @@ export function introductionHandlers(deps: ListenerDeps) {
           // Only the supervisor the requester chose, in the supervisor's language.
           const supervisor = request.ethicsSupervisorSlackUserId;
           if (!supervisor || !isSlackUser(supervisor) || !alumnus) return;
-          const notice = buildSupervisorNotice({ t: t(await deps.directory.localeOf(supervisor)), request, alumnus });
+          const locale = await deps.directory.localeOf(supervisor);
+          const texts = ethicsTexts(deps.config.ethicsTexts, locale);
+          const notice = buildSupervisorNotice({ t: t(locale), locale, request, alumnus, texts });
           await client.chat.postMessage({ channel: supervisor, text: notice.text, blocks: notice.blocks, unfurl_links: false });
+          // The record says "notified" from this, also once the requester's erasure clears the ID.
+          await recordSupervisorNotified(deps.services, request.id);
           return;
         }
         case 'declined':

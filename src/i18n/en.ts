@@ -88,6 +88,9 @@ export const en = {
     staffEmailRequired:
       'Only full members of this workspace whose Slack email address is on a ministry domain can register as current staff.',
     unknownChoice: 'Please choose from the list.',
+    // The ethics supervisor named in the profile (issue 13): the same rule as on the introduction form.
+    supervisorSelf: 'Name your ethics supervisor, not yourself.',
+    supervisorNotStaff: 'Your ethics supervisor must be a current official on the ministry’s Slack (not a guest or an alumnus).',
   },
   /** Typed text that no form can keep (services/typed-text.ts). */
   input: {
@@ -917,6 +920,21 @@ You are going to a seated event that the organizers pay for, or that is free of 
       ethicsSupervisor: 'Ethics supervisor',
       confirmed: 'Declarations confirmed',
     },
+  },
+  /** What an introduction's ethics check matched (stored as data), as each reader sees it. */
+  ethicsMatch: {
+    division: (division: string) => `Interested party — the alumnus’s employer declared dealings with the division ${division}`,
+    sector: (relations: string, sector: string) =>
+      `Interested party — the alumnus’s employer has ${relations} with the ministry, in a sector the official’s post handles (${sector})`,
+    organisation: (relations: string, organisation: string) =>
+      `Interested party — the alumnus’s employer (${organisation}) has ${relations} with the ministry and is named among the official’s matters`,
+    postRetirement: (division: string, until: string) => `Post-retirement rule — the alumnus’s former division ${division}; the period ends ${until}`,
+    /** The alumnus's reminder: what matched, under the rules. */
+    alumnusMatched: (matched: string) => `*What matched:* ${matched}`,
+    /** The own-data summary: requests on which a notice was shown. */
+    ownDataHeading: '*Ethics notices on your requests* (what matched)',
+    ownDataItem: (topic: string, matched: string) => `• ${topic}: ${matched}`,
+    ownDataMore: (count: number) => `…and ${count} more in the file.`,
   },
 };
 

@@ -84,6 +84,8 @@ export const ja = {
     codeRequired: '登録には行動規範への同意が必要です。',
     staffEmailRequired: '現役職員として登録できるのは、Slackのメールアドレスが当省のドメインである、このワークスペースの正規メンバーのみです。',
     unknownChoice: '一覧から選択してください。',
+    supervisorSelf: 'ご自身ではなく、倫理監督官を指定してください。',
+    supervisorNotStaff: '倫理監督官には、省のSlackにいる現役職員を指定してください（ゲストやOB・OGは指定できません）。',
   },
   input: {
     controlCharacter:
@@ -890,5 +892,16 @@ export const ja = {
       ethicsSupervisor: '倫理監督官',
       confirmed: '申告の確認日',
     },
+  },
+  ethicsMatch: {
+    division: (division: string) => `利害関係者 — OB・OGの勤務先が課室（${division}）との関係を申告しています`,
+    sector: (relations: string, sector: string) => `利害関係者 — OB・OGの勤務先は省と${relations}の関係があり、職員の担当分野（${sector}）に当たります`,
+    organisation: (relations: string, organisation: string) =>
+      `利害関係者 — OB・OGの勤務先（${organisation}）は省と${relations}の関係があり、職員の担当する相手先に挙げられています`,
+    postRetirement: (division: string, until: string) => `再就職者の働きかけ規制 — OB・OGの元の課室：${division}（期間は${until}まで）`,
+    alumnusMatched: (matched: string) => `*該当した内容：* ${matched}`,
+    ownDataHeading: '*あなたの依頼に表示された倫理上のお知らせ*（該当した内容）',
+    ownDataItem: (topic: string, matched: string) => `• ${topic}：${matched}`,
+    ownDataMore: (count: number) => `ほか${count}件はファイルにあります。`,
   },
 } satisfies Messages;

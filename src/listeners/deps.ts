@@ -10,7 +10,7 @@ export interface ListenerDeps {
   directory: SlackDirectory;
   config: Pick<
     Config,
-    'organizersChannelId' | 'requestsChannelId' | 'announcementsChannelId' | 'defaultLocale' | 'searchRateLimitPerHour' | 'searchConcurrency' | 'ethics'
+    'organizersChannelId' | 'requestsChannelId' | 'announcementsChannelId' | 'defaultLocale' | 'searchRateLimitPerHour' | 'searchConcurrency' | 'ethics' | 'ethicsTexts'
   >;
   logger: Logger;
   /** The one way Slack hears of a committed change (the outbox worker of this instance). */

@@ -1,10 +1,11 @@
-import { ethicsMatchSummary } from './ethics-match';
 import { stringify } from 'csv-stringify/sync';
 import { createRepositories } from '../db/repositories';
 import { createIntroductionRecordRepository, type IntroductionRecordItem, type RecordMember } from '../db/repositories/introduction-record';
 import { addDays, isIsoDate, startOfNetworkDay } from './calendar';
 import { escapeFormula } from './csv-formula';
 import type { ServiceDeps } from './deps';
+import { ethicsMatchSummary, supervisorNotifiedCell } from './ethics-match';
+import { requireOrganizer } from './event-lists';
 
 /** The record's columns, in the order the file has them. */
 export const INTRODUCTION_RECORD_COLUMNS = [
@@ -90,7 +91,8 @@ function recordCells({ request, requester, alumnus, volunteers }: IntroductionRe
     ethics_notices: request.ethicsNotices.join('; '),
     ethics_match: alumnusErased || requesterErased ? '' : typed(ethicsMatchSummary(request.ethicsMatch)),
     ethics_acknowledged_at: iso(request.ethicsAcknowledgedAt),
-    supervisor_notified: request.ethicsSupervisorSlackUserId ? 'yes' : 'no',
+    // Read from when the DM was delivered: kept after the requester's erasure clears the supervisor.
+    supervisor_notified: supervisorNotifiedCell(request),
     status: request.status,
     answered_at: iso(request.answeredAt),
     decline_reason: alumnusErased ? '' : typed(request.declineReason),
@@ -99,15 +101,20 @@ function recordCells({ request, requester, alumnus, volunteers }: IntroductionRe
   };
 }
 
+/** Who takes the record: an organizer (checked here), or the command line (whoever can reach the database). */
+export type RecordReader = { organizerSlackUserId: string } | { commandLine: true };
+
 /**
  * The introduction record for organizers as CSV, one row per request made from `from` through `to`
  * (network days, Japan time), and an `audit.exported` event saying who took it. Like the members
- * export, the file starts with a byte-order mark so that Excel reads it as UTF-8.
+ * export, the file starts with a byte-order mark so that Excel reads it as UTF-8. Organizers only
+ * (AppError `not_organizer`), whatever the caller checked before.
  */
 export async function exportIntroductionRecord(
   deps: ServiceDeps,
-  input: RecordRange & { actor: string },
+  input: RecordRange & { by: RecordReader },
 ): Promise<{ csv: string; count: number }> {
+  if ('organizerSlackUserId' in input.by) await requireOrganizer(deps, input.by.organizerSlackUserId);
   const problem = checkRecordRange(input);
   if (problem) throw new RecordRangeError(problem);
   const items = await createIntroductionRecordRepository({ db: deps.db }).listCreatedBetween({
@@ -120,7 +127,7 @@ export async function exportIntroductionRecord(
   });
   const csv = stringify([[...INTRODUCTION_RECORD_COLUMNS], ...rows], { bom: true });
   await createRepositories(deps.db).audit.record({
-    actor: input.actor,
+    actor: 'organizerSlackUserId' in input.by ? input.by.organizerSlackUserId : 'cli',
     action: 'audit.exported',
     details: { from: input.from ?? null, to: input.to ?? null, count: items.length },
     occurredAt: deps.clock(),

@@ -4,7 +4,7 @@ import { isUniqueViolation, type IntroductionListItem } from '../db/repositories
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import { networkToday } from './calendar';
 import type { ServiceDeps } from './deps';
-import { isStaffAccount, resolveViewer, type Actor, type Viewer } from './identity';
+import { resolveViewer, type Actor, type Viewer } from './identity';
 import {
   checkFutureDate,
   INTRODUCTION_LIMITS,
@@ -17,15 +17,18 @@ import {
 import { searchExperts, type ExpertMatch } from './search';
 import { isUuid } from './uuid';
 import { DELIVERIES } from './deliveries';
+import { disclosureSummary, type EthicsCheck } from './ethics';
 import {
-  disclosureSummary,
-  checkIntroduction,
-  type AlumnusDeclaration,
-  type EthicsCheck,
-  type EthicsNotice,
-  type EthicsSettings,
-  type StaffDeclaration,
-} from './ethics';
+  checkEthicsAnswers,
+  ethicsCheckFor,
+  type EthicsAnswers,
+  type EthicsFieldError,
+  type IntroductionEthicsSettings,
+} from './introduction-ethics';
+
+// The ethics parts live in introduction-ethics.ts; listeners import these names from here too.
+export type { EthicsAnswers, EthicsErrorCode, EthicsField, EthicsFieldError, IntroductionEthicsSettings } from './introduction-ethics';
+export { recordSupervisorNotified } from './introduction-ethics';
 
 /** Who is asking: a Slack user as Slack describes them, with the name shown to the alumnus. */
 export type Requester = Actor;
@@ -54,92 +57,6 @@ async function findAskable(
   if (!member?.slackUserId || member.monthlyCapacity <= 0 || member.slackUserId === requesterSlackUserId) return undefined;
   if (member.unavailableUntil && member.unavailableUntil >= today) return undefined;
   return member;
-}
-
-/** The ethics settings an introduction's check needs (deps.config.ethics). */
-export type IntroductionEthicsSettings = Pick<EthicsSettings, 'postRetirementYears'>;
-
-/** What the requester declared of their post, and the division typed on the form (both are checked). */
-function staffDeclaration(member: MemberRow | undefined, division: string | null): StaffDeclaration {
-  return {
-    currentDivision: member?.currentDivision ?? null,
-    requestDivision: division,
-    officialDuties: member?.officialDuties ?? [],
-    dutySectors: member?.dutySectors ?? [],
-    dutyOrganisations: member?.dutyOrganisations ?? null,
-  };
-}
-
-function alumnusDeclaration(member: MemberRow): AlumnusDeclaration {
-  return {
-    memberType: member.memberType,
-    organisation: member.organisation,
-    sector: member.sector,
-    coiRelations: member.coiRelations,
-    coiDivisions: member.coiDivisions,
-    formerDivisions: member.formerDivisions,
-    yearLeft: member.yearLeft,
-    monthLeft: member.monthLeft,
-  };
-}
-
-const NO_NOTICE: EthicsCheck = { notices: [] };
-
-/**
- * The ethics check of an introduction: only staff (and organizers, who ask as staff) hold a post the
- * rules concern; nothing is checked for anyone else.
- */
-function ethicsCheckFor(
-  audience: 'staff' | 'alumni',
-  requester: MemberRow | undefined,
-  division: string | null,
-  alumnus: MemberRow,
-  now: Date,
-  settings: IntroductionEthicsSettings,
-): EthicsCheck {
-  if (audience !== 'staff') return NO_NOTICE;
-  return checkIntroduction(staffDeclaration(requester, division), alumnusDeclaration(alumnus), now, settings);
-}
-
-/** The requester's answers to the ethics notices the modal showed (none when it showed none). */
-export interface EthicsAnswers {
-  /** The notices the modal showed, as its metadata carried them. */
-  shown: readonly EthicsNotice[];
-  acknowledged: boolean;
-  notifySupervisor: boolean;
-  supervisorSlackUserId: string | null;
-  /** What Slack says of the supervisor chosen (users.info), when one was. */
-  supervisor?: Actor;
-}
-
-export type EthicsField = 'acknowledged' | 'supervisor';
-export type EthicsErrorCode = 'ackRequired' | 'supervisorRequired' | 'supervisorSelf' | 'supervisorNotStaff';
-export interface EthicsFieldError {
-  field: EthicsField;
-  code: EthicsErrorCode;
-}
-
-/** What is missing from the requester's answers to the notices that apply; nothing when none applies. */
-function checkEthicsAnswers(
-  check: EthicsCheck,
-  answers: EthicsAnswers,
-  requesterSlackUserId: string,
-  staffEmailDomains: readonly string[],
-): EthicsFieldError[] {
-  if (check.notices.length === 0) return [];
-  const errors: EthicsFieldError[] = [];
-  if (!answers.acknowledged) errors.push({ field: 'acknowledged', code: 'ackRequired' });
-  if (answers.notifySupervisor && !answers.supervisorSlackUserId) errors.push({ field: 'supervisor', code: 'supervisorRequired' });
-  else if (answers.notifySupervisor && answers.supervisorSlackUserId === requesterSlackUserId) {
-    errors.push({ field: 'supervisor', code: 'supervisorSelf' });
-  } else if (
-    answers.notifySupervisor &&
-    (answers.supervisor?.slackUserId !== answers.supervisorSlackUserId || !isStaffAccount(answers.supervisor, staffEmailDomains))
-  ) {
-    // The DM names the alumnus and their employer: only a current official of the ministry may get it.
-    errors.push({ field: 'supervisor', code: 'supervisorNotStaff' });
-  }
-  return errors;
 }
 
 export type PrepareResult =

@@ -1,8 +1,8 @@
-import { ethicsMatchSummary } from './ethics-match';
 import { createRepositories } from '../db/repositories';
 import { createOwnDataRepository } from '../db/repositories/own-data';
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
+import { storedEthicsMatch, type StoredEthicsMatch } from './ethics-match';
 
 /** A stored time as the file shows it. */
 type Time = string | null;
@@ -32,8 +32,12 @@ export interface OwnData {
   introductionsRequested: (OwnRequest & {
     alumnus: string | null;
     coiAcknowledgedAt: Time;
-    /** What the ethics check found, as the requester was shown it, and what they did. */
-    ethicsMatch: string | null;
+    /**
+     * What the ethics check found, as stored (the names as declared; a request made before findings
+     * were kept as data has `{ summary }` in English); the summary in Slack says it in the reader's
+     * language. Then what they did.
+     */
+    ethicsMatch: StoredEthicsMatch | null;
     ethicsAcknowledgedAt: Time;
     ethicsSupervisorSlackUserId: string | null;
   })[];
@@ -187,7 +191,7 @@ export async function collectOwnData(deps: ServiceDeps, slackUserId: string): Pr
       ...ownRequest(request),
       alumnus: alumnusName,
       coiAcknowledgedAt: iso(request.coiAcknowledgedAt),
-      ethicsMatch: ethicsMatchSummary(request.ethicsMatch),
+      ethicsMatch: storedEthicsMatch(request.ethicsMatch),
       ethicsAcknowledgedAt: iso(request.ethicsAcknowledgedAt),
       ethicsSupervisorSlackUserId: request.ethicsSupervisorSlackUserId,
     })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isStaffAccount, type Actor } from './identity';
 import { OFFICIAL_DUTIES, OFFICIAL_RELATIONS } from './ethics';
+import { supervisorProblem } from './ethics-supervisor';
 import { HELP_KIND_KEYS, SECTOR_KEYS, TOPIC_KEYS } from './taxonomy';
 
 /** Versions of the texts members agree to; bump when the wording changes (stored with each answer). */
@@ -129,7 +130,10 @@ export type ProfileErrorCode =
   | 'unknownChoice'
   | 'monthRange'
   | 'monthWithoutYear'
-  | 'coiRelationsContradict';
+  | 'coiRelationsContradict'
+  /** The ethics supervisor named: not oneself, and a current official by Slack's record (as on the introduction form). */
+  | 'supervisorSelf'
+  | 'supervisorNotStaff';
 
 export interface ProfileFieldError {
   field: keyof ProfileInput;
@@ -197,11 +201,17 @@ function profileSchema(currentYear: number) {
     });
 }
 
+/** What validateProfile needs besides the form: the year, who saves it, and Slack's record of the supervisor named. */
+export interface ProfileContext {
+  currentYear: number;
+  actor: Pick<Actor, 'slackUserId' | 'standing' | 'email'>;
+  staffEmailDomains: readonly string[];
+  /** Slack's user record (users.info) of the ethics supervisor the form names, when it names one. */
+  supervisor?: Pick<Actor, 'slackUserId' | 'standing' | 'email'>;
+}
+
 /** Checks a profile against the network's rules; returns at most one error per field. */
-export function validateProfile(
-  input: ProfileInput,
-  context: { currentYear: number; actor: Pick<Actor, 'standing' | 'email'>; staffEmailDomains: readonly string[] },
-): ProfileFieldError[] {
+export function validateProfile(input: ProfileInput, context: ProfileContext): ProfileFieldError[] {
   const errors = new Map<keyof ProfileInput, ProfileFieldError>();
   const result = profileSchema(context.currentYear).safeParse({ ...input, name: input.name.trim() });
   for (const issue of result.success ? [] : result.error.issues) {
@@ -218,6 +228,17 @@ export function validateProfile(
   }
   if (input.memberType === 'staff' && !errors.has('memberType') && !isStaffAccount(context.actor, context.staffEmailDomains)) {
     errors.set('memberType', { field: 'memberType', code: 'staffEmailRequired' });
+  }
+  // Only those who hold a post keep a supervisor (normaliseDeclarations clears it for the others).
+  const supervisorSlackUserId = input.ethicsSupervisorSlackUserId;
+  if (supervisorSlackUserId && holdsAPost(input.memberType) && !errors.has('ethicsSupervisorSlackUserId')) {
+    const problem = supervisorProblem({
+      supervisorSlackUserId,
+      ownSlackUserId: context.actor.slackUserId,
+      supervisor: context.supervisor,
+      staffEmailDomains: context.staffEmailDomains,
+    });
+    if (problem) errors.set('ethicsSupervisorSlackUserId', { field: 'ethicsSupervisorSlackUserId', code: problem });
   }
   return [...errors.values()];
 }

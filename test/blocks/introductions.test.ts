@@ -108,7 +108,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
 
   it('the alumnus’s DM reminds them of their side of each notice recorded, and of nothing otherwise', () => {
     const e = messages.introductionEthics;
-    const plainText = visibleText(buildRequestMessage({ t: messages, request: introductionRow(), state: 'pending', postRetirementYears: 2 }));
+    const plainText = visibleText(buildRequestMessage({ t: messages, request: introductionRow(), state: 'pending', postRetirementYears: 2, locale }));
     expect(plainText).not.toContain(e.alumnusInterestedParty);
     expect(plainText).not.toContain(e.notLegalAdvice);
     const both = buildRequestMessage({
@@ -116,6 +116,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
       request: introductionRow({ ethicsNotices: ['interested_party', 'post_retirement'] }),
       state: 'pending',
       postRetirementYears: 3,
+      locale,
     });
     assertValidMessage(both, 'ethics');
     expect(visibleText(both)).toContain(e.alumnusInterestedParty);
@@ -125,7 +126,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
   it('the supervisor’s DM says who, with whom, the topic and what matched, escaped', () => {
     for (const fill of FILLS) {
       const request = maximalIntroductionRow({ ethicsNotices: ['interested_party'], ethicsMatch: { summary: '&'.repeat(600) } }, fill);
-      const { text, blocks } = buildSupervisorNotice({ t: messages, request, alumnus: maximalMemberRow({}, fill) });
+      const { text, blocks } = buildSupervisorNotice({ t: messages, locale, request, alumnus: maximalMemberRow({}, fill) });
       assertValidMessage(blocks, text);
     }
     const request = introductionRow({
@@ -135,7 +136,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
       ethicsNotices: ['interested_party'],
       ethicsMatch: { summary: 'interested party: same division (新エネルギー課)' },
     });
-    const { text, blocks } = buildSupervisorNotice({ t: messages, request, alumnus: memberRow({ name: 'Hanako', organisation: 'Green Fund' }) });
+    const { text, blocks } = buildSupervisorNotice({ t: messages, locale, request, alumnus: memberRow({ name: 'Hanako', organisation: 'Green Fund' }) });
     const shown = visibleText(blocks);
     expect(text).toContain('<@U0STAFF>');
     expect(shown).not.toContain('<!channel>');
@@ -155,7 +156,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     for (const fill of FILLS) {
       const request = maximalIntroductionRow({}, fill);
       for (const state of ['pending', 'reminder', 'accepted', 'declined', 'expired'] as const) {
-        const blocks = buildRequestMessage({ t: messages, request, state, postRetirementYears: 2 });
+        const blocks = buildRequestMessage({ t: messages, request, state, postRetirementYears: 2, locale });
         assertValidMessage(blocks, state);
         const open = state === 'pending' || state === 'reminder';
         expect(buttonsIn(blocks).map((button) => button.action_id)).toEqual(
@@ -163,7 +164,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
         );
       }
     }
-    const hostile = buildRequestMessage({ t: messages, request: introductionRow({ details: '<!channel> <https://evil|click>', requesterName: '<@U0BOSS>' }), state: 'pending', postRetirementYears: 2 });
+    const hostile = buildRequestMessage({ t: messages, request: introductionRow({ details: '<!channel> <https://evil|click>', requesterName: '<@U0BOSS>' }), state: 'pending', postRetirementYears: 2, locale });
     for (const text of mrkdwnTexts(hostile)) {
       expect(text).not.toContain('<!channel>');
       expect(text).not.toContain('<https://evil');
@@ -222,7 +223,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     expect(JSON.parse(choose!.value!)).toEqual({ r: request.id, m: volunteer.id });
   });
 
-  it('the whole App Home fits Slack with every list full of the longest entries (organizer, events, requests, failures, members not on Slack)', () => {
+  it('the whole App Home fits Slack with every list full of the longest entries (organizer, events, requests, failures, members not on Slack, a failed backup)', () => {
     const items = Array.from({ length: HOME_REQUESTS_LIMIT }, () => ({ request: maximalIntroductionRow({}, ESCAPE_HEAVY_FILL), otherName: '&'.repeat(100) }));
     const counts = { going: 9999, maybe: 9999, notGoing: 9999, waitlisted: 9999 };
     const event = (): EventView => ({ event: maximalEventRow({ capacity: 10_000 }, ESCAPE_HEAVY_FILL), counts, placesLeft: 1 });
@@ -237,6 +238,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
         total: 99,
       },
       unlinked: { rows: Array.from({ length: HOME_UNLINKED_LIMIT }, () => maximalMemberRow()), total: 99 },
+      backupFailure: { day: '2026-12-02', error: '&'.repeat(300) },
       introductions: { made: items, toMe: items },
       events: {
         upcoming: Array.from({ length: HOME_EVENTS_LIMIT + 2 }, () => ({ ...event(), myAnswer: 'going' as const, myWaitlistPosition: null })),

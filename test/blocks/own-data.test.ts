@@ -130,4 +130,37 @@ describe.each(['ja', 'en'] as const)('the summary of a member’s own data in %s
     worst.slackAccount = { ...worst.slackAccount!, name: textOfLength(250, '&'), email: textOfLength(250, '&'), timeZone: textOfLength(100, '&') };
     assertValidMessage(build(worst));
   });
+
+  it('shows what matched on the member’s requests in their language, names escaped, the first few with how many more', () => {
+    const request = (topic: string, ethicsMatch: OwnData['introductionsRequested'][number]['ethicsMatch']) => ({
+      kind: 'direct' as const,
+      status: 'accepted' as const,
+      topic,
+      purpose: 'policy_research',
+      details: '',
+      format: 'call',
+      dueDate: '2026-12-10',
+      declineReason: null,
+      ethicsNotices: ethicsMatch ? ['interested_party'] : [],
+      createdAt: '2026-11-24T09:00:00.000Z',
+      answeredAt: null,
+      alumnus: 'Hanako',
+      coiAcknowledgedAt: null,
+      ethicsMatch,
+      ethicsAcknowledgedAt: null,
+      ethicsSupervisorSlackUserId: null,
+    });
+    expect(visibleText(build(ownData({ introductionsRequested: [request('no notice', null)] })))).not.toContain(messages.ethicsMatch.ownDataHeading);
+
+    const matched = request('GX & 再エネ', { interestedParty: { by: 'division', division: '<!here> 課' } });
+    const shown = visibleText(build(ownData({ introductionsRequested: [matched, request('old', { summary: 'interested party: x' })] })));
+    expect(shown).toContain(messages.ethicsMatch.ownDataHeading);
+    expect(shown).toContain(messages.ethicsMatch.ownDataItem('GX &amp; 再エネ', messages.ethicsMatch.division('&lt;!here&gt; 課')));
+    expect(shown).toContain(messages.ethicsMatch.ownDataItem('old', 'interested party: x'));
+
+    const many = build(ownData({ introductionsRequested: Array.from({ length: 8 }, (_, i) => request(`topic ${i}`, { summary: 'x'.repeat(600) })) }));
+    assertValidMessage(many);
+    expect(visibleText(many)).toContain(messages.ethicsMatch.ownDataMore(3));
+    expect(visibleText(many)).not.toContain('topic 5');
+  });
 });

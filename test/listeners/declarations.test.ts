@@ -16,6 +16,7 @@ const STAFF = 'U0STAFF';
 const STAFF_EN = 'U0STAFFEN';
 const SUPERVISOR = 'U0SUPERVISOR';
 const ORGANIZER = 'U0ORGANIZER';
+const GUEST_OFFICIAL = 'U0GUESTOFF';
 const NOW = new Date('2026-11-24T09:00:00Z');
 const THIRTEEN_MONTHS_AGO = new Date('2025-10-20T00:00:00Z');
 
@@ -25,6 +26,8 @@ const ctx = setupListenerTest({
     [STAFF]: { email: 'taro@meti.go.jp', locale: 'ja-JP', realName: '経産 太郎' },
     [STAFF_EN]: { email: 'jane@meti.go.jp', locale: 'en-US', realName: 'Jane Staff' },
     [ORGANIZER]: { email: 'organizer@example.org', locale: 'en-US' },
+    [SUPERVISOR]: { email: 'boss@meti.go.jp', locale: 'ja-JP', realName: '倫理 監督' },
+    [GUEST_OFFICIAL]: { email: 'guest@meti.go.jp', slack: { is_restricted: true } },
   },
   organizers: [ORGANIZER],
   now: NOW,
@@ -103,6 +106,26 @@ describe('staff declare their post in the profile form', () => {
     const sector = await submitProfile(STAFF, { ...staffAnswers, dutySectors: ['nowhere'] });
     expect(sector.errors[PROFILE_FIELDS.dutySectors]).toBe(ja.validation.unknownChoice);
     expect(await repos().members.findBySlackUserId(STAFF)).toBeUndefined();
+  });
+});
+
+describe('the ethics supervisor named in the profile', () => {
+  it.each([
+    ['an alumna (not on a staff address)', STAFF, ALUMNA, ja.validation.supervisorNotStaff],
+    ['a guest account on a staff address', STAFF_EN, GUEST_OFFICIAL, en.validation.supervisorNotStaff],
+    ['oneself', STAFF, STAFF, ja.validation.supervisorSelf],
+  ])('refuses %s on the supervisor field, in the member’s language, storing nothing', async (_, user, supervisor, message) => {
+    const ack = await submitProfile(user, { ...staffAnswers, ethicsSupervisor: supervisor });
+    expect(ack).toEqual({ response_action: 'errors', errors: { [PROFILE_FIELDS.ethicsSupervisor]: message } });
+    expect(await repos().members.findBySlackUserId(user)).toBeUndefined();
+    ctx.slack.assertDone();
+  });
+
+  it('is not checked for an alumna, whose supervisor is cleared anyway', async () => {
+    ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
+    expect(await submitProfile(ALUMNA, { ethicsSupervisor: ALUMNA })).toBeUndefined();
+    expect(await repos().members.findBySlackUserId(ALUMNA)).toMatchObject({ ethicsSupervisorSlackUserId: null });
+    ctx.slack.assertDone();
   });
 });
 

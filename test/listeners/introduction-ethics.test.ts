@@ -11,6 +11,7 @@ import { REQUESTS_CHANNEL } from '../helpers/app';
 import { memberRow, profileInput } from '../helpers/factories';
 import { introductionFormValues } from '../helpers/introduction-form';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal } from '../helpers/modal-flow';
 import { blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { assertValidMessage, assertValidModal } from '../helpers/slack-limits';
 
@@ -59,9 +60,9 @@ async function openAskModal(): Promise<any> {
   const ask = results.blocks
     .filter((block: any) => block.type === 'section' && block.accessory?.action_id === ACTIONS.askIntroduction)
     .map((block: any) => block.accessory)[0];
-  ctx.slack.expect('views.open');
+  expectModalFlow(ctx.slack);
   await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: ask.value }));
-  return ctx.slack.bodies('views.open').at(-1)!.view;
+  return filledModal(ctx.slack);
 }
 
 function ethicsValues(options: { ack?: boolean; notify?: boolean; supervisor?: string | null }) {
@@ -151,13 +152,17 @@ describe('the interested-party check on an introduction', () => {
     const [request] = await requestRows();
     expect(request).toMatchObject({
       ethicsNotices: ['interested_party'],
-      ethicsMatch: 'interested party: same division (新エネルギー課)',
+      ethicsMatch: { interestedParty: { by: 'division', division: '新エネルギー課' } },
       ethicsAcknowledgedAt: new Date('2026-11-24T09:00:00Z'),
       ethicsSupervisorSlackUserId: SUPERVISOR,
+      // When the supervisor's DM was delivered: the record's "notified" reads it.
+      ethicsSupervisorNotifiedAt: new Date('2026-11-24T09:00:00Z'),
     });
     const [toAlumna, toStaff, toSupervisor] = ctx.slack.bodies('chat.postMessage');
     expect(toAlumna!.channel).toBe(ALUMNA);
     expect(JSON.stringify(toAlumna!.blocks)).toContain(JSON.stringify(en.introductionEthics.alumnusInterestedParty).slice(1, -1));
+    // What matched, in the alumna's language.
+    expect(JSON.stringify(toAlumna!.blocks)).toContain(JSON.stringify(en.ethicsMatch.alumnusMatched(en.ethicsMatch.division('新エネルギー課'))).slice(1, -1));
     expect(toStaff).toMatchObject({ channel: STAFF, text: ja.introductions.sent('Hanako Sato') });
     expect(toSupervisor!.channel).toBe(SUPERVISOR);
     assertValidMessage(toSupervisor!.blocks, toSupervisor!.text);
@@ -166,7 +171,8 @@ describe('the interested-party check on an introduction', () => {
     expect(facts).toContain('Hanako Sato (Green Fund)');
     expect(facts).toContain(en.introductionEthics.supervisorTopic('再エネ'));
     expect(facts).toContain(en.introductionEthics.noticeNames.interested_party);
-    expect(facts).toContain('same division (新エネルギー課)');
+    // What matched, in the supervisor's language (English), not the requester's.
+    expect(facts).toContain(JSON.stringify(en.introductionEthics.supervisorMatched(en.ethicsMatch.division('新エネルギー課'))).slice(1, -1));
     const [event] = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'introduction.requested'));
     expect(event).toMatchObject({ subjectMemberId: alumnaId, details: { ethicsNotices: ['interested_party'], supervisorNotified: true } });
     ctx.slack.assertDone();
@@ -201,7 +207,7 @@ describe('the post-retirement rule on an introduction', () => {
     ctx.slack.expect('chat.postMessage').expect('chat.postMessage');
     expect(await submit(view.private_metadata, { ...introductionFormValues({ division: DIVISION }), ...ethicsValues({ ack: true }) })).toBeUndefined();
     const [request] = await requestRows();
-    expect(request).toMatchObject({ ethicsNotices: ['post_retirement'], ethicsMatch: 'post-retirement: former division 新エネルギー課, until 2027-04' });
+    expect(request).toMatchObject({ ethicsNotices: ['post_retirement'], ethicsMatch: { postRetirement: { division: '新エネルギー課', until: '2027-04' } } });
     const [toAlumna] = ctx.slack.bodies('chat.postMessage');
     expect(JSON.stringify(toAlumna!.blocks)).toContain(JSON.stringify(en.introductionEthics.alumnusPostRetirement(2)).slice(1, -1));
     ctx.slack.assertDone();

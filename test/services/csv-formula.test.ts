@@ -170,7 +170,8 @@ describe('files written from the database', () => {
       createdAt: new Date('2026-11-10T01:00:00Z'),
     });
 
-    const [row] = rowsOf((await exportIntroductionRecord(deps, { actor: ORGANIZER })).csv);
+    await createRepositories(database.db).organizers.seed([ORGANIZER]);
+    const [row] = rowsOf((await exportIntroductionRecord(deps, { by: { organizerSlackUserId: ORGANIZER } })).csv);
 
     expect(row).toMatchObject({
       requester: guarded(name),

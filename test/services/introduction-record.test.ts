@@ -4,6 +4,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { introductionVolunteers, type MemberRow, type NewIntroductionRow } from '../../src/db/schema';
 import type { ServiceDeps } from '../../src/services/deps';
 import { exportIntroductionRecord, INTRODUCTION_RECORD_COLUMNS, RecordRangeError } from '../../src/services/introduction-record';
+import { seedOrganizers } from '../../src/services/organizers';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
@@ -22,7 +23,10 @@ beforeAll(async () => {
   deps = { db: database.db, clock: () => NOW, staffEmailDomains: ['meti.go.jp'] };
 });
 afterAll(async () => database.close());
-beforeEach(async () => resetDatabase(database));
+beforeEach(async () => {
+  await resetDatabase(database);
+  await seedOrganizers(deps, [ORGANIZER]);
+});
 
 const repos = () => createRepositories(database.db);
 /** What erasure leaves of a member. */
@@ -57,7 +61,7 @@ async function givenRequest(overrides: Partial<NewIntroductionRow> = {}) {
 }
 
 async function exportRecord(range: { from?: string; to?: string } = {}) {
-  return exportIntroductionRecord(deps, { ...range, actor: ORGANIZER });
+  return exportIntroductionRecord(deps, { ...range, by: { organizerSlackUserId: ORGANIZER } });
 }
 
 /** The CSV's data rows as objects keyed by column. */
@@ -182,6 +186,15 @@ describe('the introduction record as CSV', () => {
       ethicsMatch: { summary: '=interested party: same division (新エネルギー課)' },
       ethicsAcknowledgedAt: new Date('2026-11-10T01:00:00Z'),
       ethicsSupervisorSlackUserId: 'U0SUPER',
+      ethicsSupervisorNotifiedAt: new Date('2026-11-10T01:00:05Z'),
+    });
+    await givenRequest({
+      topic: 'supervisor not told yet',
+      ethicsNotices: ['interested_party'],
+      ethicsMatch: { interestedParty: { by: 'sector', sector: 'finance', relations: ['subsidy', 'permit'] } },
+      ethicsAcknowledgedAt: new Date('2026-11-10T01:30:00Z'),
+      ethicsSupervisorSlackUserId: 'U0SUPER',
+      createdAt: new Date('2026-11-10T01:30:00Z'),
     });
     await givenRequest({ topic: 'nothing matched', createdAt: new Date('2026-11-10T02:00:00Z') });
 
@@ -197,12 +210,63 @@ describe('the introduction record as CSV', () => {
       {
         topic: 'with notices',
         ethics_notices: 'interested_party; post_retirement',
+        // A row stored before findings were data: its English text as it was, formula-guarded.
         ethics_match: "'=interested party: same division (新エネルギー課)",
         ethics_acknowledged_at: '2026-11-10T01:00:00.000Z',
         supervisor_notified: 'yes',
       },
+      {
+        topic: 'supervisor not told yet',
+        ethics_notices: 'interested_party',
+        ethics_match: 'interested party: sector Finance (banking, securities, insurance) (subsidy, permit)',
+        ethics_acknowledged_at: '2026-11-10T01:30:00.000Z',
+        supervisor_notified: 'pending',
+      },
       { topic: 'nothing matched', ethics_notices: '', ethics_match: '', ethics_acknowledged_at: '', supervisor_notified: 'no' },
     ]);
+  });
+
+  it('shows what matched in one fixed English wording, with the names as declared', async () => {
+    await givenRequest({
+      ethicsNotices: ['interested_party', 'post_retirement'],
+      ethicsMatch: {
+        interestedParty: { by: 'organisation', organisation: '=株式会社グリーンパワー総研', relations: ['contract'] },
+        postRetirement: { division: '新エネルギー課', until: '2027-03' },
+      },
+    });
+
+    const [row] = records((await exportRecord()).csv);
+
+    expect(row!.ethics_match).toBe('interested party: organisation =株式会社グリーンパワー総研 (contract); post-retirement: former division 新エネルギー課, until 2027-03');
+  });
+
+  it('still says the supervisor was notified after the requester erased their data, without the supervisor’s Slack ID', async () => {
+    const requester = await givenMember({ slackUserId: 'U0ICHIRO', memberType: 'staff', pseudonym: 'M-REQUESTER' });
+    const request = await givenRequest({
+      requesterSlackUserId: 'U0ICHIRO',
+      requesterMemberId: requester.id,
+      ethicsNotices: ['interested_party'],
+      ethicsMatch: { interestedParty: { by: 'division', division: '新エネルギー課' } },
+      ethicsAcknowledgedAt: new Date('2026-11-10T01:00:00Z'),
+      ethicsSupervisorSlackUserId: 'U0SUPER',
+      ethicsSupervisorNotifiedAt: new Date('2026-11-10T01:00:05Z'),
+    });
+
+    await eraseOwnData(deps, 'U0ICHIRO');
+
+    const stored = await repos().introductions.findById(request.id);
+    expect(stored).toMatchObject({ requesterSlackUserId: 'M-REQUESTER', ethicsSupervisorSlackUserId: null, ethicsMatch: null });
+    expect(stored!.ethicsSupervisorNotifiedAt).toEqual(new Date('2026-11-10T01:00:05Z'));
+    const { csv } = await exportRecord();
+    expect(records(csv)[0]).toMatchObject({ requester: 'M-REQUESTER', supervisor_notified: 'yes', ethics_notices: 'interested_party' });
+    expect(csv).not.toContain('U0SUPER');
+  });
+
+  it('is refused to anyone but organizers, and nothing is recorded', async () => {
+    await givenRequest();
+
+    await expect(exportIntroductionRecord(deps, { by: { organizerSlackUserId: 'U0STAFF01' } })).rejects.toMatchObject({ code: 'not_organizer' });
+    expect(await database.db.query.auditEvents.findMany()).toEqual([]);
   });
 
   it('shows an erased member by pseudonym even where the request still holds their name', async () => {
@@ -274,7 +338,7 @@ describe('the introduction record as CSV', () => {
     await givenRequest({ createdAt: new Date('2026-10-05T00:00:00Z') });
 
     await exportRecord({ from: '2026-11-01', to: '2026-11-30' });
-    await exportIntroductionRecord(deps, { actor: 'cli' });
+    await exportIntroductionRecord(deps, { by: { commandLine: true } });
 
     const events = await database.db.query.auditEvents.findMany();
     const byActor = events.sort((a, b) => (a.actor === ORGANIZER ? -1 : 0) - (b.actor === ORGANIZER ? -1 : 0));

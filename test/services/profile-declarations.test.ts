@@ -18,7 +18,11 @@ const declarations = {
   ethicsSupervisorSlackUserId: 'U0SUPERVISOR',
 } satisfies Partial<ProfileInput>;
 
-const context = { currentYear: 2026, actor: { standing: 'member' as const, email: 'someone@meti.go.jp' }, staffEmailDomains: ['meti.go.jp'] };
+const context = {
+  currentYear: 2026,
+  actor: { slackUserId: 'U0SOMEONE', standing: 'member' as const, email: 'someone@meti.go.jp' },
+  staffEmailDomains: ['meti.go.jp'],
+};
 
 describe('which declarations a member type keeps', () => {
   it('staff keep their post’s declarations; the employer’s relations and month left are cleared', () => {
@@ -86,6 +90,27 @@ describe('the conflict-of-interest declaration', () => {
     expect(validateProfile(profileInput({ memberType: 'staff', yearLeft: null, currentDivision: 'x'.repeat(201) }), context)).toEqual([
       { field: 'currentDivision', code: 'tooLong', params: { max: 200 } },
     ]);
+  });
+});
+
+describe('the ethics supervisor a member who holds a post names', () => {
+  const staff = (supervisor: string) => profileInput({ memberType: 'staff', yearLeft: null, ethicsSupervisorSlackUserId: supervisor });
+  const official = { slackUserId: 'U0BOSS', standing: 'member' as const, email: 'boss@meti.go.jp' };
+  const error = (code: string) => [{ field: 'ethicsSupervisorSlackUserId', code }];
+
+  it('must be a current official by Slack’s record of that very account, and not themselves', () => {
+    expect(validateProfile(staff('U0BOSS'), { ...context, supervisor: official })).toEqual([]);
+    expect(validateProfile(staff('U0BOSS'), context)).toEqual(error('supervisorNotStaff'));
+    expect(validateProfile(staff('U0BOSS'), { ...context, supervisor: { ...official, slackUserId: 'U0OTHER' } })).toEqual(error('supervisorNotStaff'));
+    expect(validateProfile(staff('U0BOSS'), { ...context, supervisor: { ...official, standing: 'guest' } })).toEqual(error('supervisorNotStaff'));
+    expect(validateProfile(staff('U0BOSS'), { ...context, supervisor: { ...official, email: 'boss@fund.example' } })).toEqual(error('supervisorNotStaff'));
+    expect(validateProfile(staff('U0SOMEONE'), { ...context, supervisor: { ...official, slackUserId: 'U0SOMEONE' } })).toEqual(error('supervisorSelf'));
+  });
+
+  it('is checked for returnees too, and not for alumni, whose supervisor is not kept', () => {
+    const returnee = profileInput({ memberType: 'returnee', ethicsSupervisorSlackUserId: 'U0SOMEONE' });
+    expect(validateProfile(returnee, context)).toEqual(error('supervisorSelf'));
+    expect(validateProfile(profileInput({ memberType: 'alumni', ethicsSupervisorSlackUserId: 'U0SOMEONE' }), context)).toEqual([]);
   });
 });
 

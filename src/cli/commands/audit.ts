@@ -13,5 +13,5 @@ export function parseAuditArgs(args: string[]): AuditCommand | { error: string }
 
 /** The introduction record as CSV, recorded in the audit trail as exported by the command line. */
 export async function runAudit(deps: ServiceDeps, command: AuditCommand): Promise<{ csv: string; count: number }> {
-  return exportIntroductionRecord(deps, { from: command.from, to: command.to, actor: 'cli' });
+  return exportIntroductionRecord(deps, { from: command.from, to: command.to, by: { commandLine: true } });
 }

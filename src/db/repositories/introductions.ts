@@ -245,12 +245,30 @@ export function createIntroductionsRepository({ db }: { db: Db }) {
       return rows;
     },
 
-    /** Erasure: the requester is named by their pseudonym only. */
+    /**
+     * Erasure: the requester is named by their pseudonym only, and the ethics supervisor they chose
+     * (whose Slack ID would point back at them) is cleared; `ethics_supervisor_notified_at` keeps
+     * the fact that the supervisor was told.
+     */
     async pseudonymiseRequester(slackUserId: string, pseudonym: string): Promise<void> {
       await db
         .update(introductionRequests)
-        .set({ requesterSlackUserId: pseudonym, requesterName: null, requesterDivision: null, ethicsMatch: null })
+        .set({
+          requesterSlackUserId: pseudonym,
+          requesterName: null,
+          requesterDivision: null,
+          ethicsMatch: null,
+          ethicsSupervisorSlackUserId: null,
+        })
         .where(eq(introductionRequests.requesterSlackUserId, slackUserId));
+    },
+
+    /** The supervisor's DM was delivered at `at`; a second delivery of the same notice keeps the first time. */
+    async markSupervisorNotified(id: string, at: Date): Promise<void> {
+      await db
+        .update(introductionRequests)
+        .set({ ethicsSupervisorNotifiedAt: at })
+        .where(and(eq(introductionRequests.id, id), isNull(introductionRequests.ethicsSupervisorNotifiedAt)));
     },
 
     /**

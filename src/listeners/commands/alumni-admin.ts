@@ -118,7 +118,7 @@ async function sendIntroductionRecord(deps: ListenerDeps, { command, reply, clie
     await reply({ text: problem === 'bad_date' ? m.admin.auditBadDate : m.admin.auditBadRange });
     return;
   }
-  const { csv, count } = await exportIntroductionRecord(deps.services, { from, to, actor: command.user_id });
+  const { csv, count } = await exportIntroductionRecord(deps.services, { from, to, by: { organizerSlackUserId: command.user_id } });
   // The file covers everything up to now, so an open end is labelled with today (Japan time).
   const through = to ?? networkToday(deps.services.clock());
   const filename = `kakehashi-introductions-${from ?? 'all'}-${through}.csv`;

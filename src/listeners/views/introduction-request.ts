@@ -1,6 +1,7 @@
 import { buildIntroductionModal } from '../../blocks/introductions';
 import type { Messages } from '../../i18n';
 import type { EthicsErrorCode, EthicsFieldError } from '../../services/introductions';
+import { ethicsTexts } from '../../services/ethics-texts';
 import { postOpenRequest, requestIntroduction } from '../../services/introductions';
 import { INTRODUCTION_ETHICS_FIELDS, INTRODUCTION_FIELDS } from '../../slack/ids';
 import { introductionErrorsForSlack } from '../../slack/introduction-errors';
@@ -76,6 +77,7 @@ export function handleIntroductionSubmission(deps: ListenerDeps) {
           postRetirementYears: deps.config.ethics.postRetirementYears,
           supervisorSlackUserId: result.supervisorSlackUserId,
           changed: true,
+          texts: ethicsTexts(deps.config.ethicsTexts, user.locale),
         },
       });
       return ack({ response_action: 'update', view: modal });

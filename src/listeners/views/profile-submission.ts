@@ -1,6 +1,6 @@
 import { profileSavedText } from '../../blocks/save-feedback';
 import { saveProfileWithReport } from '../../services/profile-changes';
-import { validateProfile } from '../../services/profile-rules';
+import { holdsAPost, validateProfile } from '../../services/profile-rules';
 import { PROFILE_FIELDS } from '../../slack/ids';
 import { parseProfileSubmission } from '../../slack/parse';
 import { profileErrorsForSlack } from '../../slack/profile-errors';
@@ -20,10 +20,14 @@ export function handleProfileSubmission(deps: ListenerDeps) {
     const parsed = parseProfileSubmission(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: textErrorsForSlack(parsed.problems, user.t) });
     const { input } = parsed;
+    // Who the supervisor named is comes from Slack's user record, as on the introduction form.
+    const supervisorId = holdsAPost(input.memberType) ? input.ethicsSupervisorSlackUserId : null;
+    const supervisor = supervisorId && supervisorId !== user.slackUserId ? await deps.directory.lookup(supervisorId) : undefined;
     const errors = validateProfile(input, {
       currentYear: deps.services.clock().getUTCFullYear(),
       actor: user,
       staffEmailDomains: deps.services.staffEmailDomains,
+      ...(supervisor ? { supervisor } : {}),
     });
     if (errors.length > 0) {
       await ack({ response_action: 'errors', errors: profileErrorsForSlack(errors, user.t) });
