@@ -14,6 +14,7 @@ export const ETHICS_TEXT_KEYS = [
   'alumnusPostRetirement',
   'notLegalAdvice',
   'mealNotice',
+  'hospitalityNotice',
 ] as const;
 export type EthicsTextKey = (typeof ETHICS_TEXT_KEYS)[number];
 
@@ -28,6 +29,7 @@ const PLACEHOLDERS: Record<EthicsTextKey, { allowed: readonly string[]; required
   alumnusPostRetirement: { allowed: ['years'], required: [] },
   notLegalAdvice: { allowed: [], required: [] },
   mealNotice: { allowed: ['title', 'threshold'], required: ['title'] },
+  hospitalityNotice: { allowed: ['title'], required: ['title'] },
 };
 
 /** The organizers' replacements, per language and text (as ETHICS_TEXTS_FILE holds them). */
@@ -45,6 +47,8 @@ export interface EthicsTexts {
   notLegalAdvice: string;
   /** The reminder to staff going to a seated meal with an interested party (events). */
   mealNotice(title: string, threshold: string): string;
+  /** The reminder to staff going to a seated meal others pay for, with an interested party (events). */
+  hospitalityNotice(title: string): string;
 }
 
 /** The catalogue's texts (no organizer replacements). */
@@ -57,6 +61,7 @@ export function defaultEthicsTexts(messages: Messages): EthicsTexts {
     alumnusPostRetirement: m.alumnusPostRetirement,
     notLegalAdvice: m.notLegalAdvice,
     mealNotice: messages.events.costs.mealNotice,
+    hospitalityNotice: messages.events.costs.hospitalityNotice,
   };
 }
 
@@ -83,6 +88,7 @@ export function ethicsTexts(overrides: EthicsTextOverrides | undefined, locale: 
     alumnusPostRetirement: own.alumnusPostRetirement ? (years) => fill(own.alumnusPostRetirement!, { years: String(years) }) : base.alumnusPostRetirement,
     notLegalAdvice: own.notLegalAdvice ?? base.notLegalAdvice,
     mealNotice: own.mealNotice ? (title, threshold) => fill(own.mealNotice!, { title, threshold }) : base.mealNotice,
+    hospitalityNotice: own.hospitalityNotice ? (title) => fill(own.hospitalityNotice!, { title }) : base.hospitalityNotice,
   };
 }
 

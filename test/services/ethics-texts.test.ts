@@ -29,6 +29,7 @@ describe('the ethics rule texts as settings', () => {
     expect(jaTexts.postRetirement('課', 2, '2027-04')).toContain('国家公務員法');
     expect(enTexts.postRetirement('Div', 2, '2027-04')).toContain('National Public Service Act');
     expect(jaTexts.mealNotice('会', '¥10,000')).toBe(ja.events.costs.mealNotice('会', '¥10,000'));
+    expect(enTexts.hospitalityNotice('Party')).toBe(en.events.costs.hospitalityNotice('Party'));
     expect(enTexts.notLegalAdvice).toBe(en.introductionEthics.notLegalAdvice);
   });
 
@@ -36,7 +37,7 @@ describe('the ethics rule texts as settings', () => {
     const overrides = parseEthicsTextsFile(
       JSON.stringify({
         ja: { postRetirement: '退職後{years}年（{until}まで）: {division}', mealNotice: '{title}: {threshold}超' },
-        en: { alumnusPostRetirement: 'Within {years} years, ask no favours.' },
+        en: { alumnusPostRetirement: 'Within {years} years, ask no favours.', hospitalityNotice: '{title}: pay your share.' },
       }),
       'texts.json',
     );
@@ -45,6 +46,7 @@ describe('the ethics rule texts as settings', () => {
     expect(jaTexts.mealNotice('忘年会', '¥10,000')).toBe('忘年会: ¥10,000超');
     expect(jaTexts.interestedParty('X')).toBe(ja.introductionEthics.interestedParty('X'));
     expect(ethicsTexts(overrides, 'en').alumnusPostRetirement(2)).toBe('Within 2 years, ask no favours.');
+    expect(ethicsTexts(overrides, 'en').hospitalityNotice('Party')).toBe('Party: pay your share.');
     expect(ethicsTexts(overrides, 'en').postRetirement('D', 2, 'U')).toBe(en.introductionEthics.postRetirement('D', 2, 'U'));
   });
 
