@@ -67,6 +67,29 @@ describe('exporting one’s own data', () => {
     ]);
   });
 
+  it('gives what an ethics check matched as the findings stored, for the summary to say in the reader’s language', async () => {
+    const match = { interestedParty: { by: 'sector', sector: 'finance', relations: ['subsidy'] } };
+    await repos().introductions.insert({
+      kind: 'direct',
+      status: 'pending',
+      requesterSlackUserId: STAFF,
+      requesterName: '経産 太郎',
+      requesterAudience: 'staff',
+      topic: 'GX',
+      purpose: 'policy_research',
+      details: '…',
+      format: 'call',
+      dueDate: '2026-12-10',
+      ethicsNotices: ['interested_party'],
+      ethicsMatch: match,
+      ethicsSupervisorSlackUserId: 'U0SUPER',
+    });
+
+    const [request] = (await exportOwnData(deps, STAFF))!.introductionsRequested;
+
+    expect(request).toMatchObject({ ethicsNotices: ['interested_party'], ethicsMatch: match, ethicsSupervisorSlackUserId: 'U0SUPER' });
+  });
+
   it('after erasure, nothing about the member is found under their Slack account', async () => {
     await repos().members.insert(memberRow({ slackUserId: ALUMNA }));
     await repos().slackUsers.save({ slackUserId: ALUMNA, accountStanding: 'member', email: 'a@example.org', realName: 'A', slackLocale: 'ja-JP', tz: 'Asia/Tokyo' }, NOW);
