@@ -10,13 +10,12 @@ import {
   type EventMessage,
 } from '../blocks/events';
 import { channelLanguages } from '../blocks/bilingual';
-import type { MemberRow } from '../db/schema';
+import type { DeliveryRow, MemberRow } from '../db/schema';
 import { t, toLocale, type Messages } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
 import type { EventNotice } from '../services/deliveries';
 import { loadAnswerState, recordAnnouncement, recordReminder, settleUnpostedEvent, withdrawUnpostedEvent } from '../services/event-deliveries';
-import { MEAL_NOTICES } from '../services/ethics';
-import { MEAL_NOTICE } from '../services/event-outbox';
+import { checkMealNotice, MEAL_NOTICE, recordMealNoticeGiven } from '../services/meal-notices';
 import { reminderTime } from '../services/event-rules';
 import { mayAttend, type EventChange } from '../services/event-types';
 import { loadEventView } from '../services/events';
@@ -41,6 +40,23 @@ export function eventHandlers(deps: ListenerDeps) {
     await client.chat.postMessage({ channel: slackUserId, text: message.text, blocks: message.blocks, unfurl_links: false });
   };
   const state = (payload: Record<string, unknown>) => loadAnswerState(deps.services, String(payload.eventId), String(payload.memberId));
+  /**
+   * The ethics notice to a staff member going with an interested party, only if it is still due as
+   * it goes (checkMealNotice); a skip is logged with its reason, and a notice given is recorded.
+   */
+  const mealNotice = async (delivery: DeliveryRow, client: WebClient) => {
+    const { eventId, memberId, meal } = delivery.payload;
+    const settings = deps.config.ethics;
+    const check = await checkMealNotice(deps.services, { eventId: String(eventId), memberId: String(memberId), meal, settings });
+    if (!check.due) {
+      deps.logger.info('meal notice skipped', { delivery: delivery.id, reason: check.reason });
+      return;
+    }
+    const { event, member } = check;
+    const message = buildMealNotice({ t: messagesFor(member), event, notice: check.meal, thresholdYen: settings.mealNoticeYen, supervisorSlackUserId: member.ethicsSupervisorSlackUserId });
+    await dm(client, member.slackUserId!, message);
+    await recordMealNoticeGiven(deps.services, { eventId: event.id, memberId: member.id, meal: check.meal, deliveryId: delivery.id });
+  };
 
   return {
     /** The announcement, in both languages, in the channel the organizer chose; where it landed is kept. */
@@ -126,21 +142,13 @@ export function eventHandlers(deps: ListenerDeps) {
 
     /** A DM to a member about an event, if it is still true when it goes and the event is still theirs to see. */
     async 'event.notice'(delivery, client) {
+      if (delivery.payload.notice === MEAL_NOTICE) return mealNotice(delivery, client);
       const answer = await state(delivery.payload);
       const to = answer?.member.slackUserId;
       if (!answer || !to) return;
       const { event, member, rsvp } = answer;
       const messages = messagesFor(member);
       const going = event.status === 'scheduled' && rsvp?.answer === 'going' && mayAttend(member, event);
-      // The ethics notice (once per event, staff member and notice): while they are still going.
-      if (delivery.payload.notice === MEAL_NOTICE) {
-        const notice = MEAL_NOTICES.find((known) => known === delivery.payload.meal) ?? 'advance_notice';
-        if (going && !rsvp!.waitlisted) {
-          const thresholdYen = deps.config.ethics.mealNoticeYen;
-          await dm(client, to, buildMealNotice({ t: messages, event, notice, thresholdYen, supervisorSlackUserId: member.ethicsSupervisorSlackUserId }));
-        }
-        return;
-      }
       switch (delivery.payload.notice as EventNotice) {
         case 'promoted':
           if (going && !rsvp!.waitlisted) await dm(client, to, buildWaitlistPromotion({ t: messages, event }));
@@ -157,6 +165,8 @@ export function eventHandlers(deps: ListenerDeps) {
           return;
         case 'cancelled':
           if (event.status === 'cancelled' && mayAttend(member, event)) await dm(client, to, buildEventCancelledNotice({ t: messages, event }));
+          return;
+        case 'meal_notice':
           return;
       }
     },

@@ -7,6 +7,7 @@ import {
   type ContactIntroduction,
   type ContactPerson,
 } from '../db/repositories/contact-log';
+import { createEventsRepository } from '../db/repositories/events';
 import { addDays, networkToday, startOfNetworkDay } from './calendar';
 import { escapeFormula } from './csv-formula';
 import type { ServiceDeps } from './deps';
@@ -29,6 +30,7 @@ export const CONTACT_LOG_COLUMNS = [
   'format',
   'interested_party_notice',
   'post_retirement_notice',
+  'meal_notice',
   'ethics_match',
   'notice_acknowledged_at',
   'supervisor_notified',
@@ -74,6 +76,7 @@ function introductionCells({ request, requester, alumnus }: ContactIntroduction)
     format: request.format,
     interested_party_notice: yesNo(request.ethicsNotices.includes('interested_party')),
     post_retirement_notice: yesNo(request.ethicsNotices.includes('post_retirement')),
+    meal_notice: '',
     ethics_match: requesterErased || alumnusErased ? '' : typed(ethicsMatchSummary(request.ethicsMatch)),
     notice_acknowledged_at: request.ethicsAcknowledgedAt?.toISOString() ?? '',
     supervisor_notified: yesNo(request.ethicsSupervisorSlackUserId !== null),
@@ -86,10 +89,10 @@ function introductionCells({ request, requester, alumnus }: ContactIntroduction)
 
 /**
  * A staff member at an event as a row, dated the day it took place, in Japan, with the alumni who
- * went too (names and organisations in the same order). Whether a meal notice was due is not
- * recorded per answer, so the notice columns are left empty rather than guessed.
+ * went too (names and organisations in the same order), and the meal notices they were given before
+ * it (`advance_notice`, `hospitality`; `no` for none). The introductions' notice columns stay empty.
  */
-function eventCells({ event, staff, alumni }: StaffAtEvent): Record<ContactColumn, string> {
+function eventCells({ event, staff, alumni, mealNotices }: StaffAtEvent): Record<ContactColumn, string> {
   return {
     date: networkToday(event.startsAt),
     kind: 'event',
@@ -102,6 +105,7 @@ function eventCells({ event, staff, alumni }: StaffAtEvent): Record<ContactColum
     format: event.format ?? '',
     interested_party_notice: '',
     post_retirement_notice: '',
+    meal_notice: mealNotices.length > 0 ? mealNotices.join('; ') : 'no',
     ethics_match: '',
     notice_acknowledged_at: '',
     supervisor_notified: '',
@@ -114,19 +118,27 @@ function eventCells({ event, staff, alumni }: StaffAtEvent): Record<ContactColum
 
 type Row = { date: string; order: number; cells: Record<ContactColumn, string> };
 
-/** A staff member at an event, with the alumni who went too. */
+/** A staff member at an event, with the alumni who went too, and the meal notices they were given. */
 interface StaffAtEvent {
   event: ContactEventAttendance['event'];
   staff: ContactPerson;
   alumni: ContactPerson[];
+  mealNotices: string[];
 }
 
 /** One entry per staff member at each event: who is staff is the one rule (isCurrentOfficial), everyone else counts as alumni. */
-function staffAtEvents(held: ContactEventAttendance[], staffEmailDomains: readonly string[]): StaffAtEvent[] {
+function staffAtEvents(
+  held: ContactEventAttendance[],
+  given: Array<{ eventId: string; memberId: string; meal: string }>,
+  staffEmailDomains: readonly string[],
+): StaffAtEvent[] {
   return held.flatMap(({ event, attendees }) => {
     const official = (person: ContactPerson) => isCurrentOfficial(person, staffEmailDomains);
     const alumni = attendees.filter((person) => !official(person));
-    return attendees.filter(official).map((staff) => ({ event, staff, alumni }));
+    return attendees.filter(official).map((staff) => {
+      const mine = given.filter((notice) => notice.eventId === event.id && notice.memberId === staff.id).map((notice) => notice.meal);
+      return { event, staff, alumni, mealNotices: [...new Set(mine)] };
+    });
   });
 }
 
@@ -151,7 +163,9 @@ export async function exportContactLog(
   const repo = createContactLogRepository({ db: deps.db });
   const now = deps.clock();
   const introductions = await repo.listIntroductions(range);
-  const attendance = staffAtEvents(await repo.listEventAttendance({ ...range, now }), deps.staffEmailDomains);
+  const held = await repo.listEventAttendance({ ...range, now });
+  const given = await createEventsRepository({ db: deps.db }).mealNoticesGiven(held.map(({ event }) => event.id));
+  const attendance = staffAtEvents(held, given, deps.staffEmailDomains);
   const rows: Row[] = [
     ...introductions.map((item) => ({ order: 0, cells: introductionCells(item) })),
     ...attendance.map((item) => ({ order: 1, cells: eventCells(item) })),

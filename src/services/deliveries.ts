@@ -3,6 +3,7 @@ import { createRepositories, type Repositories } from '../db/repositories';
 import type { NewDelivery } from '../db/repositories/deliveries';
 import type { DeliveryRow, MemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
+import type { MealNotice } from './ethics';
 import { isUuid } from './uuid';
 
 /**
@@ -14,8 +15,11 @@ import { isUuid } from './uuid';
 export type IntroductionNotice = 'accepted' | 'declined' | 'expired' | 'closed' | 'picked' | 'picked_you'
   /** The ethics supervisor the requester chose to tell of a request an ethics notice applied to. */
   | 'supervisor';
-/** A DM to a member about an event: moved up from the waitlist, what an edit changed, shut out by an edit, cancelled. */
-export type EventNotice = 'promoted' | 'changed' | 'no_longer_open' | 'cancelled';
+/**
+ * A DM to a member about an event: moved up from the waitlist, what an edit changed, shut out by an
+ * edit, cancelled; or the ethics notice to staff going with an interested party (DELIVERIES.mealNotice).
+ */
+export type EventNotice = 'promoted' | 'changed' | 'no_longer_open' | 'cancelled' | 'meal_notice';
 
 export const DELIVERY_KINDS = [
   'introduction.request',
@@ -112,6 +116,13 @@ export const DELIVERIES = {
   /** A DM to a member about an event, as of change `revision` (an edit's notice names what it changed). */
   eventNotice: (eventId: string, memberId: string, notice: EventNotice, revision: number, changes?: readonly string[]): NewDelivery =>
     make('event.notice', `${eventId}:${memberId}:${notice}:${revision}`, { eventId, memberId, notice, ...(changes ? { changes } : {}) }),
+  /**
+   * The ethics notice (`meal`: which, see mealNoticeFor) to a staff member going to an event, as
+   * found due by change `revision`. The change that records it checks none of the same is waiting
+   * or was given (services/meal-notices.ts): one skipped as no longer due may follow a later change.
+   */
+  mealNotice: (eventId: string, memberId: string, meal: MealNotice, revision: number): NewDelivery =>
+    make('event.notice', `${eventId}:${memberId}:meal_notice:${meal}:${revision}`, { eventId, memberId, notice: 'meal_notice', meal }),
   /** A delivery finally failed: the person it was for hears of it. */
   failureNotice: (deliveryId: string, slackUserId: string): NewDelivery => make('delivery.failed', deliveryId, { deliveryId, slackUserId }),
 } as const;

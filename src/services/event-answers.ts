@@ -5,7 +5,8 @@ import type { NewDelivery } from '../db/repositories/deliveries';
 import type { EventRow, EventRsvpRow, MemberRow, RsvpAnswer } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import { DEFAULT_ETHICS_SETTINGS, type EthicsSettings } from './ethics';
-import { beginChange, dropReminder, followReminder, remindOfMeals, tellMember, tellPromoted, type EventChangeRecord } from './event-outbox';
+import { beginChange, dropReminder, followReminder, tellMember, tellPromoted, type EventChangeRecord } from './event-outbox';
+import { remindOfMeals } from './meal-notices';
 import { attendRefusal, mayAttend } from './event-types';
 import type { Actor } from './identity';
 import { isUuid } from './uuid';
@@ -127,10 +128,17 @@ async function fillPlacesFreedBy(events: EventsRepository, event: EventRow, with
 
 /**
  * Withdraws every answer of a member who erases their data, inside the erasure's transaction, and
- * records there what Slack must be told. Each event's row is locked as for an answer, in ID order
- * (two erasures never deadlock).
+ * records there what Slack must be told, as for "Can't go": members moved up from a waitlist hear
+ * of it, and staff among them going with an interested party get their ethics notice (remindOfMeals;
+ * `options`: the settings, deps.config.ethics, and the staff email domains, deps.staffEmailDomains).
+ * Each event's row is locked as for an answer, in ID order (two erasures never deadlock).
  */
-export async function withdrawAllAnswersOf(tx: Db, memberId: string, now: Date): Promise<WithdrawnAnswers> {
+export async function withdrawAllAnswersOf(
+  tx: Db,
+  memberId: string,
+  now: Date,
+  options: { ethics?: Pick<EthicsSettings, 'mealNoticeYen'>; staffEmailDomains?: readonly string[] } = {},
+): Promise<WithdrawnAnswers> {
   const repos = createRepositories(tx);
   const events = createEventsRepository({ db: tx });
   const withdrawn: Omit<WithdrawnAnswers, 'deliveryIds'> = { events: [], answers: [] };
@@ -144,6 +152,10 @@ export async function withdrawAllAnswersOf(tx: Db, memberId: string, now: Date):
       const change = await beginChange(events, event.id);
       const promoted = await fillPlacesFreedBy(events, event, removed, now);
       await tellPromoted(repos, events, change, { event, promoted, now });
+      if (promoted.length > 0) {
+        const settings = options.ethics ?? DEFAULT_ETHICS_SETTINGS;
+        await remindOfMeals(events, change, { event, settings, staffEmailDomains: options.staffEmailDomains ?? [] });
+      }
       deliveries.push(...change.deliveries);
       withdrawn.events.push({ event, promoted });
     }

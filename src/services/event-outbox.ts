@@ -3,10 +3,8 @@ import type { NewDelivery } from '../db/repositories/deliveries';
 import type { EventsRepository } from '../db/repositories/events';
 import type { EventRow, EventRsvpRow, MemberRow } from '../db/schema';
 import { DELIVERIES, type EventNotice } from './deliveries';
-import { interestedPartyMatch, mealNoticeFor, type EthicsSettings, type MealNotice } from './ethics';
 import { reminderDue, reminderTime } from './event-rules';
-import { mayAttend, type EventChange } from './event-types';
-import { isCurrentOfficial } from './identity';
+import type { EventChange } from './event-types';
 
 /**
  * What one change of an event must tell Slack, collected inside the change's transaction and
@@ -74,51 +72,5 @@ export async function tellPromoted(
     tellMember(change, rsvp.memberId, 'promoted');
     const member = await repos.members.findById(rsvp.memberId);
     await followReminder(events, change, { event: input.event, rsvp, member, now: input.now });
-  }
-}
-
-/** The `event.notice` that tells a staff member the ethics rules on meals with an interested party. */
-export const MEAL_NOTICE = 'meal_notice';
-
-/**
- * The ethics notice to one staff member about one event (`meal`: which one, see mealNoticeFor):
- * keyed by the event, the member and the notice alone (not by the change), so it is recorded, and
- * sent, at most once however often answers and edits come.
- * (An `event.notice` whose key leaves out the revision; see DELIVERIES.eventNotice.)
- */
-export function mealNoticeDelivery(eventId: string, memberId: string, meal: MealNotice): NewDelivery {
-  return {
-    kind: 'event.notice',
-    key: `event.notice:${eventId}:${memberId}:${MEAL_NOTICE}:${meal}`,
-    payload: { eventId, memberId, notice: MEAL_NOTICE, meal },
-    onBehalfOfSlackUserId: null,
-  };
-}
-
-/**
- * Within a change (an answer, an edit): every staff member going to an event with an alumnus going
- * whose employer is an interested party of theirs (interestedPartyMatch) is told before it what the
- * ethics rules ask (mealNoticeFor): to notify their ethics supervisor in advance of a seated meal
- * at their own cost over the threshold, or that a seated meal paid by others is hospitality they
- * may not accept, so they pay their own share. Once per event, staff member and notice, whichever
- * side answered last. Nothing when nothing matches.
- */
-export async function remindOfMeals(
-  events: EventsRepository,
-  change: EventChangeRecord,
-  input: { event: EventRow; settings: Pick<EthicsSettings, 'mealNoticeYen'>; staffEmailDomains: readonly string[] },
-): Promise<void> {
-  const { event, settings, staffEmailDomains } = input;
-  // Without an interested party no rule applies: answers are only read for events one may.
-  if (event.status !== 'scheduled' || !mealNoticeFor(event, true, settings)) return;
-  const going = (await events.listRsvps(event.id))
-    .filter(({ rsvp, member }) => rsvp.answer === 'going' && !rsvp.waitlisted && mayAttend(member, event))
-    .map(({ member }) => member);
-  const alumni = going.filter((member) => !isCurrentOfficial(member, staffEmailDomains));
-  if (alumni.length === 0) return;
-  for (const staff of going.filter((member) => isCurrentOfficial(member, staffEmailDomains))) {
-    const attends = alumni.some((alumnus) => alumnus.id !== staff.id && interestedPartyMatch(staff, alumnus) !== undefined);
-    const meal = mealNoticeFor(event, attends, settings);
-    if (meal) change.deliveries.push(mealNoticeDelivery(event.id, staff.id, meal));
   }
 }

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
-import { createEvent, type EventInput } from '../../src/services/events';
+import { auditEvents, deliveries } from '../../src/db/schema';
+import { answerRsvp, createEvent, updateEvent, type EventInput } from '../../src/services/events';
+import { MEAL_NOTICE_GIVEN } from '../../src/services/meal-notices';
 import { ACTIONS } from '../../src/slack/ids';
 import { ANNOUNCEMENTS_CHANNEL } from '../helpers/app';
 import { memberRow } from '../helpers/factories';
@@ -49,7 +52,16 @@ async function givenPeople(): Promise<void> {
 
 /** An event open to staff, already announced (so answers redraw it), a seated dinner at ¥12,000 each unless said otherwise. */
 async function givenEvent(overrides: Partial<EventInput> = {}) {
-  const form: EventInput = {
+  const created = await createEvent(ctx.harness.deps.services, { organizerSlackUserId: ORGANIZER, form: eventForm(overrides) });
+  if (created.kind !== 'created') throw new Error('event not created');
+  ctx.slack.expect('chat.postMessage', { channel: ANNOUNCEMENTS_CHANNEL, ts: '1800000000.000100' });
+  await ctx.harness.deps.deliveries.deliverNow(created.deliveryIds);
+  ctx.slack.assertDone();
+  return created.event;
+}
+
+function eventForm(overrides: Partial<EventInput> = {}): EventInput {
+  return {
     title: '年末懇親会',
     startsAt: new Date('2026-12-05T09:00:00Z'),
     endsAt: new Date('2026-12-05T11:00:00Z'),
@@ -64,12 +76,6 @@ async function givenEvent(overrides: Partial<EventInput> = {}) {
     format: 'seated',
     ...overrides,
   };
-  const created = await createEvent(ctx.harness.deps.services, { organizerSlackUserId: ORGANIZER, form });
-  if (created.kind !== 'created') throw new Error('event not created');
-  ctx.slack.expect('chat.postMessage', { channel: ANNOUNCEMENTS_CHANNEL, ts: '1800000000.000100' });
-  await ctx.harness.deps.deliveries.deliverNow(created.deliveryIds);
-  ctx.slack.assertDone();
-  return created.event;
 }
 
 const going = (user: string, eventId: string) => ctx.harness.send(blockAction({ user, actionId: ACTIONS.rsvpGoing, value: eventId }));
@@ -104,6 +110,10 @@ describe('the ethics reminder on answering Going', () => {
     // Who the interested party is, the DM does not say.
     expect(shown).not.toContain('Hanako');
     expect(shown).not.toContain(ALUMNA);
+
+    // Given, and so recorded for the contact log.
+    const given = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, MEAL_NOTICE_GIVEN));
+    expect(given.map((row) => row.details)).toEqual([expect.objectContaining({ eventId: event.id, meal: 'advance_notice' })]);
 
     // Maybe, then Going again: no second reminder.
     ctx.slack.expectResponse().expect('chat.update').expect('chat.deleteScheduledMessage');
@@ -161,5 +171,44 @@ describe('the ethics reminder on answering Going', () => {
     ctx.slack.assertDone();
     expect(ctx.slack.bodies('chat.postMessage').filter((body) => body.channel === STAFF)).toEqual([]);
     expect(ctx.slack.bodies('response_url').map((body) => body.text)).toEqual([en.events.rsvpGoing, ja.events.rsvpGoing, en.events.rsvpGoing, ja.events.rsvpGoing]);
+  });
+});
+
+describe('the ethics notice, checked again when the worker sends it', () => {
+  /** Answers through the service: recorded in the outbox, not yet sent. */
+  const answered = (user: string, eventId: string, answer: 'going' | 'not_going') =>
+    answerRsvp(ctx.harness.deps.services, { actor: { slackUserId: user, standing: 'member', email: null, realName: null }, eventId, answer, ethics: { mealNoticeYen: 10_000 } });
+  const waitingMealNotices = async () =>
+    (await ctx.database.db.select().from(deliveries)).filter((row) => row.payload.notice === 'meal_notice' && row.status === 'queued').map((row) => row.id);
+  const given = async () => ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, MEAL_NOTICE_GIVEN));
+
+  it('is not sent once the interested party has withdrawn, nor recorded as given', async () => {
+    await givenPeople();
+    const event = await givenEvent();
+    await answered(ALUMNA, event.id, 'going');
+    await answered(STAFF, event.id, 'going');
+    const waiting = await waitingMealNotices();
+    expect(waiting).toHaveLength(1);
+    await answered(ALUMNA, event.id, 'not_going');
+
+    await ctx.harness.deps.deliveries.deliverNow(waiting);
+
+    ctx.slack.assertDone();
+    expect(ctx.slack.bodies('chat.postMessage').filter((body) => body.channel === STAFF)).toEqual([]);
+    expect(await given()).toEqual([]);
+  });
+
+  it('is not sent once an edit made the event a stand-up party', async () => {
+    await givenPeople();
+    const event = await givenEvent();
+    await answered(ALUMNA, event.id, 'going');
+    await answered(STAFF, event.id, 'going');
+    const waiting = await waitingMealNotices();
+    await updateEvent(ctx.harness.deps.services, { organizerSlackUserId: ORGANIZER, eventId: event.id, form: eventForm({ format: 'standing' }) });
+
+    await ctx.harness.deps.deliveries.deliverNow(waiting);
+
+    expect(ctx.slack.bodies('chat.postMessage').filter((body) => body.channel === STAFF)).toEqual([]);
+    expect(await given()).toEqual([]);
   });
 });

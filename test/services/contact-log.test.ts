@@ -6,6 +6,7 @@ import { eventRsvps, type MemberRow, type NewEventRow, type NewIntroductionRow }
 import { CONTACT_LOG_COLUMNS, exportContactLog } from '../../src/services/contact-log';
 import type { ServiceDeps } from '../../src/services/deps';
 import { RecordRangeError } from '../../src/services/introduction-record';
+import { recordMealNoticeGiven } from '../../src/services/meal-notices';
 import { eraseOwnData } from '../../src/services/privacy';
 import { seedOrganizers } from '../../src/services/organizers';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
@@ -15,7 +16,7 @@ import { memberRow } from '../helpers/factories';
 const NOW = new Date('2026-12-01T03:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
 const HEADER =
-  'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,interested_party_notice,post_retirement_notice,' +
+  'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,interested_party_notice,post_retirement_notice,meal_notice,' +
   'ethics_match,notice_acknowledged_at,supervisor_notified,paid_by,fee_per_person,reference_id';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -116,9 +117,9 @@ describe('the contact log for the ethics officer', () => {
     expect(count).toBe(2);
     expect(csv).toBe(
       `\uFEFF${HEADER}\n` +
-        `2026-11-10,introduction,経産 太郎,産業技術環境局 GX推進課,佐藤 花子,株式会社グリーンパワー総研,再エネ 系統,call,yes,yes,` +
+        `2026-11-10,introduction,経産 太郎,産業技術環境局 GX推進課,佐藤 花子,株式会社グリーンパワー総研,再エネ 系統,call,yes,yes,,` +
         `省エネルギー課（補助金）,2026-11-09T00:59:00.000Z,yes,,,${introduction.id}\n` +
-        `2026-11-12,event,経産 次郎,製造産業局 素材産業課,佐藤 花子; 田中 一郎,株式会社グリーンパワー総研; 東都電力,OB・OG交流会,seated,,,,,,` +
+        `2026-11-12,event,経産 次郎,製造産業局 素材産業課,佐藤 花子; 田中 一郎,株式会社グリーンパワー総研; 東都電力,OB・OG交流会,seated,,,no,,,,` +
         `each_attendee,12000,${event.id}\n`,
     );
     expect(HEADER.split(',')).toEqual([...CONTACT_LOG_COLUMNS]);
@@ -191,6 +192,21 @@ describe('the contact log for the ethics officer', () => {
     const listed = rows((await exportLog()).csv).map(({ staff, alumni }) => ({ staff, alumni }));
 
     expect(listed).toEqual([{ staff: 'A 現役（卒業生として登録）', alumni: 'B ゲスト; C 卒業生' }]);
+  });
+
+  it('says which meal notice each staff member was given before an event, and no where none was', async () => {
+    const told = await givenStaff({ name: 'A 通知済み' });
+    const notTold = await givenStaff({ name: 'B 通知なし' });
+    const alumna = await givenMember({ name: 'C 卒業生' });
+    const event = await givenEvent({ feePayer: 'organizers' }, [{ member: told }, { member: notTold }, { member: alumna }]);
+    await recordMealNoticeGiven(deps, { eventId: event.id, memberId: told.id, meal: 'hospitality', deliveryId: '0b5e2c1a-5555-4000-8000-000000000001' });
+
+    const listed = rows((await exportLog()).csv).map(({ staff, meal_notice }) => ({ staff, meal_notice }));
+
+    expect(listed).toEqual([
+      { staff: 'A 通知済み', meal_notice: 'hospitality' },
+      { staff: 'B 通知なし', meal_notice: 'no' },
+    ]);
   });
 
   it('keeps what happened on the days given, Japan time, both inclusive, by date with introductions first', async () => {

@@ -6,6 +6,8 @@ import { eventRsvps, events, introductionRequests, members, type EventRow, type 
 /** The parts of a person the contact log shows: enough to apply the pseudonym rule. */
 export interface ContactPerson {
   pseudonym: string;
+  /** The member's ID (never shown): what they were given is recorded by it. */
+  id: string;
   name: string | null;
   status: MemberRow['status'];
   memberType: MemberRow['memberType'];
@@ -51,6 +53,7 @@ const alumnus = alias(members, 'alumnus');
 const personOf = {
   requester: {
     pseudonym: requester.pseudonym,
+    id: requester.id,
     name: requester.name,
     status: requester.status,
     memberType: requester.memberType,
@@ -61,6 +64,7 @@ const personOf = {
   },
   alumnus: {
     pseudonym: alumnus.pseudonym,
+    id: alumnus.id,
     name: alumnus.name,
     status: alumnus.status,
     memberType: alumnus.memberType,
@@ -71,6 +75,7 @@ const personOf = {
   },
   member: {
     pseudonym: members.pseudonym,
+    id: members.id,
     name: members.name,
     status: members.status,
     memberType: members.memberType,

@@ -1,6 +1,8 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
+  auditEvents,
+  deliveries,
   eventRsvps,
   events,
   memberColumns,
@@ -12,6 +14,11 @@ import {
   type NewEventRow,
   type RsvpAnswer,
 } from '../schema';
+
+/** The `event.notice` payload's `notice` of a meal notice (DELIVERIES.mealNotice). */
+const MEAL_NOTICE_PAYLOAD = 'meal_notice';
+/** The audit trail's action when a meal notice was given (sent): services/meal-notices.ts. */
+export const MEAL_NOTICE_GIVEN = 'event.meal_notice_given';
 
 export interface RsvpCountsRow {
   going: number;
@@ -248,6 +255,49 @@ export function createEventsRepository({ db }: { db: Db }) {
         .update(eventRsvps)
         .set({ reminderChannelId: null, reminderScheduledMessageId: null, reminderPostAt: null })
         .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.memberId, memberId), eq(eventRsvps.reminderScheduledMessageId, scheduledMessageId)));
+    },
+
+    /**
+     * The meal notices (services/meal-notices.ts) of an event to these members that are waiting to
+     * be sent (queued, or being sent) or were given (recorded in the audit trail when sent).
+     */
+    async mealNoticesOf(eventId: string, memberIds: string[]): Promise<Array<{ memberId: string; meal: string; given: boolean }>> {
+      if (memberIds.length === 0) return [];
+      const waiting = await db
+        .select({ payload: deliveries.payload })
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.kind, 'event.notice'),
+            inArray(deliveries.status, ['queued', 'sending']),
+            sql`${deliveries.payload}->>'eventId' = ${eventId}`,
+            sql`${deliveries.payload}->>'notice' = ${MEAL_NOTICE_PAYLOAD}`,
+          ),
+        );
+      const given = await this.mealNoticesGiven([eventId], memberIds);
+      return [
+        ...waiting
+          .map(({ payload }) => ({ memberId: String(payload.memberId), meal: String(payload.meal), given: false }))
+          .filter((notice) => memberIds.includes(notice.memberId)),
+        ...given.map(({ memberId, meal }) => ({ memberId, meal, given: true })),
+      ];
+    },
+
+    /** The meal notices given (sent) at these events, from the audit trail; to these members only, when named. */
+    async mealNoticesGiven(eventIds: string[], memberIds?: string[]): Promise<Array<{ eventId: string; memberId: string; meal: string }>> {
+      if (eventIds.length === 0 || memberIds?.length === 0) return [];
+      const rows = await db
+        .select({ memberId: auditEvents.subjectMemberId, details: auditEvents.details })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.action, MEAL_NOTICE_GIVEN),
+            ...(memberIds ? [inArray(auditEvents.subjectMemberId, memberIds)] : []),
+            inArray(sql<string>`${auditEvents.details}->>'eventId'`, eventIds),
+          ),
+        )
+        .orderBy(asc(auditEvents.occurredAt));
+      return rows.map((row) => ({ eventId: String(row.details.eventId), memberId: row.memberId ?? '', meal: String(row.details.meal) }));
     },
 
     async listWithReminders(eventId: string): Promise<EventRsvpRow[]> {
