@@ -1,8 +1,10 @@
 import { ConfigError, loadConfig, startsSandbox } from './config';
 import { openDatabase } from './db/client';
+import { startBackupJob } from './jobs/backup';
 import { startIntroductionSweeper } from './jobs/introduction-sweeps';
 import { startMemberImportDraftSweeper } from './jobs/member-import-drafts';
 import { startStaleReminderSweeper } from './jobs/stale-reminders';
+import { useErasureLedger } from './services/backup-ledger';
 import { seedOrganizers } from './services/organizers';
 import { refreshSearchDocuments } from './services/search-index';
 import { applyThesaurusFile, ThesaurusFileError } from './services/thesaurus-file';
@@ -25,12 +27,15 @@ async function main(): Promise<void> {
   }
   const config = await loadConfig('bot');
   await applyThesaurusFile(config.thesaurusFile);
+  useErasureLedger(config.backup.dir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
   const { app, deps } = createSlackApp({ config, database });
   await seedOrganizers(deps.services, config.organizerUserIds);
   process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
   await app.start(config.port);
   const stopSweepers = [startStaleReminderSweeper(deps), startIntroductionSweeper(deps), startMemberImportDraftSweeper(deps)];
+  // The embedded database's daily backup and backups on request (none on Postgres).
+  stopSweepers.push(startBackupJob(deps, { database, dir: config.backup.dir, keep: config.backup.keep, pgliteDataDir: config.pgliteDataDir }));
   deps.deliveries.start();
   // In the background: search goes on with the stored documents until they are remade.
   void refreshSearchDocuments(deps.services).then(

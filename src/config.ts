@@ -92,6 +92,11 @@ const envSchema = z
     ),
     /** The organizers' own rule texts (JSON), replacing the catalogue's per language (services/ethics-texts.ts). */
     ETHICS_TEXTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+    BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.data/backups')),
+    BACKUP_KEEP: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int('expected a whole number of backups').min(1, 'expected at least 1').default(14),
+    ),
   })
 
 type Env = z.infer<typeof envSchema>;
@@ -146,6 +151,8 @@ export interface Config {
   sandbox: { botPort: number; dataDir: string | undefined };
   /** The organizers' replacements of the ethics rule texts (ETHICS_TEXTS_FILE), read and checked at start. */
   ethicsTexts: EthicsTextOverrides | undefined;
+  /** Where backups and the erasure ledger go, and how many daily backups of the embedded database to keep. */
+  backup: { dir: string; keep: number };
 }
 
 export class ConfigError extends Error {
@@ -193,6 +200,7 @@ export function parseConfig(env: Record<string, string | undefined>, mode: 'bot'
     production: e.NODE_ENV === 'production',
     sandbox: { botPort: e.BOT_PORT, dataDir: e.SANDBOX_DATA_DIR },
     ethicsTexts: ethicsTextsFrom(e.ETHICS_TEXTS_FILE),
+    backup: { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP },
   };
 }
 

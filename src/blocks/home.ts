@@ -10,6 +10,8 @@ import { slackDateTime } from './event-time';
 import { buildHomeIntroductions } from './introductions';
 import { buildHomeEvents } from './events';
 import { buildOrganizerTools } from './organizer-tools';
+import { buildRoundsSection } from './rounds';
+import type { RoundsStanding } from '../services/rounds';
 import type { EventView, MyEventView } from '../services/event-types';
 import type { IntroductionListItem } from '../db/repositories/introductions';
 
@@ -32,6 +34,10 @@ export interface HomeProps {
   failedDeliveries?: { rows: Pick<DeliveryRow, 'kind' | 'lastError' | 'failedAt'>[]; total: number };
   /** Organizers only: active members not on Slack yet (nobody can ask them). */
   unlinked?: { rows: Pick<MemberRow, 'name' | 'pseudonym' | 'email'>[]; total: number };
+  /** Where the user stands with rounds (and, for organizers, the figures); none while rounds are off for a non-organizer. */
+  rounds?: RoundsStanding;
+  /** Organizers only: the embedded database's last daily backup failed (one block). */
+  backupFailure?: { day: string; error: string };
 }
 
 /** How many members not on Slack the organizers' home names (one section; the rest are counted). */
@@ -48,7 +54,7 @@ function consentText(t: Messages, value: boolean | null): string {
   return value === null ? t.profileCard.consentNever : value ? t.common.yes : t.common.no;
 }
 
-export function buildHomeView({ t, member, unavailableUntil, pending, introductions, events, failedDeliveries, unlinked }: HomeProps): HomeView {
+export function buildHomeView({ t, locale, member, unavailableUntil, pending, introductions, events, failedDeliveries, unlinked, backupFailure, rounds }: HomeProps): HomeView {
   const h = t.home;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(h.title, 150) },
@@ -84,7 +90,12 @@ export function buildHomeView({ t, member, unavailableUntil, pending, introducti
   }
   if (events) blocks.push({ type: 'divider' }, ...buildHomeEvents({ t, ...events }));
   if (introductions) blocks.push(...buildHomeIntroductions({ t, ...introductions }));
+  if (rounds) blocks.push({ type: 'divider' }, ...buildRoundsSection({ t, locale, standing: rounds }));
   // `pending` is given to organizers only: their tools come first among the organizer parts.
+  if (backupFailure) {
+    const text = t.backups.failedNotice(backupFailure.day, escapeMrkdwnWithin(backupFailure.error, 400));
+    blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text } });
+  }
   if (pending) blocks.push(...buildOrganizerTools({ t }));
   if (pending) {
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(h.pendingHeader, 150) });

@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import type { ServiceDeps } from '../services/deps';
+import { BackupError } from '../services/backup-connection';
 import { isDatabaseUnavailable } from '../services/errors';
 import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from '../services/member-csv';
 import { exportMembers, importMembers } from '../services/member-import';
@@ -10,7 +11,9 @@ import type { SlackUserRecord } from '../services/slack-accounts';
 import { applyThesaurusFile, ThesaurusFileError } from '../services/thesaurus-file';
 import { SlackLookupError, slackLookupByEmail } from '../slack/lookup-by-email';
 import { parseAuditArgs, runAudit } from './commands/audit';
+import { parseBackupArgs, runBackup } from './commands/backup';
 import { parseContactsArgs, runContacts } from './commands/contacts';
+import { parseRestoreArgs, runRestore } from './commands/restore';
 import { parseSearchArgs, runSearch, SEARCH_USAGE } from './commands/search';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -27,6 +30,12 @@ const USAGE = `Usage: npm run cli -- <command>
                     the contact log for the ethics officer as CSV: introductions made and events
                     staff attended (Japan-time days, both inclusive), to FILE or standard output;
                     recorded in the audit trail
+  backup [--out FILE]
+                    a backup of the whole database (plain SQL, restorable on PGlite or Postgres), to FILE
+                    or BACKUP_DIR; on the embedded database a running bot takes it
+  restore FILE [--replace] [--erasures LEDGER]...
+                    load a backup into an empty database (--replace: over one holding data), then
+                    apply again the erasures made since (BACKUP_DIR/erasures.jsonl and each LEDGER)
   help              show this help
 
 Columns: email,name,member_type,year_joined,year_left,organisation,title,former_divisions,topics,
@@ -111,7 +120,7 @@ async function runMigrate(config: Config): Promise<string> {
 }
 
 function errorMessage(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof CliError || error instanceof ThesaurusFileError) return error.message;
+  if (error instanceof ConfigError || error instanceof CliError || error instanceof ThesaurusFileError || error instanceof BackupError) return error.message;
   if (isDatabaseUnavailable(error)) return 'Cannot reach the database: check DATABASE_URL (or unset it to use PGlite)';
   // Drizzle wraps driver errors in "Failed query: …" with the parameters; the cause is what matters.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
@@ -133,6 +142,7 @@ async function main(args: string[]): Promise<number> {
   if (name === 'search') return runSearchCommand([file, ...extra].filter((arg) => arg !== undefined));
   if (name === 'audit') return runAuditCommand(args.slice(1));
   if (name === 'contacts') return runContactsCommand(args.slice(1));
+  if (name === 'backup' || name === 'restore') return runBackupCommand(name, args.slice(1));
   const command = COMMANDS[name];
   if (!command) {
     console.error(`Unknown command "${name}"; run \`npm run cli -- help\` for the list`);
@@ -205,6 +215,26 @@ async function runContactsCommand(args: string[]): Promise<number> {
       throw new CliError(`Cannot write ${command.out}: ${error.message}`);
     });
     console.log(`Exported ${count} contact${count === 1 ? '' : 's'} to ${command.out}.`);
+    return 0;
+  } catch (error) {
+    console.error(errorMessage(error));
+    return 1;
+  }
+}
+
+/** `backup` and `restore`: they open the database themselves (one session, or the running bot's). */
+async function runBackupCommand(name: 'backup' | 'restore', args: string[]): Promise<number> {
+  const command = name === 'backup' ? parseBackupArgs(args) : parseRestoreArgs(args);
+  if ('error' in command) {
+    console.error(command.error);
+    return 1;
+  }
+  try {
+    const config = await loadConfig('cli');
+    const clock = () => new Date();
+    console.log(
+      'file' in command ? await runRestore(config, command, clock) : await runBackup(config, command, clock()),
+    );
     return 0;
   } catch (error) {
     console.error(errorMessage(error));

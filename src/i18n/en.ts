@@ -936,6 +936,11 @@ You are going to a seated event that the organizers pay for, or that is free of 
     ownDataItem: (topic: string, matched: string) => `• ${topic}: ${matched}`,
     ownDataMore: (count: number) => `…and ${count} more in the file.`,
   },
+  /** The embedded database's daily backup, when it failed (organizers' App Home). */
+  backups: {
+    failedNotice: (day: string, error: string) =>
+      `:warning: *The daily backup of ${day} failed:* ${error}\nThe bot tries again within the hour. Check the disk and BACKUP_DIR; until a backup succeeds, the newest one there is older than a day.`,
+  },
 };
 
 export type Messages = typeof en;

@@ -904,4 +904,8 @@ export const ja = {
     ownDataItem: (topic: string, matched: string) => `• ${topic}：${matched}`,
     ownDataMore: (count: number) => `ほか${count}件はファイルにあります。`,
   },
+  backups: {
+    failedNotice: (day: string, error: string) =>
+      `:warning: *${day}の日次バックアップに失敗しました：* ${error}\n1時間以内に自動で再試行します。ディスクの空きとBACKUP_DIRを確認してください。成功するまでは、そこにある最新のバックアップは1日以上前のものです。`,
+  },
 } satisfies Messages;

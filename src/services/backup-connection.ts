@@ -32,11 +32,11 @@ export function pgliteConnection(pg: PGlite, close: () => Promise<void> = () => 
   };
 }
 
-export async function openPgliteDirectory(dataDir: string): Promise<RawConnection> {
+export async function openPglite(dataDir: string): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pg = new PGlite({ dataDir });
   await pg.waitReady;
-  return pgliteConnection(pg);
+  return pg;
 }
 
 export async function openPostgresUrl(url: string): Promise<RawConnection> {

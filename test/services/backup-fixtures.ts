@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import type { Database } from '../../src/db/client';
+import type { Db } from '../../src/db/client';
 import { createRepositories } from '../../src/db/repositories';
 import { backupQueries } from '../../src/db/repositories/backups';
 import { introductionRequests, type MemberRow } from '../../src/db/schema';
@@ -93,13 +93,13 @@ export async function emptyPglite(): Promise<{ pg: PGlite; raw: RawConnection }>
 }
 
 /** Any personal data of the member left anywhere: their name, email or Slack ID in any table's rows. */
-export async function tracesOf(database: Database, who: MemberRow): Promise<string[]> {
-  const tables = (await database.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`)) as unknown;
+export async function tracesOf(db: Db, who: MemberRow): Promise<string[]> {
+  const tables = (await db.execute(sql`select tablename from pg_tables where schemaname = 'public'`)) as unknown;
   const names = (Array.isArray(tables) ? tables : (tables as { rows: unknown[] }).rows) as { tablename: string }[];
   const found: string[] = [];
   for (const { tablename } of names) {
     for (const needle of [who.name, who.email, who.slackUserId].filter((value): value is string => !!value)) {
-      const result = (await database.db.execute(
+      const result = (await db.execute(
         sql`select count(*)::int as n from ${sql.identifier(tablename)} t where strpos(t::text, ${needle}) > 0`,
       )) as unknown;
       const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];

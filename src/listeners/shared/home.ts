@@ -6,9 +6,11 @@ import { listMyIntroductions } from '../../services/introductions';
 import { listFailedDeliveries } from '../../services/deliveries';
 import { resolveViewer } from '../../services/identity';
 import { activeUnavailability } from '../../services/availability';
+import { lastBackupFailure } from '../../services/backup-daily';
 import { buildAccessHomeView } from '../../blocks/access-home';
 import { AppError } from '../../services/errors';
 import { refusalFor } from '../../services/slack-standing';
+import { roundsStanding } from '../../services/rounds';
 import type { ListenerDeps } from '../deps';
 import { userMessageFor } from './errors';
 import type { IdentifiedUser } from './identify';
@@ -33,6 +35,8 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, user: I
     viewer.isOrganizer ? listFailedDeliveries(deps.services) : Promise.resolve(undefined),
     viewer.isOrganizer ? listUnlinkedMembers(deps.services, HOME_UNLINKED_LIMIT) : Promise.resolve(undefined),
   ]);
+  const backupFailure = viewer.isOrganizer ? await lastBackupFailure(deps.services) : undefined;
+  const rounds = await roundsStanding(deps.services, user.slackUserId);
   const view = buildHomeView({
     t: user.t,
     locale: user.locale,
@@ -43,6 +47,9 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, user: I
     events: { upcoming, organized },
     failedDeliveries,
     unlinked,
+    backupFailure,
+    // Rounds show to whoever takes part or could, and to organizers; not to someone who could never join while they are off.
+    rounds: rounds.organizer || rounds.participant || (rounds.settings?.enabled && !rounds.refusal) ? rounds : undefined,
   });
   await client.views.publish({ user_id: user.slackUserId, view });
 }

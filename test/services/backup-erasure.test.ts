@@ -1,0 +1,119 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/pglite';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client';
+import { createRepositories } from '../../src/db/repositories';
+import * as schema from '../../src/db/schema';
+import { copyOfRunningPglite, takeBackup } from '../../src/services/backup';
+import { pgliteOf, type RawConnection } from '../../src/services/backup-connection';
+import { ERASURE_LEDGER_FILE, readErasureLedger, useErasureLedger } from '../../src/services/backup-ledger';
+import { restoreWithErasures } from '../../src/services/backup-recovery';
+import type { ServiceDeps } from '../../src/services/deps';
+import { eraseOwnData } from '../../src/services/privacy';
+import { createTestDatabase, resetDatabase } from '../helpers/database';
+import { emptyPglite, NOW, seedNetwork, throwawayPostgres, tracesOf, type Seeded } from './backup-fixtures';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let deps: ServiceDeps;
+let seeded: Seeded;
+let ledgerDir: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = { db: database.db, clock: () => NOW, staffEmailDomains: ['meti.go.jp'] };
+});
+afterAll(async () => database.close());
+beforeEach(async () => {
+  await resetDatabase(database);
+  seeded = await seedNetwork(deps);
+  ledgerDir = await mkdtemp(join(tmpdir(), 'kakehashi-ledger-'));
+  useErasureLedger(ledgerDir);
+});
+afterEach(async () => {
+  useErasureLedger(undefined);
+  await rm(ledgerDir, { recursive: true, force: true });
+});
+
+async function backupText(): Promise<string> {
+  const pg = pgliteOf(database);
+  if (!pg) return (await takeBackup({ postgresUrl: database.url! }, NOW)).text;
+  const copy = await copyOfRunningPglite(pg);
+  try {
+    return (await takeBackup({ pglite: copy }, NOW)).text;
+  } finally {
+    await copy.close();
+  }
+}
+
+/** An empty database of the run's kind, and the services on it once restored. */
+async function withEmptyTarget(use: (raw: RawConnection, servicesOn: () => Promise<ServiceDeps>) => Promise<void>) {
+  if (pgliteOf(database)) {
+    const { pg, raw } = await emptyPglite();
+    try {
+      await use(raw, async () => ({ ...deps, db: drizzle(pg, { schema, casing: 'snake_case' }) as unknown as ServiceDeps['db'] }));
+    } finally {
+      await pg.close();
+    }
+    return;
+  }
+  const target = await throwawayPostgres();
+  const opened: Database[] = [];
+  try {
+    await use(target.raw, async () => {
+      const handle = await openDatabase({ databaseUrl: target.url, pgliteDataDir: undefined, migrate: false });
+      opened.push(handle);
+      return { ...deps, db: handle.db };
+    });
+  } finally {
+    for (const handle of opened) await handle.close();
+    await target.drop();
+  }
+}
+
+describe('erasure outlives restores', { timeout: 90_000 }, () => {
+  it('a member erased after the backup is erased again when it is restored: nothing of theirs in any table, Slack told as erasure does', async () => {
+    const text = await backupText();
+    expect(text).toContain(seeded.hanako.email!);
+    await eraseOwnData(deps, seeded.hanako.slackUserId!);
+    expect(await tracesOf(database.db, seeded.hanako)).toEqual([]);
+    // The ledger beside the backups names her (her ID and when; nothing personal).
+    const ledger = await readErasureLedger(join(ledgerDir, ERASURE_LEDGER_FILE));
+    expect(ledger).toEqual([{ memberId: seeded.hanako.id, erasedAt: NOW.toISOString() }]);
+
+    await withEmptyTarget(async (raw, servicesOn) => {
+      const recovery = await restoreWithErasures({ text, target: raw, replace: false, servicesOn, ledger, ledgerDir });
+      expect(recovery.reapplied).toEqual([seeded.hanako.id]);
+      const restored = await servicesOn();
+      expect(await tracesOf(restored.db, seeded.hanako)).toEqual([]);
+      const repos = createRepositories(restored.db);
+      expect(await repos.members.findById(seeded.hanako.id)).toMatchObject({ status: 'erased', name: null, email: null, erasedAt: NOW });
+      // Kenji is untouched.
+      expect(await repos.members.findById(seeded.kenji.id)).toMatchObject({ status: 'active', name: 'Kenji Tanaka' });
+      // Her place at the event and her registration card: the outbox holds what Slack must hear.
+      const keys = (await restored.db.select().from(schema.deliveries)).filter((row) => recovery.deliveryIds.includes(row.id)).map((row) => row.key);
+      expect(keys).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^event\\.refresh:${seeded.eventId}:`)), expect.stringMatching(/^registration\.approval_refresh:/)]));
+      expect(recovery.deliveryIds.length).toBe(keys.length);
+      const audit = await repos.audit.listForMember(seeded.hanako.id);
+      expect(audit.at(-1)).toMatchObject({ action: 'member.erasure_reapplied', actor: null, details: { reason: 'restore', erasedAt: NOW.toISOString() } });
+    });
+  });
+
+  it('without the ledger, the replaced database\'s own tombstones re-apply the erasure, and are kept in the ledger', async () => {
+    const text = await backupText();
+    await withEmptyTarget(async (raw, servicesOn) => {
+      await restoreWithErasures({ text, target: raw, replace: false, servicesOn, ledger: [], ledgerDir: undefined });
+      const live = await servicesOn();
+      await eraseOwnData({ ...live, clock: () => NOW }, seeded.hanako.slackUserId!);
+      await rm(join(ledgerDir, ERASURE_LEDGER_FILE), { force: true });
+
+      await expect(restoreWithErasures({ text, target: raw, replace: false, servicesOn, ledger: [], ledgerDir })).rejects.toThrow(/not empty/);
+      const recovery = await restoreWithErasures({ text, target: raw, replace: true, servicesOn, ledger: [], ledgerDir });
+      expect(recovery.replacedTombstones).toEqual([{ memberId: seeded.hanako.id, erasedAt: NOW.toISOString() }]);
+      expect(recovery.reapplied).toEqual([seeded.hanako.id]);
+      expect(await tracesOf((await servicesOn()).db, seeded.hanako)).toEqual([]);
+      expect(await readErasureLedger(join(ledgerDir, ERASURE_LEDGER_FILE))).toEqual(recovery.replacedTombstones);
+    });
+  });
+});
