@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { createBackupRunsRepository } from '../db/repositories/backups';
+import { createRepositories } from '../db/repositories';
 import { copyOfRunningPglite, takeBackup } from './backup';
 import { backupFileName } from './backup-file';
 import { saveBackup } from './backup-store';
@@ -25,7 +25,7 @@ export async function runDailyBackup(
   deps: ServiceDeps,
   input: { pglite: PGlite; dir: string; keep: number },
 ): Promise<DailyBackupOutcome> {
-  const runs = createBackupRunsRepository({ db: deps.db });
+  const runs = createRepositories(deps.db).backupRuns;
   const now = deps.clock();
   const day = networkToday(now);
   if (!(await runs.claim(day, now, new Date(now.getTime() + CLAIM_MS)))) return { kind: 'not_due' };
@@ -61,6 +61,6 @@ function describeFailure(error: unknown): string {
 
 /** The last daily backup failed and none succeeded since: organizers see it on App Home. */
 export async function lastBackupFailure(deps: ServiceDeps): Promise<{ day: string; error: string } | undefined> {
-  const failed = await createBackupRunsRepository({ db: deps.db }).latestUnresolvedFailure();
+  const failed = await createRepositories(deps.db).backupRuns.latestUnresolvedFailure();
   return failed ? { day: failed.day, error: failed.error ?? '' } : undefined;
 }

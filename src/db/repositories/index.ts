@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { createAuditRepository } from './audit';
+import { createBackupRunsRepository } from './backups';
 import { createDeliveriesRepository } from './deliveries';
 import { createIntroductionsRepository } from './introductions';
 import { createMembersRepository } from './members';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db) {
     slackUsers: createSlackUsersRepository({ db }),
     deliveries: createDeliveriesRepository({ db }),
     searchAllowances: createSearchAllowancesRepository({ db }),
+    backupRuns: createBackupRunsRepository({ db }),
   };
 }
 
