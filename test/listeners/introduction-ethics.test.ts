@@ -178,6 +178,29 @@ describe('the interested-party check on an introduction', () => {
     ctx.slack.assertDone();
   });
 
+  it('the organizers’ rule texts (ETHICS_TEXTS_FILE) reach the alumna’s DM and the supervisor’s, in each one’s language', async () => {
+    const config = ctx.harness.deps.config as { ethicsTexts?: unknown };
+    config.ethicsTexts = { en: { alumnusInterestedParty: 'Custom reminder: no gifts.', notLegalAdvice: 'Ask the ethics office (ext. 1234).' } };
+    try {
+      await givenStaff(INTERESTED.staff);
+      await givenAlumna(INTERESTED.alumna);
+      const view = await openAskModal();
+      ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('chat.postMessage');
+      const values = { ...introductionFormValues({ division: DIVISION }), ...ethicsValues({ ack: true, notify: true, supervisor: SUPERVISOR }) };
+      expect(await submit(view.private_metadata, values)).toBeUndefined();
+
+      const [toAlumna, , toSupervisor] = ctx.slack.bodies('chat.postMessage');
+      const alumnaSees = JSON.stringify(toAlumna!.blocks);
+      expect(alumnaSees).toContain('Custom reminder: no gifts.');
+      expect(alumnaSees).toContain('Ask the ethics office (ext. 1234).');
+      expect(alumnaSees).not.toContain(JSON.stringify(en.introductionEthics.alumnusInterestedParty).slice(1, -1));
+      expect(JSON.stringify(toSupervisor!.blocks)).toContain('Ask the ethics office (ext. 1234).');
+      ctx.slack.assertDone();
+    } finally {
+      config.ethicsTexts = undefined;
+    }
+  });
+
   it('acknowledged without telling the supervisor: recorded, and no DM to anyone else', async () => {
     await givenStaff(INTERESTED.staff);
     await givenAlumna(INTERESTED.alumna);

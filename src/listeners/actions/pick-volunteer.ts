@@ -1,4 +1,5 @@
 import { ethicsNoticeTexts } from '../../blocks/introductions';
+import { ethicsTexts } from '../../services/ethics-texts';
 import { pickVolunteer } from '../../services/introductions';
 import { parseJsonValue, pickVolunteerValue } from '../../slack/parse';
 import type { ListenerDeps } from '../deps';
@@ -29,9 +30,10 @@ export function handlePickVolunteer(deps: ListenerDeps) {
     if (result.kind === 'not_available') return tell(m.notAvailable);
     if (result.kind === 'already_decided') return tell(m.alreadyDecided);
     if (result.ethics.notices.length > 0) {
-      const e = user.t.introductionEthics;
-      const notices = ethicsNoticeTexts(user.t, user.locale, result.ethics, deps.config.ethics.postRetirementYears);
-      await tell([e.pickedHeading, ...notices, e.notLegalAdvice].join('\n\n'));
+      // The rule texts as the organizers set them (ETHICS_TEXTS_FILE), in the requester's language.
+      const texts = ethicsTexts(deps.config.ethicsTexts, user.locale);
+      const notices = ethicsNoticeTexts(user.t, user.locale, result.ethics, deps.config.ethics.postRetirementYears, texts);
+      await tell([user.t.introductionEthics.pickedHeading, ...notices, texts.notLegalAdvice].join('\n\n'));
     }
     if ((await deps.deliveries.deliverNow(result.deliveryIds)) !== 'sent') await tell(m.acceptedDelivering);
     // The thanks to the volunteers not chosen: what the requester hears does not wait for them.
