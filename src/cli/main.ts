@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
@@ -13,7 +14,7 @@ import { SlackLookupError, slackLookupByEmail } from '../slack/lookup-by-email';
 import { parseAuditArgs, runAudit } from './commands/audit';
 import { parseBackupArgs, runBackup } from './commands/backup';
 import { parseContactsArgs, runContacts } from './commands/contacts';
-import { parseRestoreArgs, runRestore } from './commands/restore';
+import { parseRestoreArgs, runReapplyErasures, runRestore } from './commands/restore';
 import { parseSearchArgs, runSearch, SEARCH_USAGE } from './commands/search';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -36,6 +37,9 @@ const USAGE = `Usage: npm run cli -- <command>
   restore FILE [--replace] [--erasures LEDGER]...
                     load a backup into an empty database (--replace: over one holding data), then
                     apply again the erasures made since (BACKUP_DIR/erasures.jsonl and each LEDGER)
+  reapply-erasures [--erasures LEDGER]...
+                    apply again the erasures in BACKUP_DIR/erasures.jsonl (and each LEDGER) that the
+                    database lacks, after it was restored by other means
   help              show this help
 
 Columns: email,name,member_type,year_joined,year_left,organisation,title,former_divisions,topics,
@@ -143,6 +147,7 @@ async function main(args: string[]): Promise<number> {
   if (name === 'audit') return runAuditCommand(args.slice(1));
   if (name === 'contacts') return runContactsCommand(args.slice(1));
   if (name === 'backup' || name === 'restore') return runBackupCommand(name, args.slice(1));
+  if (name === 'reapply-erasures') return runReapplyCommand(args.slice(1));
   const command = COMMANDS[name];
   if (!command) {
     console.error(`Unknown command "${name}"; run \`npm run cli -- help\` for the list`);
@@ -235,6 +240,23 @@ async function runBackupCommand(name: 'backup' | 'restore', args: string[]): Pro
     console.log(
       'file' in command ? await runRestore(config, command, clock) : await runBackup(config, command, clock()),
     );
+    return 0;
+  } catch (error) {
+    console.error(errorMessage(error));
+    return 1;
+  }
+}
+
+async function runReapplyCommand(args: string[]): Promise<number> {
+  let ledgers: string[];
+  try {
+    ledgers = parseArgs({ args, allowPositionals: false, options: { erasures: { type: 'string', multiple: true, default: [] } } }).values.erasures;
+  } catch {
+    console.error('Usage: npm run cli -- reapply-erasures [--erasures LEDGER]...');
+    return 1;
+  }
+  try {
+    console.log(await runReapplyErasures(await loadConfig('cli'), ledgers, () => new Date()));
     return 0;
   } catch (error) {
     console.error(errorMessage(error));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,9 @@ import type { ListenerDeps } from '../../src/listeners';
 import { pgliteConnection, pgliteOf } from '../../src/services/backup-connection';
 import { backupSocketPath } from '../../src/services/backup-socket';
 import { searchExperts } from '../../src/services/search';
-import { NOW, seedNetwork, tableSummaries, throwawayPostgres, type Seeded } from '../services/backup-fixtures';
+import { runReapplyErasures } from '../../src/cli/commands/restore';
+import { parseConfig } from '../../src/config';
+import { NOW, seedNetwork, tableSummaries, throwawayPostgres, tracesOf, type Seeded } from '../services/backup-fixtures';
 import { CLI_TEST_TIMEOUT_MS, runCli } from './run-cli';
 
 let dir: string;
@@ -102,4 +104,22 @@ describe('npm run cli -- backup / restore', () => {
     },
     CLI_TEST_TIMEOUT_MS,
   );
+
+  it('reapply-erasures applies the ledger\'s missing erasures to a database restored by other means, once', async () => {
+    const { database, seeded } = await embeddedNetwork();
+    await database.close();
+    const ledger = join(dir, 'other-instance.jsonl');
+    await writeFile(ledger, `${JSON.stringify({ memberId: seeded.hanako.id, erasedAt: NOW.toISOString() })}\n`);
+    const config = parseConfig({ PGLITE_DATA_DIR: join(dir, 'db'), BACKUP_DIR: join(dir, 'backups') }, 'cli');
+
+    expect(await runReapplyErasures(config, [ledger], () => NOW)).toMatch(/^1 of 1 erasures in the ledgers were missing and were applied again/);
+    expect(await runReapplyErasures(config, [ledger], () => NOW)).toBe('All 1 erasures in the ledgers are in the database.');
+    const reopened = await openDatabase({ databaseUrl: undefined, pgliteDataDir: join(dir, 'db'), migrate: false });
+    try {
+      expect(await tracesOf(reopened.db, seeded.hanako)).toEqual([]);
+    } finally {
+      await reopened.close();
+    }
+  }, 60_000);
 });
+

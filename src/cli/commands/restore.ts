@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../../db/client';
 import { BackupError, openPostgresUrl, pgliteConnection, pgliteDirectoryInUse, pgliteOf, type RawConnection } from '../../services/backup-connection';
 import { ERASURE_LEDGER_FILE, readErasureLedger, unionOfErasures } from '../../services/backup-ledger';
 import { restoreWithErasures, type Recovery } from '../../services/backup-recovery';
+import { reapplyErasures } from '../../services/backup-restore';
 import { askable, backupSocketPath } from '../../services/backup-socket';
 import type { ServiceDeps } from '../../services/deps';
 
@@ -96,4 +97,23 @@ function describeRecovery(file: string, r: Recovery, config: Config): string {
       : 'No erasure was missing from the backup.',
   );
   return lines.join('\n');
+}
+
+/**
+ * `reapply-erasures [--erasures LEDGER]...`: after a restore made by other means (a provider's
+ * point-in-time recovery), the erasures in the ledgers that the database lacks, applied again.
+ */
+export async function runReapplyErasures(config: Config, ledgerFiles: string[], clock: () => Date): Promise<string> {
+  const ledger = await readLedgers(config, ledgerFiles);
+  if (!config.databaseUrl) await refuseWhileInUse(config);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, migrate: false, work: 'batch' });
+  try {
+    const deps = { db: database.db, clock, staffEmailDomains: config.staffEmailDomains };
+    const { reapplied, deliveryIds } = await reapplyErasures(deps, ledger);
+    return reapplied.length > 0
+      ? `${reapplied.length} of ${ledger.length} erasures in the ledgers were missing and were applied again (recorded in the audit trail); the bot tells Slack when it next runs (${deliveryIds.length} messages).`
+      : `All ${ledger.length} erasures in the ledgers are in the database.`;
+  } finally {
+    await database.close();
+  }
 }
