@@ -4,6 +4,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { introductionVolunteers, type MemberRow, type NewIntroductionRow } from '../../src/db/schema';
 import type { ServiceDeps } from '../../src/services/deps';
 import { exportIntroductionRecord, INTRODUCTION_RECORD_COLUMNS, RecordRangeError } from '../../src/services/introduction-record';
+import { recordSupervisorNotified } from '../../src/services/introduction-ethics';
 import { seedOrganizers } from '../../src/services/organizers';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
@@ -260,6 +261,17 @@ describe('the introduction record as CSV', () => {
     const { csv } = await exportRecord();
     expect(records(csv)[0]).toMatchObject({ requester: 'M-REQUESTER', supervisor_notified: 'yes', ethics_notices: 'interested_party' });
     expect(csv).not.toContain('U0SUPER');
+  });
+
+  it('keeps when the supervisor was first told: a second delivery of the same DM changes nothing', async () => {
+    const request = await givenRequest({ ethicsNotices: ['interested_party'], ethicsSupervisorSlackUserId: 'U0SUPER' });
+    expect(records((await exportRecord()).csv)[0]).toMatchObject({ supervisor_notified: 'pending' });
+
+    await recordSupervisorNotified(deps, request.id);
+    await recordSupervisorNotified({ ...deps, clock: () => new Date(NOW.getTime() + 3_600_000) }, request.id);
+
+    expect((await repos().introductions.findById(request.id))!.ethicsSupervisorNotifiedAt).toEqual(NOW);
+    expect(records((await exportRecord()).csv)[0]).toMatchObject({ supervisor_notified: 'yes' });
   });
 
   it('is refused to anyone but organizers, and nothing is recorded', async () => {
