@@ -921,6 +921,12 @@ You are going to a seated event that the organizers pay for, or that is free of 
       confirmed: 'Declarations confirmed',
     },
   },
+  /** A modal opened at once (the trigger lasts 3 s), then filled in; or why it cannot be. */
+  modalNotice: {
+    loading: 'Loading…',
+    stuck: 'If this stays, close it and try again in a moment.',
+    close: 'Close',
+  },
   /** What an introduction's ethics check matched (stored as data), as each reader sees it. */
   ethicsMatch: {
     division: (division: string) => `Interested party — the alumnus’s employer declared dealings with the division ${division}`,

@@ -893,6 +893,11 @@ export const ja = {
       confirmed: '申告の確認日',
     },
   },
+  modalNotice: {
+    loading: '読み込み中…',
+    stuck: 'このままの場合は、閉じてしばらくしてからもう一度お試しください。',
+    close: '閉じる',
+  },
   ethicsMatch: {
     division: (division: string) => `利害関係者 — OB・OGの勤務先が課室（${division}）との関係を申告しています`,
     sector: (relations: string, sector: string) => `利害関係者 — OB・OGの勤務先は省と${relations}の関係があり、職員の担当分野（${sector}）に当たります`,

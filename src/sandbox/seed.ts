@@ -2,7 +2,7 @@ import { toLocale } from '../i18n';
 import { decideRegistration } from '../services/approvals';
 import { saveProfile } from '../services/profile';
 import { validateProfile } from '../services/profile-rules';
-import { ACTIONS, EVENT_FIELDS } from '../slack/ids';
+import { ACTIONS, EVENT_FIELDS, VIEWS } from '../slack/ids';
 import { runTyped } from './interactions';
 import { profileOf, SANDBOX_CHANNELS, type Persona } from './personas';
 import type { Sandbox } from './sandbox';
@@ -40,7 +40,8 @@ export async function seedEvent(sandbox: Sandbox): Promise<void> {
   const organizer = personas.find((p) => p.organizer);
   if (!organizer) return;
   await runTyped(ctx, { userId: organizer.id, channelId: SANDBOX_CHANNELS.announcements, text: '/alumni-event' });
-  const modal = await ws.waitFor(() => ws.views.top(organizer.id));
+  // The modal opens loading, then the bot fills in the form.
+  const modal = await ws.waitFor(() => ws.views.top(organizer.id)?.definition.callback_id === VIEWS.event && ws.views.top(organizer.id));
   const start = new Date(Math.floor((ws.now() + 3 * DAY_MS) / DAY_MS) * DAY_MS + 9 * 60 * 60_000); // 18:00 in Tokyo
   const field = (id: string, value: Record<string, unknown>) => ({ [id]: { [id]: value } });
   const submitted = await submitView(ctx, {

@@ -31,6 +31,10 @@ export const VIEWS = {
   declineIntroduction: 'decline_introduction_modal',
   event: 'event_modal',
   declineRegistration: 'decline_registration_modal',
+  /** Opened at once with the trigger, then replaced by the form or by why it cannot be shown. */
+  loading: 'loading_modal',
+  /** A modal that only says something (a refusal, "temporarily unavailable"), with Close. */
+  modalNotice: 'modal_notice',
 } as const;
 
 export const ACTIONS = {

@@ -7,6 +7,7 @@ import { COMMANDS } from '../../src/slack/ids';
 import { profileInput } from '../helpers/factories';
 import { createTestApp, testConfig } from '../helpers/app';
 import { setupListenerTest } from '../helpers/listener-test';
+import { LOADING_VIEW } from '../helpers/modal-flow';
 import { slashCommand } from '../helpers/payloads';
 import { takeCommandAnswers } from '../helpers/slack-api';
 
@@ -70,7 +71,7 @@ describe('Slack is always acknowledged within 3 s', () => {
   });
 
   it('a command whose modal Slack is slow to open is acknowledged before Slack is asked', async () => {
-    ctx.slack.expect('views.open', { delayMs: 3_500 });
+    ctx.slack.expect('views.open', { delayMs: 3_500, view: LOADING_VIEW }).expect('views.update');
     const payload = slashCommand({ command: COMMANDS.profile, user_id: STAFF });
     const { ackedAfterMs, acked } = await sendTimed(payload);
     expect(ackedAfterMs).toBeLessThan(500);

@@ -5,6 +5,7 @@ import { ja } from '../../src/i18n/ja';
 import { ACTIONS, VIEWS } from '../../src/slack/ids';
 import { ORGANIZERS_CHANNEL } from '../helpers/app';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal } from '../helpers/modal-flow';
 import { blockAction, viewSubmission } from '../helpers/payloads';
 import { profileState, type ProfileAnswers } from '../helpers/profile-state';
 
@@ -33,9 +34,9 @@ const headline = (kind: 'pending' | 'approved' | 'declined', who = `山田 花�
 
 /** Decline opens the form; sending it declines (card redrawn, the applicant's DM, the organizer's feedback). */
 async function declineThroughForm(memberId: string) {
-  ctx.slack.expect('views.open');
+  expectModalFlow(ctx.slack);
   await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: memberId }));
-  const form = ctx.slack.bodies('views.open').at(-1)!.view;
+  const form = filledModal(ctx.slack);
   ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');
   await ctx.harness.send(
     viewSubmission({ user: ORGANIZER, callbackId: VIEWS.declineRegistration, privateMetadata: form.private_metadata, values: {} }),

@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from '../../src/services/errors';
 import { seedOrganizers } from '../../src/services/organizers';
 import { ACTIONS, COMMANDS, PROFILE_FIELDS, VIEWS } from '../../src/slack/ids';
 import { createTestApp } from '../helpers/app';
+import { expectModalFlow, modalNotice } from '../helpers/modal-flow';
 import { blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { profileState, type ProfileAnswers } from '../helpers/profile-state';
 import { mockSlack, takeCommandAnswers, type MockSlack } from '../helpers/slack-api';
@@ -28,6 +29,15 @@ beforeEach(() => {
   slack.user(ORGANIZER, { email: 'organizer@example.org', locale: 'en-US' });
 });
 afterEach(() => slack.reset());
+
+/** How long after `started` the first call of `method` reached Slack (polled as the listener runs). */
+async function firstCallAfter(mock: MockSlack, method: string, started: number): Promise<number> {
+  while (mock.bodies(method).length === 0) {
+    if (Date.now() - started > 10_000) throw new Error(`${method} was never called`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return Date.now() - started;
+}
 
 /** Drives Bolt as Slack does, noting when it was acknowledged and when the listener was done. */
 async function sendTimed(harness: ReturnType<typeof createTestApp>, body: Record<string, unknown>) {
@@ -60,14 +70,33 @@ describe('when the database hangs (it accepts connections and never answers)', (
     await hole.close();
   });
 
-  it.each([
-    ['/alumni-profile', slashCommand({ command: COMMANDS.profile, user_id: STAFF })],
-    ['/find-expert', slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '再エネ' })],
-  ])('%s is acknowledged at once and told within 3 s that nothing was saved', async (_command, payload) => {
+  it('/find-expert is acknowledged at once and told within 3 s that nothing was saved', async () => {
+    const payload = slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '再エネ' });
     const { acked, ackedAfterMs, doneAfterMs, answers } = await sendTimed(createTestApp(database), payload);
     expect(acked).toBeUndefined();
     expect(ackedAfterMs).toBeLessThan(500);
     expect(answers).toEqual([{ response_type: 'ephemeral', text: ja.common.unavailable }]);
+    expect(doneAfterMs).toBeLessThan(SLACK_GIVES_UP_MS);
+    slack.assertDone();
+  });
+
+  it.each([
+    // The staff member reads Japanese, the organizer English.
+    ['/alumni-profile', slashCommand({ command: COMMANDS.profile, user_id: STAFF }), ja.common.unavailable],
+    ['/alumni-event', slashCommand({ command: COMMANDS.event, user_id: ORGANIZER }), en.common.unavailable],
+    ['"Edit my profile"', blockAction({ user: STAFF, actionId: ACTIONS.openProfileModal }), ja.common.unavailable],
+    ['Decline on a registration', blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: '00000000-0000-4000-8000-000000000000' }), en.common.unavailable],
+  ])('%s opens its modal while the trigger lives, then says in it, in the user’s language, that nothing was saved', async (_what, payload, told) => {
+    expectModalFlow(slack);
+    const started = Date.now();
+    const sent = sendTimed(createTestApp(database), payload);
+    const openedAfterMs = await firstCallAfter(slack, 'views.open', started);
+    const { ackedAfterMs, doneAfterMs, answers } = await sent;
+    expect(ackedAfterMs).toBeLessThan(500);
+    // Before any lookup: the database is only asked once the modal is open.
+    expect(openedAfterMs).toBeLessThan(500);
+    expect(modalNotice(slack)).toBe(told);
+    expect(answers).toEqual([]);
     expect(doneAfterMs).toBeLessThan(SLACK_GIVES_UP_MS);
     slack.assertDone();
   });
@@ -78,8 +107,9 @@ describe('when the database hangs (it accepts connections and never answers)', (
     expect(acked).toEqual({ response_action: 'errors', errors: { [PROFILE_FIELDS.name]: ja.common.unavailable } });
     expect(ackedAfterMs).toBeLessThan(SLACK_GIVES_UP_MS);
     // Each query used to wait 2 s for a connection of its own; now the next request fails at once.
+    expectModalFlow(slack);
     const again = await sendTimed(harness, slashCommand({ command: COMMANDS.profile, user_id: STAFF }));
-    expect(again.answers).toEqual([{ response_type: 'ephemeral', text: ja.common.unavailable }]);
+    expect(modalNotice(slack)).toBe(ja.common.unavailable);
     expect(again.doneAfterMs).toBeLessThan(SLACK_GIVES_UP_MS);
     expect(await database.ping()).toBe(false);
     slack.assertDone();

@@ -8,6 +8,7 @@ import { DECLINE_REASON_MAX } from '../../src/services/approvals';
 import { DELIVERIES } from '../../src/services/deliveries';
 import { ACTIONS, DECLINE_REGISTRATION_FIELDS, VIEWS } from '../../src/slack/ids';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal, modalNotice } from '../helpers/modal-flow';
 import { blockAction, viewSubmission } from '../helpers/payloads';
 import { profileState } from '../helpers/profile-state';
 
@@ -37,9 +38,9 @@ async function pendingAlumna() {
 
 /** Clicks Decline and returns the form Slack was asked to open. */
 async function openDeclineForm(memberId: string, from: 'message' | 'home' = 'message') {
-  ctx.slack.expect('views.open');
+  expectModalFlow(ctx.slack);
   await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: memberId, from }));
-  return ctx.slack.bodies('views.open').at(-1)!.view;
+  return filledModal(ctx.slack);
 }
 
 function submitDecline(input: { user?: string; privateMetadata: string; reason?: string | null; viewId?: string }) {
@@ -74,23 +75,42 @@ describe('Decline opens a form to confirm, with an optional reason', () => {
     ctx.slack.assertDone();
   });
 
-  it('someone who is not an organizer clicking Decline is refused and gets no form', async () => {
+  it('someone who is not an organizer clicking Decline is refused in the modal, in their language, and gets no form', async () => {
     const member = await pendingAlumna();
-    ctx.slack.expectResponse();
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.declineMember, value: member.id }));
-    expect(ctx.slack.bodies('response_url')).toEqual([expect.objectContaining({ text: ja.common.notOrganizer, response_type: 'ephemeral' })]);
-    expect(ctx.slack.bodies('views.open')).toEqual([]);
+    expect(modalNotice(ctx.slack)).toBe(ja.common.notOrganizer);
+    expect(ctx.slack.bodies('response_url')).toEqual([]);
+    expect((await repos().members.findById(member.id))?.status).toBe('pending');
     ctx.slack.assertDone();
   });
 
-  it('Decline on a registration already decided says so and opens no form', async () => {
+  it('Decline on a registration already decided says so in the modal and shows no form', async () => {
     const member = await pendingAlumna();
     ctx.slack.expect('chat.update').expect('chat.postMessage');
     await ctx.harness.send(blockAction({ user: OTHER_ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
-    ctx.slack.expectResponse();
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
-    expect(ctx.slack.bodies('response_url').at(-1)).toMatchObject({ text: en.approval.alreadyDecided });
-    expect(ctx.slack.bodies('views.open')).toEqual([]);
+    expect(modalNotice(ctx.slack)).toBe(en.approval.alreadyDecided);
+    expect(ctx.slack.bodies('response_url')).toEqual([]);
+    ctx.slack.assertDone();
+  });
+
+  it('a forged Decline whose value is no member ID is refused in the modal', async () => {
+    expectModalFlow(ctx.slack);
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: 'not-a-member' }));
+    expect(modalNotice(ctx.slack)).toBe(en.approval.notFound);
+    ctx.slack.assertDone();
+  });
+
+  it('from the App Home, a Decline already decided meanwhile is refused in the modal and the Home redrawn', async () => {
+    const member = await pendingAlumna();
+    ctx.slack.expect('chat.update').expect('chat.postMessage');
+    await ctx.harness.send(blockAction({ user: OTHER_ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
+    expectModalFlow(ctx.slack).expect('views.publish');
+    await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id, from: 'home' }));
+    expect(modalNotice(ctx.slack)).toBe(en.approval.alreadyDecided);
+    expect(ctx.slack.bodies('views.publish').at(-1)?.user_id).toBe(ORGANIZER);
     ctx.slack.assertDone();
   });
 });
@@ -196,9 +216,9 @@ describe('sending the decline form', () => {
 
   it('declined from the App Home: the organizer’s Home is redrawn after the form is sent', async () => {
     const member = await pendingAlumna();
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id, from: 'home' }));
-    const view = ctx.slack.bodies('views.open').at(-1)!.view;
+    const view = filledModal(ctx.slack);
     ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     await submitDecline({ privateMetadata: view.private_metadata });
 

@@ -11,6 +11,7 @@ import { createTestApp, REQUESTS_CHANNEL } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
 import { introductionFormValues } from '../helpers/introduction-form';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 
 const STAFF = 'U0STAFF';
@@ -40,9 +41,9 @@ async function addAlumna(profile: Partial<ProfileInput> = {}, slackUserId: strin
 async function openRequestForm() {
   const results = await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '再エネ' }));
   const ask = results.blocks.find((block: any) => block.accessory?.action_id === ACTIONS.askIntroduction).accessory;
-  ctx.slack.expect('views.open');
+  expectModalFlow(ctx.slack);
   await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: ask.value }));
-  return ctx.slack.bodies('views.open').at(-1)!.view.private_metadata as string;
+  return filledModal(ctx.slack).private_metadata as string;
 }
 
 function requestForm(metadata: string) {

@@ -9,6 +9,7 @@ import { ACTIONS, COMMANDS, EVENT_FIELDS, EVENT_MENU, SHORTCUTS, VIEWS } from '.
 import { ANNOUNCEMENTS_CHANNEL } from '../helpers/app';
 import { memberRow } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal, modalNotice } from '../helpers/modal-flow';
 import { blockAction, globalShortcut, slashCommand, viewSubmission } from '../helpers/payloads';
 import { assertValidMessage, assertValidModal } from '../helpers/slack-limits';
 import { mrkdwnTexts } from '../blocks/inspect';
@@ -86,21 +87,22 @@ const rsvp = (user: string, actionId: string, eventId: string) => ctx.harness.se
 
 describe('announcing an event', () => {
   it('opens the form for organizers, with the announcements channel preselected, and refuses anyone else', async () => {
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     expect(await ctx.harness.send(slashCommand({ command: COMMANDS.event, user_id: ORGANIZER }))).toBeUndefined();
-    const [{ view }] = ctx.slack.bodies('views.open') as any;
+    const view = filledModal(ctx.slack);
     assertValidModal(view);
     expect(view.callback_id).toBe(VIEWS.event);
     const channel = view.blocks.find((block: any) => block.block_id === EVENT_FIELDS.channel);
     expect(channel.element.initial_conversation).toBe(ANNOUNCEMENTS_CHANNEL);
 
-    expect(await ctx.harness.send(slashCommand({ command: COMMANDS.event, user_id: ALUMNA }))).toEqual({
-      response_type: 'ephemeral',
-      text: en.common.notOrganizer,
-    });
-    ctx.slack.expect('chat.postMessage');
+    // Anyone else: the modal that opened with the trigger says why, in their language; no message.
+    expectModalFlow(ctx.slack);
+    expect(await ctx.harness.send(slashCommand({ command: COMMANDS.event, user_id: ALUMNA }))).toBeUndefined();
+    expect(modalNotice(ctx.slack)).toBe(en.common.notOrganizer);
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(globalShortcut({ user: STRANGER, callbackId: SHORTCUTS.announceEvent }));
-    expect(ctx.slack.bodies('chat.postMessage')[0]).toMatchObject({ channel: STRANGER, text: en.common.notOrganizer });
+    expect(modalNotice(ctx.slack)).toBe(en.common.notOrganizer);
+    expect(ctx.slack.bodies('chat.postMessage')).toEqual([]);
     ctx.slack.assertDone();
   });
 
@@ -334,9 +336,9 @@ describe('organizer tools', () => {
 
   it('Edit opens the form prefilled; a new time updates the message, tells those going and moves their reminder', async () => {
     const event = await withAnswers();
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await menu(ORGANIZER, EVENT_MENU.edit, event.id);
-    const { view } = ctx.slack.bodies('views.open').at(-1)!;
+    const view = filledModal(ctx.slack);
     assertValidModal(view);
     expect(view.private_metadata).toBe(event.id);
     expect(view.blocks.find((block: any) => block.block_id === EVENT_FIELDS.title).element.initial_value).toBe('年末交流会 <!channel>');
@@ -383,25 +385,25 @@ describe('organizer tools', () => {
     ctx.slack.assertDone();
 
     // Answers are closed now, and the event can no longer be edited.
-    ctx.slack.expectResponse().expectResponse();
+    ctx.slack.expectResponse();
     await rsvp(ALUMNUS, ACTIONS.rsvpGoing, event.id);
     expect(ctx.slack.bodies('response_url').at(-1)).toMatchObject({ text: ja.events.rsvpEventCancelled });
+    expectModalFlow(ctx.slack);
     await menu(ORGANIZER, EVENT_MENU.edit, event.id);
-    expect(ctx.slack.bodies('response_url').at(-1)).toMatchObject({ text: ja.events.alreadyCancelled });
+    expect(modalNotice(ctx.slack)).toBe(ja.events.alreadyCancelled);
     ctx.slack.assertDone();
   });
 
   it('a forged cancel or edit from a non-organizer is refused and changes nothing', async () => {
     const event = await withAnswers();
-    ctx.slack.expectResponse().expectResponse().expectResponse();
+    ctx.slack.expectResponse().expectResponse();
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.confirmCancelEvent, value: event.id }));
     await menu(ALUMNA, EVENT_MENU.edit, event.id);
     await menu(ALUMNA, EVENT_MENU.attendees, event.id);
-    expect(ctx.slack.bodies('response_url').slice(-3).map((body) => body.text)).toEqual([
-      en.common.notOrganizer,
-      en.common.notOrganizer,
-      en.common.notOrganizer,
-    ]);
+    expect(ctx.slack.bodies('response_url').slice(-2).map((body) => body.text)).toEqual([en.common.notOrganizer, en.common.notOrganizer]);
+    // Edit opens its modal with the click: the refusal is told there, with no form.
+    expect(modalNotice(ctx.slack)).toBe(en.common.notOrganizer);
     const forgedEdit = await submitEvent(eventValues({ title: 'Hijacked' }), event.id, ALUMNA);
     expect(forgedEdit).toEqual({ response_action: 'errors', errors: { [EVENT_FIELDS.title]: en.common.notOrganizer } });
     const [stored] = await ctx.database.db.select().from(events);

@@ -7,6 +7,7 @@ import { ja } from '../../src/i18n/ja';
 import { ACTIONS, COMMANDS, PROFILE_FIELDS, VIEWS } from '../../src/slack/ids';
 import { createTestApp, SIGNING_SECRET } from '../helpers/app';
 import { createTestDatabase } from '../helpers/database';
+import { expectModalFlow, modalNotice } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { profileState } from '../helpers/profile-state';
 import { awaitCommandAnswer, mockSlack, takeCommandAnswers, type MockSlack } from '../helpers/slack-api';
@@ -31,10 +32,18 @@ function describeOutage(name: string, openDownDatabase: () => Promise<Database>)
 
     it('a command replies that Kakehashi is temporarily unavailable and nothing was saved', async () => {
       const harness = createTestApp(database);
-      expect(await harness.send(slashCommand({ command: COMMANDS.profile, user_id: USER }))).toEqual({
+      expect(await harness.send(slashCommand({ command: COMMANDS.profile, user_id: USER, text: 'delete' }))).toEqual({
         response_type: 'ephemeral',
         text: ja.common.unavailable,
       });
+      slack.assertDone();
+    });
+
+    it('a command that opens a form opens it, and says in it that Kakehashi is temporarily unavailable', async () => {
+      const harness = createTestApp(database);
+      expectModalFlow(slack);
+      expect(await harness.send(slashCommand({ command: COMMANDS.profile, user_id: USER }))).toBeUndefined();
+      expect(modalNotice(slack)).toBe(ja.common.unavailable);
       slack.assertDone();
     });
 

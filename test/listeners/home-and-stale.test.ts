@@ -9,6 +9,7 @@ import { newPseudonym } from '../../src/services/profile';
 import { ACTIONS, COMMANDS } from '../../src/slack/ids';
 import { createTestApp } from '../helpers/app';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction, slashCommand } from '../helpers/payloads';
 
 const ALUMNA = 'U0ALUMNA';
@@ -147,9 +148,10 @@ describe('stale profile reminders', () => {
 
   it('Edit opens the profile modal', async () => {
     await insert({ slackUserId: ALUMNA, profileConfirmedAt: sevenMonthsAgo });
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.openProfileModal }));
-    expect(ctx.slack.bodies('views.open')[0]?.view.callback_id).toBe('profile_modal');
+    expect(filledModal(ctx.slack).callback_id).toBe('profile_modal');
+    ctx.slack.assertDone();
   });
 });
 

@@ -8,6 +8,7 @@ import { ANNOUNCEMENTS_CHANNEL } from '../helpers/app';
 import { memberRow } from '../helpers/factories';
 import { checkEveryMessage, expectEscaped, hostile, HOSTILE } from '../helpers/hostile-text';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { assertValidHome, assertValidMessage } from '../helpers/slack-limits';
 import { eventCostValues } from '../helpers/event-form';
@@ -153,9 +154,9 @@ describe('an event with hostile text', () => {
     await rsvp(ALUMNA, ACTIONS.rsvpGoing, event.id);
     await rsvp(ALUMNUS, ACTIONS.rsvpMaybe, event.id);
 
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await menu(ORGANIZER, EVENT_MENU.edit, event.id);
-    const form = ctx.slack.bodies('views.open')[0]!.view;
+    const form = filledModal(ctx.slack);
     // Inputs are prefilled as typed.
     expect(form.blocks.find((block: any) => block.block_id === EVENT_FIELDS.title).element.initial_value).toBe(hostile('title'));
 

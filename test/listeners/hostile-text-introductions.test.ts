@@ -9,6 +9,7 @@ import { REQUESTS_CHANNEL } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
 import { checkEveryMessage, expectEscaped, hostile, HOSTILE } from '../helpers/hostile-text';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal, modalNotice } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { slackUserObject } from '../helpers/slack-api';
 import { assertValidMessage, assertValidModal } from '../helpers/slack-limits';
@@ -70,9 +71,9 @@ const requests = () => ctx.database.db.select().from(introductionRequests);
 async function ask(memberId: string, dm: string) {
   const results = await find(HOSTILE);
   const button = results.blocks.map((block: any) => block.accessory).find((accessory: any) => accessory?.value?.includes(memberId));
-  ctx.slack.expect('views.open');
+  expectModalFlow(ctx.slack);
   await send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: button.value }));
-  const { view } = ctx.slack.bodies('views.open').at(-1)!;
+  const view = filledModal(ctx.slack);
   assertValidModal(view);
   expectEscaped(mrkdwnTexts(view.blocks).join('\n'));
   ctx.slack.expect('chat.postMessage', { channel: dm, ts: '1800000000.000100' }).expect('chat.postMessage');
@@ -94,9 +95,9 @@ describe('a direct request', () => {
     // Asking again is refused, naming her.
     const results = await find(HOSTILE);
     const button = results.blocks.map((block: any) => block.accessory).find((accessory: any) => accessory?.value?.includes(alumna.id));
-    ctx.slack.expectResponse();
+    expectModalFlow(ctx.slack);
     await send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: button.value }));
-    expectEscaped(ctx.slack.bodies('response_url').at(-1)!.text);
+    expectEscaped(modalNotice(ctx.slack));
 
     ctx.slack
       .expect('conversations.open', { channel: { id: 'G0GROUP' } })
@@ -120,9 +121,9 @@ describe('a direct request', () => {
     const alumna = await addExpert(ALUMNA, 'alumna');
     await addExpert(ALUMNUS, 'next', 'ja');
     const request = await ask(alumna.id, 'D0ALUMNA');
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await send(blockAction({ user: ALUMNA, actionId: ACTIONS.declineIntroduction, value: request.id }));
-    const { view } = ctx.slack.bodies('views.open').at(-1)!;
+    const view = filledModal(ctx.slack);
     expectEscaped(mrkdwnTexts(view.blocks).join('\n'));
 
     ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');

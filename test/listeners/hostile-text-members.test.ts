@@ -10,6 +10,7 @@ import { ORGANIZERS_CHANNEL } from '../helpers/app';
 import { introductionRow, memberRow, profileInput } from '../helpers/factories';
 import { checkEveryMessage, expectEscaped, hostile, HOSTILE, HOSTILE_ESCAPED } from '../helpers/hostile-text';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 import { profileState } from '../helpers/profile-state';
 import { assertValidHome, assertValidMessage } from '../helpers/slack-limits';
@@ -68,10 +69,10 @@ const command = (command: string, user: string, text = '') => send(slashCommand(
 
 describe('registration', () => {
   it('the modal, the approval message, the organizers’ App Home and both decisions escape the applicant’s text', async () => {
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await command(COMMANDS.profile, ALUMNA);
     // The Slack name is suggested as typed: an input's value is never parsed.
-    const nameInput = ctx.slack.bodies('views.open')[0]!.view.blocks.find((block: any) => block.block_id === PROFILE_FIELDS.name);
+    const nameInput = filledModal(ctx.slack).blocks.find((block: any) => block.block_id === PROFILE_FIELDS.name);
     expect(nameInput.element.initial_value).toBe(hostile('slack'));
 
     ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
@@ -98,9 +99,9 @@ describe('registration', () => {
     ctx.slack.expect('chat.update').expect('chat.postMessage');
     await send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: alumna.id }));
     // Decline opens a form; the reason typed there reaches the applicant escaped.
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: alumnus.id, from: 'home' }));
-    const declineForm = ctx.slack.bodies('views.open').at(-1)!.view;
+    const declineForm = filledModal(ctx.slack);
     expectEscaped(mrkdwnTexts(declineForm.blocks).join('\n'));
     ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     const reason = DECLINE_REGISTRATION_FIELDS.reason;

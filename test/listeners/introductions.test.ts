@@ -12,6 +12,7 @@ import { createTestApp, REQUESTS_CHANNEL } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
 import { assertValidMessage, assertValidModal } from '../helpers/slack-limits';
+import { expectModalFlow, filledModal, modalNotice } from '../helpers/modal-flow';
 import { blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
 
 const STAFF = 'U0STAFF';
@@ -76,9 +77,9 @@ const submitRequest = (user: string, metadata: string, values = formValues()) =>
 async function openAskModal(user: string, query: string, name: string): Promise<any> {
   const results = await find(user, query);
   const ask = askButtonOf(results, name);
-  ctx.slack.expect('views.open');
+  expectModalFlow(ctx.slack);
   await ctx.harness.send(blockAction({ user, actionId: ACTIONS.askIntroduction, value: ask.value }));
-  return ctx.slack.bodies('views.open').at(-1)!.view;
+  return filledModal(ctx.slack);
 }
 
 async function requestRows() {
@@ -192,9 +193,11 @@ describe('asking for an introduction', () => {
   it('does not ask the same member twice while a request is open', async () => {
     const { view } = await askAlumna();
     const results = await find(STAFF, '再エネ');
-    ctx.slack.expectResponse();
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: askButtonOf(results, 'Hanako Sato').value }));
-    expect(ctx.slack.bodies('response_url')[0]).toMatchObject({ text: ja.introductions.alreadyAsked('Hanako Sato') });
+    // Told in the modal that opened with the click, with only a Close button; no ephemeral.
+    expect(modalNotice(ctx.slack)).toBe(ja.introductions.alreadyAsked('Hanako Sato'));
+    expect(filledModal(ctx.slack).close.text).toBe(ja.modalNotice.close);
     // A second submission of a modal still open elsewhere sends nothing either.
     expect(await submitRequest(STAFF, view.private_metadata, formValues({ ack: true }))).toEqual({
       response_action: 'errors',
@@ -216,16 +219,18 @@ describe('asking for an introduction', () => {
     ctx.slack.assertDone();
   });
 
-  it('a forged ask for a member who shares nothing opens no modal', async () => {
+  it('a forged ask for a member who shares nothing shows no form, only why, in the modal', async () => {
     const hiddenId = await addExpert(OTHER_ALUMNUS, { name: 'Hidden', topics: ['dx'], shareWithStaff: false, shareWithAlumni: false });
-    ctx.slack.expectResponse();
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(
       blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: JSON.stringify({ m: hiddenId, q: 'DX' }) }),
     );
-    expect(ctx.slack.bodies('response_url')[0]).toMatchObject({ text: ja.introductions.notAvailable });
-    ctx.slack.expectResponse();
+    expect(modalNotice(ctx.slack)).toBe(ja.introductions.notAvailable);
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STRANGER, actionId: ACTIONS.askIntroduction, value: '{"m":"nonsense"' }));
-    expect(ctx.slack.bodies('response_url')[1]).toMatchObject({ text: en.introductions.notAvailable });
+    expect(modalNotice(ctx.slack)).toBe(en.introductions.notAvailable);
+    expect(ctx.slack.bodies('response_url')).toEqual([]);
+    expect(await requestRows()).toEqual([]);
     ctx.slack.assertDone();
   });
 });
@@ -271,15 +276,14 @@ describe('answering a request', () => {
   it('a forged Accept or Decline for another member’s request is refused and changes nothing', async () => {
     const { request } = await askAlumna();
     await addExpert(OTHER_ALUMNUS, { name: 'Other', topics: ['dx'] });
-    ctx.slack.expectResponse().expectResponse().expectResponse();
+    ctx.slack.expectResponse().expectResponse();
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: OTHER_ALUMNUS, actionId: ACTIONS.acceptIntroduction, value: request.id }));
     await ctx.harness.send(blockAction({ user: OTHER_ALUMNUS, actionId: ACTIONS.declineIntroduction, value: request.id }));
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.acceptIntroduction, value: request.id }));
-    expect(ctx.slack.bodies('response_url').map((body) => body.text)).toEqual([
-      en.introductions.notYours,
-      en.introductions.notYours,
-      ja.introductions.notYours,
-    ]);
+    expect(ctx.slack.bodies('response_url').map((body) => body.text)).toEqual([en.introductions.notYours, ja.introductions.notYours]);
+    // Decline opens its modal with the click; the refusal is told there.
+    expect(modalNotice(ctx.slack)).toBe(en.introductions.notYours);
     const declined = await ctx.harness.send(
       viewSubmission({ user: OTHER_ALUMNUS, callbackId: VIEWS.declineIntroduction, privateMetadata: request.id, values: {} }),
     );
@@ -291,9 +295,9 @@ describe('answering a request', () => {
   it('Decline with a reason and "unavailable until": the requester is told and offered the next match', async () => {
     const { alumnaId, request } = await askAlumna();
     await addExpert(SECOND, { name: '次点 次郎', topics: ['renewable_energy'] }, 'ja');
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: ALUMNA, actionId: ACTIONS.declineIntroduction, value: request.id }));
-    const { view } = ctx.slack.bodies('views.open').at(-1)!;
+    const view = filledModal(ctx.slack);
     assertValidModal(view);
     expect(view).toMatchObject({ callback_id: VIEWS.declineIntroduction, private_metadata: request.id });
 

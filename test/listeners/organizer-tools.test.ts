@@ -6,6 +6,7 @@ import { MEMBER_CSV_COLUMNS } from '../../src/services/member-csv';
 import { ACTIONS, VIEWS } from '../../src/slack/ids';
 import { memberRow } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal, modalNotice } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction } from '../helpers/payloads';
 import { assertValidMessage } from '../helpers/slack-limits';
 
@@ -40,14 +41,22 @@ describe('the organizer tools on the App Home', () => {
   });
 
   it('“Announce an event” opens the event form with the click’s trigger', async () => {
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     const click = blockAction({ user: ORGANIZER, actionId: ACTIONS.organizerAnnounceEvent, from: 'home' });
 
     await ctx.harness.send(click);
 
     const [opened] = ctx.slack.bodies('views.open');
     expect(opened!.trigger_id).toBe(click.trigger_id);
-    expect(opened!.view.callback_id).toBe(VIEWS.event);
+    expect(filledModal(ctx.slack).callback_id).toBe(VIEWS.event);
+    ctx.slack.assertDone();
+  });
+
+  it('a forged “Announce an event” click from someone who is not an organizer is refused in the modal it opened', async () => {
+    expectModalFlow(ctx.slack);
+    await clickFromHome(ALUMNA, ACTIONS.organizerAnnounceEvent);
+    expect(modalNotice(ctx.slack)).toBe(ja.common.notOrganizer);
+    expect(ctx.slack.bodies('chat.postMessage')).toEqual([]);
     ctx.slack.assertDone();
   });
 
@@ -81,7 +90,7 @@ describe('the organizer tools on the App Home', () => {
     ctx.slack.assertDone();
   });
 
-  it.each(TOOLS)('a forged “%s” click from someone who is not an organizer is refused in their DM and does nothing', async (actionId) => {
+  it.each(TOOLS.filter((tool) => tool !== ACTIONS.organizerAnnounceEvent))('a forged “%s” click from someone who is not an organizer is refused in their DM and does nothing', async (actionId) => {
     ctx.slack.expect('chat.postMessage');
 
     await clickFromHome(ALUMNA, actionId);

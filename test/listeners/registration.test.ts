@@ -5,6 +5,7 @@ import { ja } from '../../src/i18n/ja';
 import { ACTIONS, COMMANDS, DECLINE_REGISTRATION_FIELDS, PROFILE_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { ORGANIZERS_CHANNEL } from '../helpers/app';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal, modalNotice } from '../helpers/modal-flow';
 import { blockAction, globalShortcut, slashCommand, viewSubmission } from '../helpers/payloads';
 import { profileState, type ProfileAnswers } from '../helpers/profile-state';
 
@@ -29,12 +30,14 @@ async function submitProfile(user: string, answers: ProfileAnswers = {}) {
 
 describe('/alumni-profile opens the profile modal', () => {
   it('given a new member, the modal opens in their language with their Slack name suggested', async () => {
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     const ack = await ctx.harness.send(slashCommand({ command: COMMANDS.profile, user_id: ALUMNA }));
 
     expect(ack).toBeUndefined();
-    const [body] = ctx.slack.bodies('views.open');
-    expect(body?.trigger_id).toMatch(/^trigger\./);
+    // Opened with the trigger at once (loading), then filled in with the form.
+    const [opened] = ctx.slack.bodies('views.open');
+    expect(opened?.trigger_id).toMatch(/^trigger\./);
+    const body = { view: filledModal(ctx.slack) };
     expect(body?.view.callback_id).toBe(VIEWS.profile);
     expect(body?.view.title.text).toBe(ja.profileModal.title);
     const nameBlock = body?.view.blocks.find((block: any) => block.block_id === PROFILE_FIELDS.name);
@@ -46,9 +49,9 @@ describe('/alumni-profile opens the profile modal', () => {
     ctx.slack.expect('chat.postMessage').expect('chat.postMessage').expect('views.publish');
     await submitProfile(ALUMNA, { organisation: 'Blue Fund', topics: ['dx'] });
 
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(globalShortcut({ user: ALUMNA, callbackId: SHORTCUTS.editProfile }));
-    const [body] = ctx.slack.bodies('views.open');
+    const body = { view: filledModal(ctx.slack) };
     const block = (id: string) => body?.view.blocks.find((candidate: any) => candidate.block_id === id);
     expect(block(PROFILE_FIELDS.organisation).element.initial_value).toBe('Blue Fund');
     expect(block(PROFILE_FIELDS.topics).element.initial_options.map((o: any) => o.value)).toEqual(['dx']);
@@ -162,9 +165,9 @@ describe('approving registrations', () => {
 
   /** Decline opens the form; sending it declines (card redrawn, applicant's DM, organizer's feedback). */
   async function declineThroughForm(memberId: string, reason?: string) {
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: memberId }));
-    const [opened] = ctx.slack.bodies('views.open').slice(-1);
+    const opened = { view: filledModal(ctx.slack) };
     ctx.slack.expect('chat.update').expect('chat.postMessage').expect('chat.postMessage');
     return ctx.harness.send(
       viewSubmission({
@@ -198,10 +201,12 @@ describe('approving registrations', () => {
     await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.approveMember, value: member.id }));
     const after = await repos().members.findById(member.id);
 
-    ctx.slack.expectResponse();
+    // Decline opens its form with the click: the modal says it was decided already.
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: ORGANIZER, actionId: ACTIONS.declineMember, value: member.id }));
     expect(await repos().members.findById(member.id)).toEqual(after);
-    expect(ctx.slack.bodies('response_url').at(-1)).toMatchObject({ text: en.approval.alreadyDecided, replace_original: false });
+    expect(modalNotice(ctx.slack)).toBe(en.approval.alreadyDecided);
+    expect(ctx.slack.bodies('response_url')).toEqual([]);
     expect(ctx.slack.bodies('chat.update')).toHaveLength(1);
     ctx.slack.assertDone();
   });

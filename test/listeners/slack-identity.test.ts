@@ -9,6 +9,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { createTestApp } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal, modalNotice } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction, slashCommand, userEvent, viewSubmission } from '../helpers/payloads';
 import { introductionFormValues } from '../helpers/introduction-form';
 import { profileState } from '../helpers/profile-state';
@@ -83,8 +84,10 @@ describe('accounts that are not full members of the workspace', () => {
     ctx.slack.assertDone();
   });
 
-  it.each(refused)('%s cannot register: the form does not open, and a forged submission stores nothing', async (_kind, user, message) => {
-    expect(await command(user, COMMANDS.profile)).toEqual({ response_type: 'ephemeral', text: message });
+  it.each(refused)('%s cannot register: the modal says why instead of the form, and a forged submission stores nothing', async (_kind, user, message) => {
+    expectModalFlow(ctx.slack);
+    expect(await command(user, COMMANDS.profile)).toBeUndefined();
+    expect(modalNotice(ctx.slack)).toBe(message);
     const ack = await ctx.harness.send(
       viewSubmission({ user, callbackId: VIEWS.profile, values: profileState({ memberType: 'staff', shareWithStaff: true }) }),
     );
@@ -97,14 +100,14 @@ describe('accounts that are not full members of the workspace', () => {
     await addExpert(ALUMNA, { name: 'Hanako Sato', topics: ['renewable_energy'], shareWithStaff: true });
     const results = await find(STAFF, '再エネ');
     const ask = results.blocks.find((block: any) => block.accessory?.action_id === ACTIONS.askIntroduction).accessory;
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: ask.value }));
-    const metadata = ctx.slack.bodies('views.open')[0]!.view.private_metadata;
+    const metadata = filledModal(ctx.slack).private_metadata;
 
-    ctx.slack.expectResponse();
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: SINGLE_CHANNEL_GUEST, actionId: ACTIONS.askIntroduction, value: ask.value }));
-    expect(ctx.slack.bodies('response_url')).toEqual([{ response_type: 'ephemeral', replace_original: false, text: ja.access.guest }]);
-    expect(ctx.slack.bodies('views.open')).toHaveLength(1);
+    expect(modalNotice(ctx.slack)).toBe(ja.access.guest);
+    expect(ctx.slack.bodies('response_url')).toEqual([]);
     const f = INTRODUCTION_FIELDS;
     const ack = await ctx.harness.send(
       viewSubmission({
@@ -136,7 +139,10 @@ describe('accounts that are not full members of the workspace', () => {
     await slackChange('user_guest_status_changed', ALUMNA, { is_restricted: true });
     expect(await command(ALUMNA, COMMANDS.profile, 'help')).toEqual({ response_type: 'ephemeral', text: ja.profileCommand.help });
     expect(await command(ALUMNA, COMMANDS.profile, 'delete')).toMatchObject({ text: ja.profileCommand.deleteConfirm });
-    expect(await command(ALUMNA, COMMANDS.profile)).toEqual({ response_type: 'ephemeral', text: ja.access.guest });
+    expectModalFlow(ctx.slack);
+    expect(await command(ALUMNA, COMMANDS.profile)).toBeUndefined();
+    expect(modalNotice(ctx.slack)).toBe(ja.access.guest);
+    ctx.slack.assertDone();
   });
 });
 
@@ -146,9 +152,9 @@ describe('a change in Slack takes effect at once', () => {
     await addExpert(ALUMNA, { name: 'Hanako Sato', topics: ['renewable_energy'], shareWithStaff: true });
     const results = await find(STAFF, '再エネ');
     const ask = results.blocks.find((block: any) => block.accessory?.action_id === ACTIONS.askIntroduction).accessory;
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: ask.value }));
-    const metadata = ctx.slack.bodies('views.open')[0]!.view.private_metadata;
+    const metadata = filledModal(ctx.slack).private_metadata;
     ctx.slack.expect('chat.postMessage', { channel: 'D0ALUMNA', ts: '1800000000.000100' }).expect('chat.postMessage');
     await ctx.harness.send(
       viewSubmission({
@@ -193,10 +199,10 @@ describe('a change in Slack takes effect at once', () => {
     const results = await find(STAFF, '再エネ');
     const ask = results.blocks.find((block: any) => block.accessory?.action_id === ACTIONS.askIntroduction).accessory;
     await slackChange('user_change', ALUMNA, { deleted: true });
-    ctx.slack.expectResponse();
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: ask.value }));
-    expect(ctx.slack.bodies('views.open')).toEqual([]);
-    expect(ctx.slack.bodies('response_url')[0]).toMatchObject({ response_type: 'ephemeral', text: ja.introductions.notAvailable });
+    expect(modalNotice(ctx.slack)).toBe(ja.introductions.notAvailable);
+    expect(ctx.slack.bodies('response_url')).toEqual([]);
     ctx.slack.assertDone();
   });
 
@@ -228,8 +234,9 @@ describe('guest accounts organizers let in by name', () => {
 
     // Let in, but a staff email domain makes no guest current staff: nothing to search yet.
     expect(await find(GUEST, '再エネ')).toEqual({ response_type: 'ephemeral', text: ja.findExpert.notAllowed });
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await command(GUEST, COMMANDS.profile);
+    expect(filledModal(ctx.slack).callback_id).toBe(VIEWS.profile);
     const staffRegistration = await ctx.harness.send(
       viewSubmission({ user: GUEST, callbackId: VIEWS.profile, values: profileState({ memberType: 'staff', yearLeft: null, shareWithStaff: true }) }),
     );

@@ -7,6 +7,7 @@ import type { ProfileInput } from '../../src/services/profile-rules';
 import { ACTIONS, COMMANDS, PROFILE_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { profileInput } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
+import { expectModalFlow, filledModal } from '../helpers/modal-flow';
 import { appHomeOpened, blockAction, globalShortcut, slashCommand } from '../helpers/payloads';
 
 const STAFF = 'U0STAFF';
@@ -153,9 +154,9 @@ describe('"unavailable until" on the App Home', () => {
 describe('"unavailable until" in the profile modal', () => {
   it('is shown near the top of the modal when it opens', async () => {
     await addAlumnus(OTHER, '2027-03-31');
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(globalShortcut({ user: OTHER, callbackId: SHORTCUTS.editProfile }));
-    const [opened] = ctx.slack.bodies('views.open');
+    const opened = { view: filledModal(ctx.slack) };
     const blocks = opened?.view.blocks;
     expect(blocks[1].text.text).toBe(ja.availability.notice('2027-03-31'));
     expect(blocks[1].accessory).toMatchObject({ action_id: ACTIONS.clearUnavailable, text: { text: ja.availability.availableAgain } });

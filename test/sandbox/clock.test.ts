@@ -11,7 +11,7 @@ import { moveClock } from '../../src/sandbox/scheduler';
 import { seedEvent, seedProfiles } from '../../src/sandbox/seed';
 import { clickAction, submitView } from '../../src/sandbox/view-actions';
 import type { Message } from '../../src/sandbox/workspace';
-import { ACTIONS, INTRODUCTION_FIELDS } from '../../src/slack/ids';
+import { ACTIONS, INTRODUCTION_FIELDS, VIEWS } from '../../src/slack/ids';
 import { createTestDatabase } from '../helpers/database';
 
 const HANAKO = 'U0HANAKO';
@@ -68,7 +68,8 @@ describe('the sandbox clock is the bot’s clock', () => {
     const results = await ws().waitFor(() => botMessagesIn(SANDBOX_CHANNELS.general, TARO).find((m) => json(m).includes(ACTIONS.askIntroduction)));
     const block = results.blocks!.find((b) => JSON.stringify(b).includes('山田 花子') && JSON.stringify(b).includes(ACTIONS.askIntroduction))!;
     await clickAction(ctx(), { userId: TARO, source: { channelId: results.channel, messageTs: results.ts }, blockId: String(block.block_id), actionId: ACTIONS.askIntroduction });
-    const modal = await ws().waitFor(() => ws().views.top(TARO));
+    // The modal opens loading, then the bot fills in the form.
+    const modal = await ws().waitFor(() => ws().views.top(TARO)?.definition.callback_id === VIEWS.introductionRequest && ws().views.top(TARO));
     const due = networkToday(new Date(ws().now() + 5 * DAY_MS));
     const f = INTRODUCTION_FIELDS;
     const submitted = await submitView(ctx(), {

@@ -133,7 +133,8 @@ describe('the unchanged bot, driven through the stand-in', () => {
 
   it('a modal submission: the client refuses a missing required field, the bot’s field errors come back, a valid one closes', async () => {
     await runTyped(ctx(), { userId: YUKI, channelId: SANDBOX_CHANNELS.general, text: '/alumni-profile' });
-    const modal = await ws().waitFor(() => ws().views.top(YUKI));
+    // The modal opens loading, then the bot fills in the form.
+    const modal = await ws().waitFor(() => ws().views.top(YUKI)?.definition.callback_id === VIEWS.profile && ws().views.top(YUKI));
     expect(modal.definition.callback_id).toBe(VIEWS.profile);
     const field = (id: string, value: Record<string, unknown>) => ({ [id]: { [id]: value } });
     const answers = {

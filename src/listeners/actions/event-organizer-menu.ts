@@ -19,15 +19,18 @@ import { uploadFileToDm } from '../shared/upload';
 export function handleEventOrganizerMenu(deps: ListenerDeps) {
   return guardButton(deps, async (args) => {
     const { body, action, client, respond } = args;
+    const chosen = parseEventMenuValue(action.type === 'overflow' ? action.selected_option.value : undefined);
+    if (chosen?.verb === EVENT_MENU.edit) {
+      // The form opens with the trigger before any lookup; the organizer check is openEventModal's.
+      await openEventModal(deps, client, { slackUserId: body.user.id, triggerId: body.trigger_id, eventId: chosen.eventId });
+      return;
+    }
     const user = await identify(deps, body.user.id);
     const tell = privateReply(args);
-    const chosen = parseEventMenuValue(action.type === 'overflow' ? action.selected_option.value : undefined);
     try {
       if (!(await isOrganizer(deps.services, user.slackUserId))) throw new AppError('not_organizer');
       if (!chosen) throw new AppError('not_found');
-      if (chosen.verb === EVENT_MENU.edit) {
-        await openEventModal(deps, client, { user, triggerId: body.trigger_id, eventId: chosen.eventId });
-      } else if (chosen.verb === EVENT_MENU.cancel) {
+      if (chosen.verb === EVENT_MENU.cancel) {
         const { event, told } = await previewCancellation(deps.services, { organizerSlackUserId: user.slackUserId, eventId: chosen.eventId });
         if (event.status === 'cancelled') return tell(user.t.events.alreadyCancelled);
         const blocks = buildCancelConfirmation({ t: user.t, event, told });

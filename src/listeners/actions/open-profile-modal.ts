@@ -1,11 +1,10 @@
 import type { ListenerDeps } from '../deps';
 import { guardButton } from '../shared/guard';
-import { identify } from '../shared/identify';
 import { openProfileModal } from '../shared/profile-modal';
 
 /** "Edit my profile" on the App Home and in the stale-profile reminder. */
 export function handleOpenProfileModal(deps: ListenerDeps) {
   return guardButton(deps, async ({ body, client }) => {
-    await openProfileModal(deps, client, { user: await identify(deps, body.user.id), triggerId: body.trigger_id });
+    await openProfileModal(deps, client, { slackUserId: body.user.id, triggerId: body.trigger_id });
   });
 }

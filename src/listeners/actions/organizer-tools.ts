@@ -10,7 +10,7 @@ import { identify } from '../shared/identify';
 /** "Announce an event" on the App Home: the shortcut's event form (openEventModal checks the role). */
 export function handleOrganizerAnnounceEvent(deps: ListenerDeps) {
   return guardButton(deps, async ({ body, client }) => {
-    await openEventModal(deps, client, { user: await identify(deps, body.user.id), triggerId: body.trigger_id });
+    await openEventModal(deps, client, { slackUserId: body.user.id, triggerId: body.trigger_id });
   });
 }
 

@@ -18,6 +18,11 @@ export function handleProfileCommand(deps: ListenerDeps) {
     const { command, reply, client } = args;
     const text = command.text.trim();
     const word = text.toLowerCase();
+    if (text === '') {
+      // The form opens with the trigger before any lookup (the account's standing is checked after).
+      await openProfileModal(deps, client, { slackUserId: command.user_id, triggerId: command.trigger_id });
+      return;
+    }
     // Help, export and erasure stay open to an account that no longer takes part (a member who
     // became a guest keeps the right to their data); everything else is refused for it.
     const user = await identify(deps, command.user_id, { anyAccount: true });
@@ -25,11 +30,6 @@ export function handleProfileCommand(deps: ListenerDeps) {
     const refusal = refusalFor(user.standing);
     const ownDataOnly = word === 'export' || word === 'delete' || (text !== '' && !parseUserMention(text));
     if (refusal && !ownDataOnly) throw new AppError(refusal);
-
-    if (text === '') {
-      await openProfileModal(deps, client, { user, triggerId: command.trigger_id });
-      return;
-    }
     if (word === 'export') {
       await sendOwnData(deps, args, user);
       return;

@@ -1,28 +1,28 @@
 import type { WebClient } from '@slack/web-api';
 import { buildEventModal } from '../../blocks/event-modal';
-import { AppError } from '../../services/errors';
 import { findEvent } from '../../services/events';
 import { isOrganizer } from '../../services/organizers';
 import type { ListenerDeps } from '../deps';
-import type { IdentifiedUser } from './identify';
+import { openModalFirst } from './open-modal';
 
-/** The event form, empty or filled with an event to edit; organizers only (checked here, not trusted). */
+/**
+ * The event form, empty or filled with an event to edit; organizers only (checked here, not
+ * trusted). Opened loading first (see openModalFirst); a refusal is told in the modal.
+ */
 export async function openEventModal(
   deps: ListenerDeps,
   client: WebClient,
-  input: { user: IdentifiedUser; triggerId: string; eventId?: string },
+  input: { slackUserId: string; triggerId: string; eventId?: string },
 ): Promise<void> {
-  if (!(await isOrganizer(deps.services, input.user.slackUserId))) throw new AppError('not_organizer');
-  const event = input.eventId ? await findEvent(deps.services, input.eventId) : undefined;
-  if (input.eventId && !event) throw new AppError('not_found');
-  if (event?.status === 'cancelled') throw new AppError('already_decided');
-  await client.views.open({
-    trigger_id: input.triggerId,
-    view: buildEventModal({
-      t: input.user.t,
-      event,
-      defaultChannelId: deps.config.announcementsChannelId,
-      now: deps.services.clock(),
-    }),
+  await openModalFirst(deps, client, {
+    triggerId: input.triggerId,
+    slackUserId: input.slackUserId,
+    load: async (user) => {
+      if (!(await isOrganizer(deps.services, user.slackUserId))) return { refusal: user.t.common.notOrganizer };
+      const event = input.eventId ? await findEvent(deps.services, input.eventId) : undefined;
+      if (input.eventId && !event) return { refusal: user.t.events.notFound };
+      if (event?.status === 'cancelled') return { refusal: user.t.events.alreadyCancelled };
+      return buildEventModal({ t: user.t, event, defaultChannelId: deps.config.announcementsChannelId, now: deps.services.clock() });
+    },
   });
 }

@@ -5,6 +5,7 @@ import { activeUnavailability } from '../../services/availability';
 import { findOwnProfile } from '../../services/profile';
 import type { ListenerDeps } from '../deps';
 import type { IdentifiedUser } from './identify';
+import { openModalFirst } from './open-modal';
 
 /** The profile modal, prefilled with the user's stored profile when they have one. */
 export async function buildOwnProfileModal(deps: ListenerDeps, user: IdentifiedUser): Promise<ModalView> {
@@ -20,11 +21,11 @@ export async function buildOwnProfileModal(deps: ListenerDeps, user: IdentifiedU
   });
 }
 
-/** Opens the profile modal, prefilled with the caller's profile when they have one. */
+/** Opens the profile modal (loading first: see openModalFirst), prefilled with the caller's profile when they have one. */
 export async function openProfileModal(
   deps: ListenerDeps,
   client: WebClient,
-  input: { user: IdentifiedUser; triggerId: string },
+  input: { slackUserId: string; triggerId: string },
 ): Promise<void> {
-  await client.views.open({ trigger_id: input.triggerId, view: await buildOwnProfileModal(deps, input.user) });
+  await openModalFirst(deps, client, { ...input, load: (user) => buildOwnProfileModal(deps, user) });
 }

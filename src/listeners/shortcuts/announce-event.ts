@@ -1,11 +1,10 @@
 import type { ListenerDeps } from '../deps';
 import { openEventModal } from '../shared/event-modal';
 import { guardShortcut } from '../shared/guard';
-import { identify } from '../shared/identify';
 
 /** Global shortcut "Announce an event": the same form as `/alumni-event`, organizers only. */
 export function handleAnnounceEventShortcut(deps: ListenerDeps) {
   return guardShortcut(deps, async ({ shortcut, client }) => {
-    await openEventModal(deps, client, { user: await identify(deps, shortcut.user.id), triggerId: shortcut.trigger_id });
+    await openEventModal(deps, client, { slackUserId: shortcut.user.id, triggerId: shortcut.trigger_id });
   });
 }
