@@ -114,7 +114,7 @@ export async function fillFreedPlaces(events: EventsRepository, event: EventRow)
 export interface WithdrawnAnswers {
   /** The scheduled events whose counts changed, each with the members moved up from its waitlist. */
   events: Array<{ event: EventRow; promoted: EventRsvpRow[] }>;
-  /** The answers as they were. */
+  /** The answers withdrawn, as they were (attendance at events held is kept). */
   answers: EventRsvpRow[];
   /** Their reminders deleted, the announcements redrawn, the promotions told: recorded in the same transaction. */
   deliveryIds: string[];
@@ -127,9 +127,20 @@ async function fillPlacesFreedBy(events: EventsRepository, event: EventRow, with
 }
 
 /**
- * Withdraws every answer of a member who erases their data, inside the erasure's transaction, and
- * records there what Slack must be told, as for "Can't go": members moved up from a waitlist hear
- * of it, and staff among them going with an interested party get their ethics notice (remindOfMeals;
+ * Whether an answer is attendance at an event that took place (held, not cancelled, started): kept
+ * through an erasure, under the member's pseudonymous tombstone, as the contact log's record of
+ * staff's contacts. Anything else said of an event held (Maybe, Can't go, the waitlist) records
+ * no contact, and goes.
+ */
+function attendedHeldEvent(event: EventRow | undefined, rsvp: EventRsvpRow | undefined, now: Date): boolean {
+  return event?.status === 'scheduled' && event.startsAt <= now && rsvp?.answer === 'going' && !rsvp.waitlisted;
+}
+
+/**
+ * Withdraws the answers of a member who erases their data to events still ahead (and any but
+ * attendance to events held: see attendedHeldEvent), inside the erasure's transaction, and records
+ * there what Slack must be told, as for "Can't go": members moved up from a waitlist hear of it,
+ * and staff among them going with an interested party get their ethics notice (remindOfMeals;
  * `options`: the settings, deps.config.ethics, and the staff email domains, deps.staffEmailDomains).
  * Each event's row is locked as for an answer, in ID order (two erasures never deadlock).
  */
@@ -145,6 +156,12 @@ export async function withdrawAllAnswersOf(
   const deliveries: NewDelivery[] = [];
   for (const eventId of await events.listEventIdsAnsweredBy(memberId)) {
     const event = await events.lockById(eventId);
+    const answer = await events.findRsvp(eventId, memberId);
+    if (attendedHeldEvent(event, answer, now)) {
+      // Kept; the DM it was reminded in is not (no reminder is held any more for an event begun).
+      if (answer!.reminderScheduledMessageId) await events.clearReminder(eventId, memberId, answer!.reminderScheduledMessageId);
+      continue;
+    }
     const removed = await events.deleteRsvps(eventId, [memberId]);
     withdrawn.answers.push(...removed);
     for (const rsvp of removed) dropReminder(deliveries, rsvp, now);

@@ -33,8 +33,6 @@ beforeEach(async () => {
 });
 
 const repos = () => createRepositories(database.db);
-/** What erasure leaves of a member. */
-const TOMBSTONE = { status: 'erased', name: null, email: null, slackUserId: null, organisation: null, currentDivision: null } as const;
 
 const givenMember = (overrides: Partial<MemberRow> = {}) => repos().members.insert(memberRow(overrides));
 const givenStaff = (overrides: Partial<MemberRow> = {}) =>
@@ -249,14 +247,13 @@ describe('the contact log for the ethics officer', () => {
       ethicsMatch: { summary: 'グリーンパワー総研（やまだ課の補助金）' },
       ethicsAcknowledgedAt: new Date('2026-11-09T00:59:00Z'),
     });
-    // Erasure withdraws event answers; an answer left by a tombstone is still shown by pseudonym alone.
-    const goneStaff = await givenStaff({ ...TOMBSTONE, pseudonym: 'M-GONE-STAFF' });
-    const goneAlumnus = await givenMember({ ...TOMBSTONE, pseudonym: 'M-GONE-ALUMNUS' });
+    // Attendance at an event held outlives an erasure, under the tombstone's pseudonym alone.
+    const goneStaff = await givenStaff({ name: '消去 職員', slackUserId: 'U0GONESTAFF', currentDivision: 'きえる課', pseudonym: 'M-GONE-STAFF' });
+    const goneAlumnus = await givenMember({ name: '消去 卒業生', slackUserId: 'U0GONEALUMNUS', organisation: '消える商事', pseudonym: 'M-GONE-ALUMNUS' });
     const kept = await givenMember({ name: '田中 一郎', organisation: '東都電力' });
     await givenEvent({}, [{ member: goneStaff }, { member: goneAlumnus }, { member: kept }]);
 
-    await eraseOwnData(deps, 'U0ICHIRO');
-    await eraseOwnData(deps, 'U0HANAKO');
+    for (const user of ['U0ICHIRO', 'U0HANAKO', 'U0GONESTAFF', 'U0GONEALUMNUS']) await eraseOwnData(deps, user);
     const { csv } = await exportLog();
 
     expect(rows(csv)).toEqual([
@@ -278,7 +275,9 @@ describe('the contact log for the ethics officer', () => {
         alumni_organisation: '東都電力; ',
       }),
     ]);
-    for (const personal of ['山田', 'ICHIRO', 'やまだ', '佐藤', 'HANAKO', 'グリーンパワー']) expect(csv).not.toContain(personal);
+    for (const personal of ['山田', 'ICHIRO', 'やまだ', '佐藤', 'HANAKO', 'グリーンパワー', '消去', 'GONE', 'きえる課', '消える商事']) {
+      expect(csv.replace(/M-GONE-(STAFF|ALUMNUS)/g, '')).not.toContain(personal);
+    }
   });
 
   it('prefixes text a spreadsheet would run as a formula with an apostrophe', async () => {

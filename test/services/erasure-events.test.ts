@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
 import { createRepositories } from '../../src/db/repositories';
+import { createEventsRepository } from '../../src/db/repositories/events';
 import { eventRsvps, type EventRow, type MemberRow } from '../../src/db/schema';
 import type { ServiceDeps } from '../../src/services/deps';
 import { answerRsvp, createEvent } from '../../src/services/events';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
-import { memberRow } from '../helpers/factories';
+import { eventRow, memberRow } from '../helpers/factories';
 import { eventInput } from '../helpers/event-form';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -108,5 +109,39 @@ describe('erasure and answers at the same time', () => {
         [d!.id, false],
       ].sort(),
     );
+  });
+});
+
+describe('an erasure and the events that took place', () => {
+  /** An event inserted as it stands (started `daysAgo` days before now; negative: ahead). */
+  const givenEventOn = (daysAgo: number, overrides: Partial<EventRow> = {}) =>
+    createEventsRepository({ db: database.db }).insert(
+      eventRow({ startsAt: new Date(NOW.getTime() - daysAgo * DAY), endsAt: new Date(NOW.getTime() - daysAgo * DAY + 2 * 3_600_000), ...overrides }),
+    );
+  const DAY = 86_400_000;
+
+  it('keeps attendance at events held, under the pseudonymous tombstone, and withdraws every other answer', async () => {
+    const leaving = await givenMember();
+    const held = await givenEventOn(10);
+    const heldMaybe = await givenEventOn(9);
+    const heldWaitlisted = await givenEventOn(8);
+    const cancelled = await givenEventOn(7, { status: 'cancelled' });
+    const ahead = await givenEventOn(-3);
+    await database.db.insert(eventRsvps).values([
+      { eventId: held.id, memberId: leaving.id, answer: 'going', reminderChannelId: 'D0LEAVING', reminderScheduledMessageId: 'Q0POSTED', reminderPostAt: new Date(NOW.getTime() - 11 * DAY) },
+      { eventId: heldMaybe.id, memberId: leaving.id, answer: 'maybe' },
+      { eventId: heldWaitlisted.id, memberId: leaving.id, answer: 'going', waitlisted: true, waitlistNumber: 1 },
+      { eventId: cancelled.id, memberId: leaving.id, answer: 'going' },
+      { eventId: ahead.id, memberId: leaving.id, answer: 'going' },
+    ]);
+
+    const erasure = await eraseOwnData(deps, leaving.slackUserId!);
+
+    expect(erasure!.withdrawn.answers.map((rsvp) => rsvp.eventId).sort()).toEqual([heldMaybe.id, heldWaitlisted.id, cancelled.id, ahead.id].sort());
+    const kept = await database.db.select().from(eventRsvps);
+    // The DM it was reminded in goes: nothing there names the erased member's Slack conversation any more.
+    expect(kept).toEqual([expect.objectContaining({ eventId: held.id, memberId: leaving.id, answer: 'going', waitlisted: false, reminderChannelId: null, reminderScheduledMessageId: null })]);
+    const tombstone = await createRepositories(database.db).members.findById(leaving.id);
+    expect(tombstone).toMatchObject({ status: 'erased', name: null, email: null, slackUserId: null });
   });
 });
