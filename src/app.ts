@@ -3,6 +3,7 @@ import { openDatabase } from './db/client';
 import { startBackupJob } from './jobs/backup';
 import { startIntroductionSweeper } from './jobs/introduction-sweeps';
 import { startMemberImportDraftSweeper } from './jobs/member-import-drafts';
+import { startRoundSweeper } from './jobs/rounds';
 import { startStaleReminderSweeper } from './jobs/stale-reminders';
 import { useErasureLedger } from './services/backup-ledger';
 import { seedOrganizers } from './services/organizers';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   await seedOrganizers(deps.services, config.organizerUserIds);
   process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
   await app.start(config.port);
-  const stopSweepers = [startStaleReminderSweeper(deps), startIntroductionSweeper(deps), startMemberImportDraftSweeper(deps)];
+  const stopSweepers = [startStaleReminderSweeper(deps), startIntroductionSweeper(deps), startMemberImportDraftSweeper(deps), startRoundSweeper(deps)];
   // The embedded database's daily backup and backups on request (none on Postgres).
   stopSweepers.push(startBackupJob(deps, { database, dir: config.backup.dir, keep: config.backup.keep, pgliteDataDir: config.pgliteDataDir }));
   deps.deliveries.start();

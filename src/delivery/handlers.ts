@@ -5,6 +5,7 @@ import { declarationHandlers } from './declarations';
 import { eventHandlers } from './events';
 import { introductionHandlers } from './introductions';
 import { memberHandlers } from './members';
+import { roundHandlers } from './rounds';
 import type { DeliveryHandler, DeliveryHandlers } from './worker';
 
 /** A delivery failed for good: the person it was for hears what, and that organizers can see it. */
@@ -21,5 +22,5 @@ function failureNotice(deps: ListenerDeps): DeliveryHandler {
 
 /** Every kind of delivery, and how it is carried out. */
 export function deliveryHandlers(deps: ListenerDeps): DeliveryHandlers {
-  return { ...introductionHandlers(deps), ...memberHandlers(deps), ...eventHandlers(deps), ...declarationHandlers(deps), 'delivery.failed': failureNotice(deps) };
+  return { ...introductionHandlers(deps), ...memberHandlers(deps), ...eventHandlers(deps), ...declarationHandlers(deps), ...roundHandlers(deps), 'delivery.failed': failureNotice(deps) };
 }

@@ -1,8 +1,10 @@
+import { roundsEn } from './rounds-en';
 /**
  * The source catalogue. Values are plain text or functions of already-escaped values; builders
  * escape user text before passing it in. ja.ts must provide every key (checked by tsc and a test).
  */
 export const en = {
+  rounds: roundsEn,
   common: {
     appName: 'Kakehashi',
     unavailable: 'Kakehashi is temporarily unavailable, so nothing was saved. Please try again in a moment.',

@@ -1,6 +1,8 @@
+import { roundsJa } from './rounds-ja';
 import type { Messages } from './en';
 
 export const ja = {
+  rounds: roundsJa,
   common: {
     appName: '架け橋',
     unavailable: '架け橋は一時的に利用できないため、何も保存されていません。しばらくしてからもう一度お試しください。',

@@ -1,4 +1,5 @@
 import { runIntroductionSweep } from '../jobs/introduction-sweeps';
+import { runRoundSweep } from '../jobs/rounds';
 import { runDeclarationReminderSweep, runStaleReminderSweep } from '../jobs/stale-reminders';
 import type { ListenerDeps } from '../listeners';
 import type { Workspace } from './workspace';
@@ -14,6 +15,7 @@ const MAX_DELIVERY_PASSES = 10;
 export async function runDueWork(deps: ListenerDeps, ws: Workspace): Promise<void> {
   const steps: Array<[string, () => Promise<unknown>]> = [
     ['introduction sweep', () => runIntroductionSweep(deps)],
+    ['round sweep', () => runRoundSweep(deps)],
     ['stale reminder sweep', () => runStaleReminderSweep(deps)],
     ['declarations reminder sweep', () => runDeclarationReminderSweep(deps)],
     [

@@ -43,6 +43,9 @@ export const DELIVERY_KINDS = [
   'event.reminder_delete',
   'event.notice',
   'delivery.failed',
+  'round.introduce',
+  'round.check_in',
+  'round.paused',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
@@ -123,6 +126,12 @@ export const DELIVERIES = {
    */
   mealNotice: (eventId: string, memberId: string, meal: MealNotice, revision: number): NewDelivery =>
     make('event.notice', `${eventId}:${memberId}:meal_notice:${meal}:${revision}`, { eventId, memberId, notice: 'meal_notice', meal }),
+  /** A round's pair (or trio): their group DM, with who they are and why they were paired. */
+  roundIntroduction: (pairId: string): NewDelivery => make('round.introduce', pairId, { pairId }),
+  /** Midway through the round, in the pair's group DM: "did you meet?". */
+  roundCheckIn: (pairId: string): NewDelivery => make('round.check_in', pairId, { pairId }),
+  /** A participant paused after ignoring rounds in a row is told, and how to rejoin (once per round that paused them). */
+  roundPaused: (memberId: string, roundId: string): NewDelivery => make('round.paused', `${memberId}:${roundId}`, { memberId }),
   /** A delivery finally failed: the person it was for hears of it. */
   failureNotice: (deliveryId: string, slackUserId: string): NewDelivery => make('delivery.failed', deliveryId, { deliveryId, slackUserId }),
 } as const;

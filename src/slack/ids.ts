@@ -153,3 +153,31 @@ export const INTRODUCTION_ETHICS_FIELDS = {
   notifySupervisor: 'intro_ethics_notify',
   supervisor: 'intro_ethics_supervisor',
 } as const;
+
+/** Rounds (pairings of staff with alumni): the command, its modals, inputs and buttons. */
+export const ROUNDS = {
+  command: '/alumni-rounds',
+  joinView: 'round_join_modal',
+  setupView: 'round_setup_modal',
+  /** App Home buttons (no value) and the pair's answers (the value is the pair's ID). */
+  actions: {
+    join: 'round_join',
+    pause: 'round_pause',
+    leave: 'round_leave',
+    setup: 'round_setup',
+    met: 'round_met',
+    notYet: 'round_not_yet',
+    skip: 'round_skip',
+  },
+  joinFields: { topics: 'round_curious_topics', text: 'round_curious_text' },
+  setupFields: {
+    enabled: 'round_enabled',
+    cadence: 'round_cadence',
+    nextStart: 'round_next_start',
+    staffMaxYears: 'round_staff_max_years',
+    pairSize: 'round_pair_size',
+    mix: 'round_mix',
+    flagged: 'round_flagged',
+    noRepeat: 'round_no_repeat',
+  },
+} as const;

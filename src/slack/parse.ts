@@ -7,7 +7,7 @@ import type { IntroductionInput } from '../services/introduction-rules';
 import type { EventInput } from '../services/events';
 import { readTypedNumber, readTypedText, textProblem, type TextProblem, type TextShape } from '../services/typed-text';
 import { DECLINE_FIELDS, DECLINE_REGISTRATION_FIELDS, EVENT_FIELDS, INTRODUCTION_FIELDS, PROFILE_FIELDS } from './ids';
-import { INTRODUCTION_ETHICS_FIELDS } from './ids';
+import { INTRODUCTION_ETHICS_FIELDS, ROUNDS } from './ids';
 
 /** The shapes Slack sends in view.state.values, read leniently: a forged or odd value becomes a validation error later, not a crash. */
 const stateValue = z
@@ -243,3 +243,34 @@ export function parseIntroductionEthics(values: unknown): {
     supervisorSlackUserId: read.user(f.supervisor),
   };
 }
+
+/** The rounds join form: topics a staff member is curious about and free text (checked by checkJoinInput). */
+export function parseRoundJoinSubmission(values: unknown): ParsedForm<{ curiousTopics: string[]; curiousText: string | null }> {
+  const read = reader(values);
+  const f = ROUNDS.joinFields;
+  return read.form({ curiousTopics: read.selectedMany(f.topics), curiousText: read.text(f.text, 'lines') });
+}
+
+const roundCadence = z.enum(['weekly', 'biweekly', 'every_4_weeks']);
+const roundMix = z.enum(['staff_alumni', 'also_alumni_alumni']);
+const roundFlagged = z.enum(['notice', 'avoid']);
+
+/** The organizers' rounds settings form (checked by checkRoundSettings); an odd or forged choice falls back to the default. */
+export function parseRoundSetupSubmission(values: unknown) {
+  const read = reader(values);
+  const f = ROUNDS.setupFields;
+  const years = read.number(f.staffMaxYears);
+  return {
+    enabled: read.selectedMany(f.enabled).includes('on'),
+    cadence: roundCadence.catch('biweekly').parse(read.selected(f.cadence)),
+    nextStartAt: read.dateTime(f.nextStart),
+    staffMaxYears: years,
+    pairSize: read.selected(f.pairSize) === '3' ? 3 : 2,
+    mix: roundMix.catch('staff_alumni').parse(read.selected(f.mix)),
+    flaggedPairs: roundFlagged.catch('notice').parse(read.selected(f.flagged)),
+    noRepeatRounds: read.number(f.noRepeat) ?? Number.NaN,
+  };
+}
+
+/** A pair's answer button: the value is the pair's ID. */
+export const roundPairValue = z.uuid();

@@ -19,6 +19,7 @@ import { HOME_EVENTS_LIMIT, HOME_ORGANIZED_EVENTS_LIMIT } from '../../src/blocks
 import type { EventView } from '../../src/services/event-types';
 import { t, type Locale } from '../../src/i18n';
 import { HOME_REQUESTS_LIMIT } from '../../src/services/introductions';
+import { ROUND_STATS_SHOWN } from '../../src/services/round-rules';
 import { TOPIC_KEYS } from '../../src/services/taxonomy';
 import { ACTIONS, INTRODUCTION_ETHICS_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../../src/slack/ids';
 import { ESCAPE_HEAVY_FILL, introductionRow, maximalEventRow, maximalIntroductionRow, maximalMemberRow, memberRow } from '../helpers/factories';
@@ -223,7 +224,7 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     expect(JSON.parse(choose!.value!)).toEqual({ r: request.id, m: volunteer.id });
   });
 
-  it('the whole App Home fits Slack with every list full of the longest entries (organizer, events, requests, failures, members not on Slack, a failed backup)', () => {
+  it('the whole App Home fits Slack with every list full of the longest entries (organizer, events, requests, rounds, failures, members not on Slack, a failed backup)', () => {
     const items = Array.from({ length: HOME_REQUESTS_LIMIT }, () => ({ request: maximalIntroductionRow({}, ESCAPE_HEAVY_FILL), otherName: '&'.repeat(100) }));
     const counts = { going: 9999, maybe: 9999, notGoing: 9999, waitlisted: 9999 };
     const event = (): EventView => ({ event: maximalEventRow({ capacity: 10_000 }, ESCAPE_HEAVY_FILL), counts, placesLeft: 1 });
@@ -239,6 +240,24 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
       },
       unlinked: { rows: Array.from({ length: HOME_UNLINKED_LIMIT }, () => maximalMemberRow()), total: 99 },
       backupFailure: { day: '2026-12-02', error: '&'.repeat(300) },
+      rounds: {
+        settings: undefined,
+        member: maximalMemberRow(),
+        participant: undefined,
+        refusal: undefined,
+        organizer: {
+          stats: Array.from({ length: ROUND_STATS_SHOWN }, (_, index) => ({
+            number: 9999 - index,
+            startsAt: new Date(),
+            status: 'finished' as const,
+            pairs: 9999,
+            met: 9999,
+            people: 9999,
+            unpaired: { no_partner: 9999, at_capacity: 9999 },
+          })),
+          participants: { active: 9999, paused: 9999, left: 9999 },
+        },
+      },
       introductions: { made: items, toMe: items },
       events: {
         upcoming: Array.from({ length: HOME_EVENTS_LIMIT + 2 }, () => ({ ...event(), myAnswer: 'going' as const, myWaitlistPosition: null })),

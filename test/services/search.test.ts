@@ -333,6 +333,32 @@ describe('who is asked first among equally relevant members', () => {
     expect(matches.at(-1)!.member.name).toBe('over capacity');
   });
 
+  it('a pair made by a round this month uses capacity as an introduction does', async () => {
+    const paired = await given({ name: 'paired this month', helpText, monthlyCapacity: 1, profileConfirmedAt: new Date('2026-04-30') });
+    const pairedBefore = await given({ name: 'paired last month', helpText, monthlyCapacity: 1 });
+    const repos = createRepositories(database.db);
+    const round = async (number: number, at: string, memberId: string) => {
+      const made = await repos.rounds.insertRound({
+        number,
+        startsAt: new Date(at),
+        checkInAt: new Date(at),
+        endsAt: new Date(at),
+        seed: 's',
+        settings: {},
+        unpaired: {},
+        createdAt: new Date(at),
+      });
+      await repos.rounds.insertPairs(made!.id, [{ memberIds: [memberId], sharedTopics: [], ethicsMatch: null }], new Date(at));
+    };
+    await round(1, '2026-04-30T14:59:59Z', pairedBefore.id);
+    await round(2, '2026-04-30T15:00:00Z', paired.id);
+    const { matches } = await search('半導体');
+    expect(matches.map((match) => [match.member.name, match.capacityLeft])).toEqual([
+      ['paired last month', 1],
+      ['paired this month', 0],
+    ]);
+  });
+
   it('then the least recently introduced, and those never introduced first', async () => {
     // Created (ids) and confirmed in the opposite order, so only introductions decide.
     const recent = await given({ name: 'recently', helpText, profileConfirmedAt: new Date('2026-04-30') });

@@ -5,6 +5,8 @@ import { createDeliveriesRepository } from './deliveries';
 import { createIntroductionsRepository } from './introductions';
 import { createMembersRepository } from './members';
 import { createOrganizersRepository } from './organizers';
+import { createRoundParticipantsRepository } from './round-participants';
+import { createRoundsRepository } from './rounds';
 import { createSearchAllowancesRepository } from './search-allowances';
 import { createSlackUsersRepository } from './slack-users';
 
@@ -21,6 +23,8 @@ export function createRepositories(db: Db) {
     deliveries: createDeliveriesRepository({ db }),
     searchAllowances: createSearchAllowancesRepository({ db }),
     backupRuns: createBackupRunsRepository({ db }),
+    rounds: createRoundsRepository({ db }),
+    roundParticipants: createRoundParticipantsRepository({ db }),
   };
 }
 

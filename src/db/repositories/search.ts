@@ -1,7 +1,7 @@
 import { and, eq, gt, max, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { builtOnce } from '../built-once';
 import type { Db } from '../client';
-import { introductionRequests, memberColumns, members, type MemberRow } from '../schema';
+import { introductionRequests, memberColumns, members, roundPairMembers, roundPairs, type MemberRow } from '../schema';
 import { visibleTo, type Audience } from './members';
 
 /**
@@ -305,18 +305,27 @@ function searchMembersQuery(db: Db, shape: SearchShape) {
     .from(introductionRequests)
     .where(and(eq(introductionRequests.alumnusMemberId, members.id), eq(introductionRequests.status, 'accepted')))
     .as('introduced');
-  const capacityLeft = sql<number>`greatest(${members.monthlyCapacity} - ${introduced.thisMonth}, 0)`
+  // Rounds use the same monthly capacity: a pair made this month counts as an introduction.
+  const paired = db
+    .select({ thisMonth: sql<number>`count(*)::int`.as('paired_this_month') })
+    .from(roundPairMembers)
+    .innerJoin(roundPairs, eq(roundPairs.id, roundPairMembers.pairId))
+    .where(and(eq(roundPairMembers.memberId, members.id), sql`${roundPairs.createdAt} >= ${value.monthStart}::timestamptz`))
+    .as('paired');
+  const usedThisMonth = sql`(${introduced.thisMonth} + ${paired.thisMonth})`;
+  const capacityLeft = sql<number>`greatest(${members.monthlyCapacity} - ${usedThisMonth}, 0)`
     .mapWith(Number)
     .as('capacity_left');
   return db
     .select({ member: memberColumns, score, capacityLeft })
     .from(members)
     .leftJoinLateral(introduced, sql`true`)
+    .leftJoinLateral(paired, sql`true`)
     .where(sql`${members.id} in (${candidateIds(shape)})`)
     .orderBy(
       // By the output column's name, so the rank is computed once per row.
       sql`score desc`,
-      sql`${members.monthlyCapacity} > ${introduced.thisMonth} desc`,
+      sql`${members.monthlyCapacity} > ${usedThisMonth} desc`,
       sql`${introduced.lastAt} asc nulls first`,
       sql`${members.profileConfirmedAt} desc nulls last`,
       members.id,

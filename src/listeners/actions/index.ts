@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { ACTIONS } from '../../slack/ids';
+import { ACTIONS, ROUNDS } from '../../slack/ids';
 import type { ListenerDeps } from '../deps';
 import { handleConfirmErase } from './confirm-erase';
 import { handleDecideRegistration } from './decide-registration';
@@ -19,6 +19,7 @@ import { handleRsvp } from './rsvp';
 import { handleOrganizerAnnounceEvent, handleOrganizerImportCsv, handleOrganizerMembers } from './organizer-tools';
 import { handleCancelMemberImport, handleConfirmMemberImport } from './confirm-member-import';
 import { handleClearUnavailable } from './clear-unavailable';
+import { handleRoundAnswer, handleRoundJoinButton, handleRoundSetupButton, handleRoundStepBack } from './rounds';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.approveMember, handleDecideRegistration(deps, 'approve'));
@@ -46,6 +47,13 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.confirmMemberImport, handleConfirmMemberImport(deps));
   app.action(ACTIONS.cancelMemberImport, handleCancelMemberImport(deps));
   app.action(ACTIONS.clearUnavailable, handleClearUnavailable(deps));
+  app.action(ROUNDS.actions.join, handleRoundJoinButton(deps));
+  app.action(ROUNDS.actions.setup, handleRoundSetupButton(deps));
+  app.action(ROUNDS.actions.pause, handleRoundStepBack(deps, 'paused'));
+  app.action(ROUNDS.actions.leave, handleRoundStepBack(deps, 'left'));
+  app.action(ROUNDS.actions.met, handleRoundAnswer(deps, 'met'));
+  app.action(ROUNDS.actions.notYet, handleRoundAnswer(deps, 'not_yet'));
+  app.action(ROUNDS.actions.skip, handleRoundAnswer(deps, 'skip'));
   // A link button: the browser opens the calendar; Slack still sends the click, which needs an ack.
   app.action(ACTIONS.addToCalendar, async ({ ack }) => ack());
 }

@@ -1,4 +1,6 @@
 import { buildMemberList, buildNetworkStats } from '../../blocks/admin-overview';
+import { roundStatsText } from '../../blocks/rounds';
+import { roundFigures } from '../../services/rounds';
 import type { Messages } from '../../i18n';
 import { listMembersForOrganizers, networkStats } from '../../services/admin-overview';
 import { networkToday } from '../../services/calendar';
@@ -73,7 +75,9 @@ export function handleAdminCommand(deps: ListenerDeps) {
       return;
     }
     if (verb === 'stats') {
-      await reply(buildNetworkStats({ m, locale: user.locale, stats: await networkStats(deps.services, { organizerSlackUserId: command.user_id }) }));
+      const stats = buildNetworkStats({ m, locale: user.locale, stats: await networkStats(deps.services, { organizerSlackUserId: command.user_id }) });
+      const rounds = roundStatsText(m, await roundFigures(deps.services, command.user_id));
+      await reply({ ...stats, blocks: [...stats.blocks, { type: 'section', text: { type: 'mrkdwn', text: rounds } }] });
       return;
     }
     await reply({ text: m.admin.help });

@@ -1,11 +1,13 @@
 import type { App } from '@slack/bolt';
-import { VIEWS } from '../../slack/ids';
+import { ROUNDS, VIEWS } from '../../slack/ids';
 import type { ListenerDeps } from '../deps';
 import { handleDeclineSubmission } from './decline-introduction';
 import { handleDeclineRegistrationSubmission } from './decline-registration';
 import { handleEventSubmission } from './event-submission';
 import { handleIntroductionSubmission } from './introduction-request';
 import { handleProfileSubmission } from './profile-submission';
+import { handleRoundJoinSubmission } from './round-join';
+import { handleRoundSetupSubmission } from './round-setup';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.profile, handleProfileSubmission(deps));
@@ -13,4 +15,6 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.declineIntroduction, handleDeclineSubmission(deps));
   app.view(VIEWS.event, handleEventSubmission(deps));
   app.view(VIEWS.declineRegistration, handleDeclineRegistrationSubmission(deps));
+  app.view(ROUNDS.joinView, handleRoundJoinSubmission(deps));
+  app.view(ROUNDS.setupView, handleRoundSetupSubmission(deps));
 }
