@@ -1,4 +1,5 @@
-import { resolve, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config';
 import { takeBackup } from '../../services/backup';
@@ -51,6 +52,9 @@ export async function runBackup(config: Config, command: { out?: string }, now: 
         'Stop that process and retry; if none runs, the last one crashed: start and stop the bot once, then retry. ' +
         `The bot's daily backups are in ${config.backup.dir}.`,
     );
+  }
+  if (!existsSync(join(config.pgliteDataDir, 'PG_VERSION'))) {
+    throw new BackupError(`There is no embedded database in ${config.pgliteDataDir} (PGLITE_DATA_DIR) to back up`);
   }
   const pg = await openPglite(config.pgliteDataDir);
   try {
