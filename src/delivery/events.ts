@@ -166,8 +166,6 @@ export function eventHandlers(deps: ListenerDeps) {
         case 'cancelled':
           if (event.status === 'cancelled' && mayAttend(member, event)) await dm(client, to, buildEventCancelledNotice({ t: messages, event }));
           return;
-        case 'meal_notice':
-          return;
       }
     },
   } satisfies Record<string, DeliveryHandler>;
