@@ -137,9 +137,9 @@ describe('every handler is safe twice', () => {
     await addAlumna({ topics: ['dx'] });
     const results = await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '宇宙開発' }));
     const open = results.blocks.flatMap((block: any) => (block.type === 'actions' ? block.elements : [])).find((b: any) => b.action_id === ACTIONS.postOpenRequest);
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.postOpenRequest, value: open.value }));
-    const metadata = ctx.slack.bodies('views.open').at(-1)!.view.private_metadata;
+    const metadata = filledModal(ctx.slack).private_metadata;
     const second = createTestApp(ctx.database);
     const form = viewSubmission({ user: STAFF, callbackId: VIEWS.introductionRequest, privateMetadata: metadata, values: introductionFormValues(), viewId: 'V0OPENFORM' });
     ctx.slack.expect('chat.postMessage', { channel: REQUESTS_CHANNEL, ts: '1800000000.000200', delayMs: 300 }).expect('chat.postMessage').expect('chat.postMessage');

@@ -183,9 +183,9 @@ describe('an open request', () => {
     expectEscaped(reply.text);
     const open = reply.blocks.filter((block: any) => block.type === 'actions').flatMap((block: any) => block.elements)[0];
     expect(open.action_id).toBe(ACTIONS.postOpenRequest);
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await send(blockAction({ user: STAFF, actionId: ACTIONS.postOpenRequest, value: open.value }));
-    const { view } = ctx.slack.bodies('views.open')[0]!;
+    const view = filledModal(ctx.slack);
     expectEscaped(mrkdwnTexts(view.blocks).join('\n'));
 
     ctx.slack.expect('chat.postMessage', { channel: REQUESTS_CHANNEL, ts: '1800000000.000200' }).expect('chat.postMessage');

@@ -278,9 +278,9 @@ describe('the ethics check on an open request', () => {
     const results = await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '宇宙開発' }));
     const open = results.blocks.filter((block: any) => block.type === 'actions').flatMap((block: any) => block.elements)
       .find((button: any) => button.action_id === ACTIONS.postOpenRequest);
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.postOpenRequest, value: open.value }));
-    const [{ view }] = ctx.slack.bodies('views.open') as any;
+    const view = filledModal(ctx.slack);
     // Nobody is known yet: the open request's form has no notice.
     expect(ethicsBlockIds(view)).toEqual([]);
     ctx.slack.expect('chat.postMessage', { channel: REQUESTS_CHANNEL, ts: '1800000000.000200' }).expect('chat.postMessage');

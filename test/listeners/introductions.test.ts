@@ -449,9 +449,9 @@ describe('open requests', () => {
     const results = await find(STAFF, '宇宙開発');
     const open = buttons(results.blocks).find((button) => button.action_id === ACTIONS.postOpenRequest);
     expect(open, 'the no-match reply offers an open request').toBeDefined();
-    ctx.slack.expect('views.open');
+    expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.postOpenRequest, value: open.value }));
-    const [{ view }] = ctx.slack.bodies('views.open') as any;
+    const view = filledModal(ctx.slack);
     assertValidModal(view);
     expect(view.blocks.some((block: any) => block.block_id === INTRODUCTION_FIELDS.coiAcknowledged)).toBe(false);
     ctx.slack.expect('chat.postMessage', { channel: REQUESTS_CHANNEL, ts: '1800000000.000200' }).expect('chat.postMessage');

@@ -57,6 +57,14 @@ describe('a modal opens with its trigger, before any lookup, and is then filled 
     ctx.slack.assertDone();
   });
 
+  it('the open-request form: a forged or empty topic is refused in the modal, nothing posted', async () => {
+    expectModalFlow(ctx.slack);
+    await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.postOpenRequest, value: '{"q":"   "}' }));
+    expect(modalNotice(ctx.slack)).toBe(ja.introductions.openRequestsOff);
+    expect(ctx.slack.bodies('chat.postMessage')).toEqual([]);
+    ctx.slack.assertDone();
+  });
+
   it('when Slack cannot say who the user is, the modal says so in both languages', async () => {
     expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: NOBODY, actionId: ACTIONS.openProfileModal }));

@@ -10,6 +10,7 @@ import { createTestApp, REQUESTS_CHANNEL } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
 import { blockAction, slashCommand, viewSubmission } from '../helpers/payloads';
+import { expectModalFlow, filledModal } from '../helpers/modal-flow';
 
 const STAFF = 'U0STAFF';
 const CHOSEN = 'U0CHOSEN';
@@ -46,9 +47,9 @@ async function openRequestWithVolunteers(volunteers = [CHOSEN, SECOND, THIRD]) {
   await addExpert(THIRD, { name: '三番 三郎', topics: ['dx'], shareWithStaff: true }, 'ja');
   const results = await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: TOPIC }));
   const open = buttons(results.blocks).find((button) => button.action_id === ACTIONS.postOpenRequest);
-  ctx.slack.expect('views.open');
+  expectModalFlow(ctx.slack);
   await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.postOpenRequest, value: open.value }));
-  const [{ view }] = ctx.slack.bodies('views.open') as any;
+  const view = filledModal(ctx.slack);
   const f = INTRODUCTION_FIELDS;
   const values = {
     [f.purpose]: { [f.purpose]: { type: 'static_select', selected_option: { value: 'policy_research' } } },

@@ -1,5 +1,6 @@
 import { buildIntroductionModal } from '../../blocks/introductions';
 import { addDays, networkToday } from '../../services/calendar';
+import { ethicsTexts } from '../../services/ethics-texts';
 import { prepareIntroduction } from '../../services/introductions';
 import { escapeMrkdwnWithin } from '../../slack/mrkdwn';
 import { askIntroductionValue, parseJsonValue } from '../../slack/parse';
@@ -40,6 +41,8 @@ export function handleAskIntroduction(deps: ListenerDeps) {
             locale: user.locale,
             postRetirementYears: deps.config.ethics.postRetirementYears,
             supervisorSlackUserId: prepared.supervisorSlackUserId,
+            // The organizers' rule texts (ETHICS_TEXTS_FILE), as on the form shown again after a change.
+            texts: ethicsTexts(deps.config.ethicsTexts, user.locale),
           },
         });
       },
