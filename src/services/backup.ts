@@ -67,7 +67,7 @@ async function fromPglite(pg: PGlite, now: Date): Promise<TakenBackup> {
 async function refuseLinesPgliteToolsDrops(raw: RawSql, tables: string[]): Promise<void> {
   for (const table of tables) {
     const [row] = await raw.query<{ hit: boolean }>(
-      `select exists (select 1 from public."${table.replace(/"/g, '""')}" t where t::text ~ E'\\n\\\\+(un)?restrict') as hit`,
+      `select exists (select 1 from public."${table.replace(/"/g, '""')}" t where t::text ~ (chr(10) || '\\\\+(un)?restrict')) as hit`,
     );
     if (row?.hit) {
       throw new BackupError(
