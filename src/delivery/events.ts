@@ -45,7 +45,8 @@ export function eventHandlers(deps: ListenerDeps) {
    * it goes (checkMealNotice); a skip is logged with its reason, and a notice given is recorded.
    */
   const mealNotice = async (delivery: DeliveryRow, client: WebClient) => {
-    const { eventId, memberId, meal } = delivery.payload;
+    // Recorded before notices had kinds: the only one there was then.
+    const { eventId, memberId, meal = 'advance_notice' } = delivery.payload;
     const settings = deps.config.ethics;
     const check = await checkMealNotice(deps.services, { eventId: String(eventId), memberId: String(memberId), meal, settings });
     if (!check.due) {
