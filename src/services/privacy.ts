@@ -141,6 +141,9 @@ async function eraseMemberRow(
     await repos.introductions.pseudonymiseRequester(slackUserId, member.pseudonym);
   }
   await repos.introductions.eraseAlumnusWords(member.id);
+  // Out of rounds, and what they said they are curious about gone; the pairs they were in stay,
+  // naming only the pseudonymous tombstone (the contact log keeps the contact).
+  await repos.roundParticipants.forget(member.id);
   const withdrawn = await withdrawAllAnswersOf(tx, member.id, now);
   const cardDeliveryIds = member.approvalChannelId
     ? await repos.deliveries.enqueue([DELIVERIES.approvalRefresh(member.id, 'erased', now)], now)

@@ -3,6 +3,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
 import { runRoundSweep } from '../../src/jobs/rounds';
+import { eraseOwnData } from '../../src/services/privacy';
 import { saveProfile } from '../../src/services/profile';
 import type { ProfileInput } from '../../src/services/profile-rules';
 import { ROUNDS } from '../../src/slack/ids';
@@ -382,6 +383,28 @@ describe('a round', () => {
     await ctx.harness.send(viewSubmission({ user: ALUMNA, callbackId: ROUNDS.joinView, values: {} }));
     expect(await repos().roundParticipants.find(alumna!.id)).toMatchObject({ status: 'active', pausedReason: null, ignoredInARow: 0 });
     expect(ctx.slack.bodies('chat.postMessage').at(-1)).toMatchObject({ channel: ALUMNA, text: en.rounds.joined });
+    ctx.slack.assertDone();
+  });
+});
+
+describe('erasure and rounds', () => {
+  it('takes the member out of rounds with what they were curious about; the pairs they were in keep only the tombstone', async () => {
+    await addStaff(STAFF_A);
+    await addAlumnus(ALUMNA);
+    await join(STAFF_A, ['trade']);
+    await join(ALUMNA);
+    await enableRounds();
+    ctx.harness.setNow(START);
+    expectPairPost(1);
+    await runRoundSweep(ctx.harness.deps);
+    const staff = await repos().members.findBySlackUserId(STAFF_A);
+    await eraseOwnData(ctx.harness.deps.services, STAFF_A);
+    expect(await repos().roundParticipants.find(staff!.id)).toBeUndefined();
+    const [pair] = await ctx.database.db.query.roundPairs.findMany();
+    const people = (await repos().rounds.findPair(pair!.id))!.people;
+    const erased = people.find((person) => person.member.id === staff!.id)!;
+    expect(erased.member).toMatchObject({ status: 'erased', name: null, slackUserId: null });
+    expect(erased.curiousTopics).toEqual([]);
     ctx.slack.assertDone();
   });
 });
