@@ -9,6 +9,7 @@ import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain } from './common';
 import { costLines, costShort, feeAmount } from './event-costs';
 import { networkDateTime, networkTimeRange, slackDateTime, slackTimeRange } from './event-time';
+import { defaultEthicsTexts, type EthicsTexts } from '../services/ethics-texts';
 
 /** Events the App Home lists in each section; 2–3 blocks per section beyond one per event. */
 export const HOME_EVENTS_LIMIT = 10;
@@ -182,17 +183,24 @@ export function buildMealNotice({
   notice,
   thresholdYen,
   supervisorSlackUserId,
-}: EventDmProps & { notice: MealNotice; thresholdYen: number; supervisorSlackUserId: string | null }): EventMessage {
+  texts = defaultEthicsTexts(t),
+}: EventDmProps & {
+  notice: MealNotice;
+  thresholdYen: number;
+  supervisorSlackUserId: string | null;
+  /** The rule texts in the reader's language (ethicsTexts(config.ethicsTexts, locale)); the catalogue's when absent. */
+  texts?: EthicsTexts;
+}): EventMessage {
   const c = t.events.costs;
   const title = titleOf(event);
   const hospitality = notice === 'hospitality';
   return {
     text: hospitality ? c.hospitalityNoticeText(title) : c.mealNoticeText(title),
     blocks: [
-      mrkdwnSection(hospitality ? c.hospitalityNotice(title) : c.mealNotice(title, feeAmount(t, thresholdYen))),
+      mrkdwnSection(hospitality ? texts.hospitalityNotice(title) : texts.mealNotice(title, feeAmount(t, thresholdYen))),
       mrkdwnSection(factsText(t, event)),
       ...(supervisorSlackUserId ? [context(c.mealNoticeSupervisor(mention(supervisorSlackUserId)))] : []),
-      context(c.notLegalAdvice),
+      context(texts.notLegalAdvice),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { ethicsTexts } from '../services/ethics-texts';
 import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import { buildEventAnnouncement, eventAnnouncementText } from '../blocks/event-announcement';
 import {
@@ -54,7 +55,15 @@ export function eventHandlers(deps: ListenerDeps) {
       return;
     }
     const { event, member } = check;
-    const message = buildMealNotice({ t: messagesFor(member), event, notice: check.meal, thresholdYen: settings.mealNoticeYen, supervisorSlackUserId: member.ethicsSupervisorSlackUserId });
+    const locale = toLocale(member.locale, deps.config.defaultLocale);
+    const message = buildMealNotice({
+      t: t(locale),
+      event,
+      notice: check.meal,
+      thresholdYen: settings.mealNoticeYen,
+      supervisorSlackUserId: member.ethicsSupervisorSlackUserId,
+      texts: ethicsTexts(deps.config.ethicsTexts, locale),
+    });
     await dm(client, member.slackUserId!, message);
     await recordMealNoticeGiven(deps.services, { eventId: event.id, memberId: member.id, meal: check.meal, deliveryId: delivery.id });
   };

@@ -652,8 +652,6 @@ export const en = {
       payers: { each_attendee: 'Each attendee pays their own share', organizers: 'The organizers', free: 'Free of charge' },
       formatLabel: 'Format',
       formats: { standing: 'Stand-up (buffet)', seated: 'Seated' },
-      noSponsorship:
-        ':information_source: Events open to current staff accept no sponsorship or gifts from companies (National Public Service Ethics Code). Each attendee pays their true share.',
       yen: (amount: string) => `¥${amount}`,
       costLine: (cost: string) => `*Cost:* ${cost}`,
       formatLine: (format: string) => `*Format:* ${format}`,
@@ -664,7 +662,6 @@ export const en = {
         `:scales: *Ethics reminder: ${title}*
 You are going to a seated event whose cost per person is over ${threshold}, and someone attending works for an organisation that is an interested party of yours (from what you and they declared). Under the National Public Service Ethics Code, eating with an interested party at your own cost where your share is over ${threshold} needs notice to your ethics supervisor in advance (or promptly after, if that was unavoidable). Stand-up parties with many attendees are exempt. Pay your own true share, and accept nothing paid by the other side.`,
       mealNoticeSupervisor: (supervisor: string) => `Your ethics supervisor, as you declared: ${supervisor}`,
-      notLegalAdvice: 'Kakehashi informs and records; this is not legal advice. When in doubt, ask your ethics supervisor.',
       // A seated meal paid by the organizers or free, with an interested party (hospitality), and the form's footer that matches the payers offered.
       hospitalityNoticeText: (title: string) => `Ethics reminder for ${title}: pay your own share of the meal.`,
       hospitalityNotice: (title: string) =>

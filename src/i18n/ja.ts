@@ -628,8 +628,6 @@ export const ja = {
       payers: { each_attendee: '参加者が各自負担', organizers: '幹事が負担', free: '無料' },
       formatLabel: '形式',
       formats: { standing: '立食', seated: '着席' },
-      noSponsorship:
-        ':information_source: 現役職員も参加できる会では、企業からの協賛・差し入れ等は受けられません（国家公務員倫理規程）。各自が自分の分を負担します。',
       yen: (amount: string) => `${amount}円`,
       costLine: (cost: string) => `*費用:* ${cost}`,
       formatLine: (format: string) => `*形式:* ${format}`,
@@ -640,7 +638,6 @@ export const ja = {
         `:scales: *倫理規程のお知らせ：${title}*
 1人あたりの費用が${threshold}を超える着席の会に参加予定で、参加者の中にあなたの利害関係者にあたる組織の方がいます（双方の申告による）。国家公務員倫理規程では、利害関係者と共に自己の費用で飲食をし、自己の費用が${threshold}を超える場合は、事前に倫理監督官へ届け出る必要があります（やむを得ない場合は事後速やかに）。多数が出席する立食パーティーは対象外です。自分の分は実費で負担し、相手方の負担による飲食は受けないでください。`,
       mealNoticeSupervisor: (supervisor: string) => `申告済みの倫理監督官：${supervisor}`,
-      notLegalAdvice: '架け橋はお知らせと記録を行うもので、法的助言ではありません。迷ったときは倫理監督官に相談してください。',
       // 幹事負担・無料の着席の会に利害関係者がいる場合（供応接待）と、選べる負担方法に合わせたフォームの注記。
       hospitalityNoticeText: (title: string) => `${title}：飲食は自分の分を負担してください。`,
       hospitalityNotice: (title: string) =>

@@ -18,7 +18,7 @@ export async function exportOwnData(deps: ServiceDeps, slackUserId: string): Pro
 export interface Erasure {
   pseudonym: string;
   /**
-   * The member's event answers, deleted with the rest; what Slack must be told of it (their reminders
+   * The member's answers to events still ahead, withdrawn with the rest; what Slack must be told of it (their reminders
    * deleted, counts, promotions) is recorded in the same transaction, to deliver (`deliveryIds`).
    */
   withdrawn: WithdrawnAnswers;
@@ -29,8 +29,9 @@ export interface Erasure {
 /**
  * Erases a member's personal data for good, in one transaction. The row stays as a tombstone with
  * only its pseudonym, status and dates, so the audit trail still refers to someone; the consent
- * history stays too (it holds no personal data beyond the member's pseudonymous ID). Their event
- * answers are deleted, and the places they held go to the waitlists; the outbox records, in the
+ * history stays too (it holds no personal data beyond the member's pseudonymous ID). Their answers
+ * to events still ahead are withdrawn, and the places they held go to the waitlists (attendance at
+ * events held stays, naming only the tombstone, for the contact log); the outbox records, in the
  * same transaction, the reminders to delete and the announcements and members to tell. The
  * erasure is noted in the erasure ledger beside the backups, so a restore cannot undo it.
  */
@@ -40,7 +41,7 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
     const repos = createRepositories(tx);
     const member = await repos.members.findBySlackUserId(slackUserId);
     if (!member) return undefined;
-    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: now, now });
+    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: now, now, staffEmailDomains: deps.staffEmailDomains });
     await repos.audit.record({
       actor: member.pseudonym,
       action: 'member.erased',
@@ -70,7 +71,7 @@ export async function reapplyErasure(
     const repos = createRepositories(tx);
     const member = await repos.members.findById(input.memberId);
     if (!member || member.status === 'erased') return undefined;
-    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: input.erasedAt, now });
+    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: input.erasedAt, now, staffEmailDomains: deps.staffEmailDomains });
     await repos.audit.record({
       actor: null,
       action: 'member.erasure_reapplied',
@@ -90,7 +91,7 @@ async function eraseMemberRow(
   tx: ServiceDeps['db'],
   repos: Repositories,
   member: MemberRow,
-  { erasedAt, now }: { erasedAt: Date; now: Date },
+  { erasedAt, now, staffEmailDomains }: { erasedAt: Date; now: Date; staffEmailDomains: readonly string[] },
 ): Promise<Erasure> {
   const { slackUserId } = member;
   // The member's row is locked by this update before any event's row: the order answers take them in.
@@ -144,7 +145,7 @@ async function eraseMemberRow(
   // Out of rounds, and what they said they are curious about gone; the pairs they were in stay,
   // naming only the pseudonymous tombstone (the contact log keeps the contact).
   await repos.roundParticipants.forget(member.id);
-  const withdrawn = await withdrawAllAnswersOf(tx, member.id, now);
+  const withdrawn = await withdrawAllAnswersOf(tx, member.id, now, { staffEmailDomains });
   const cardDeliveryIds = member.approvalChannelId
     ? await repos.deliveries.enqueue([DELIVERIES.approvalRefresh(member.id, 'erased', now)], now)
     : [];

@@ -1,3 +1,4 @@
+import { ethicsTexts } from '../../src/services/ethics-texts';
 import type { KnownBlock, Overflow } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import {
@@ -191,7 +192,7 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       expect(shown).toContain(c.mealNotice('Dinner &lt;!channel&gt;', c.yen('10,000')));
       expect(shown).toMatch(locale === 'ja' ? /国家公務員倫理規程/ : /National Public Service Ethics Code/);
       expect(shown).toContain(c.mealNoticeSupervisor('<@U0SUPER>'));
-      expect(shown).toContain(c.notLegalAdvice);
+      expect(shown).toContain(messages.introductionEthics.notLegalAdvice);
       expect(shown).toMatch(locale === 'ja' ? /法的助言ではありません/ : /not legal advice/);
       expect(visibleText(buildMealNotice({ t: messages, event, notice: 'advance_notice', thresholdYen: 10_000, supervisorSlackUserId: null }).blocks)).not.toContain(
         c.mealNoticeSupervisor(''),
@@ -208,7 +209,20 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       expect(shown).not.toContain(c.yen('10,000'));
       expect(shown).toContain(c.costLine(c.perPerson(c.yen('8,000'), c.payers.organizers)));
       expect(shown).toContain(c.mealNoticeSupervisor('<@U0SUPER>'));
-      expect(shown).toContain(c.notLegalAdvice);
+      expect(shown).toContain(messages.introductionEthics.notLegalAdvice);
+    });
+
+    it('uses the organizers’ rule texts when they replaced them (ETHICS_TEXTS_FILE)', () => {
+      const event = eventRow({ title: 'Dinner', feePerPerson: 12_000, feePayer: 'each_attendee', format: 'seated' });
+      const texts = ethicsTexts(
+        { [locale]: { mealNotice: 'OWN MEAL RULE for {title} over {threshold}', hospitalityNotice: 'OWN HOSPITALITY RULE for {title}', notLegalAdvice: 'OWN DISCLAIMER' } },
+        locale,
+      );
+      const meal = visibleText(buildMealNotice({ t: messages, event, notice: 'advance_notice', thresholdYen: 10_000, supervisorSlackUserId: null, texts }).blocks);
+      expect(meal).toContain(`OWN MEAL RULE for Dinner over ${c.yen('10,000')}`);
+      expect(meal).toContain('OWN DISCLAIMER');
+      const hospitality = visibleText(buildMealNotice({ t: messages, event, notice: 'hospitality', thresholdYen: 10_000, supervisorSlackUserId: null, texts }).blocks);
+      expect(hospitality).toContain('OWN HOSPITALITY RULE for Dinner');
     });
   });
 
