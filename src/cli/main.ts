@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import type { ServiceDeps } from '../services/deps';
 import { BackupError } from '../services/backup-connection';
+import { askable, backupSocketPath } from '../services/backup-socket';
 import { isDatabaseUnavailable } from '../services/errors';
 import { MemberCsvError, parseMemberCsv, type ParsedMemberRow } from '../services/member-csv';
 import { exportMembers, importMembers } from '../services/member-import';
@@ -49,6 +50,13 @@ help_text,help_kinds,capacity,share_with_staff,share_with_alumni,coi,locale (UTF
 class CliError extends Error {}
 
 async function withDatabase<T>(config: Config, use: (deps: ServiceDeps, database: Database) => Promise<T>): Promise<T> {
+  // PGlite takes no lock of its own: a second process opening the bot's directory loses what it
+  // writes (and may read a stale copy). The running bot answers on its backup socket.
+  if (!config.databaseUrl && (await askable(backupSocketPath(config.pgliteDataDir)))) {
+    throw new CliError(
+      `The bot is running on the embedded database in ${config.pgliteDataDir}, which one process at a time may open. Stop the bot first, or use Slack (/alumni-admin audit | contacts | members, Import CSV on App Home); \`backup\` works while it runs. Nothing was changed.`,
+    );
+  }
   // Documents the CLI writes (imports) are made with the same thesaurus as the bot's.
   await applyThesaurusFile(config.thesaurusFile);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, work: 'batch' });
