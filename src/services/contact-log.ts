@@ -1,4 +1,4 @@
-import { ethicsMatchSummary } from './ethics-match';
+import { ethicsMatchSummary, supervisorNotifiedCell } from './ethics-match';
 import { stringify } from 'csv-stringify/sync';
 import { createRepositories } from '../db/repositories';
 import {
@@ -8,12 +8,14 @@ import {
   type ContactPerson,
 } from '../db/repositories/contact-log';
 import { createEventsRepository } from '../db/repositories/events';
+import { createRoundRecordRepository } from '../db/repositories/round-record';
 import { addDays, networkToday, startOfNetworkDay } from './calendar';
 import { escapeFormula } from './csv-formula';
 import type { ServiceDeps } from './deps';
 import { requireOrganizer } from './event-lists';
 import { isCurrentOfficial } from './identity';
 import { checkRecordRange, RecordRangeError, type RecordRange } from './introduction-record';
+import { roundCells } from './contact-log-rounds';
 
 /**
  * The contact log's columns, in the order the file has them: a lobbying register's shape (date,
@@ -38,7 +40,7 @@ export const CONTACT_LOG_COLUMNS = [
   'fee_per_person',
   'reference_id',
 ] as const;
-type ContactColumn = (typeof CONTACT_LOG_COLUMNS)[number];
+export type ContactColumn = (typeof CONTACT_LOG_COLUMNS)[number];
 
 /** Who takes the log: an organizer (checked here), or the command line (whoever can reach the database). */
 export type ContactLogReader = { organizerSlackUserId: string } | { commandLine: true };
@@ -79,7 +81,7 @@ function introductionCells({ request, requester, alumnus }: ContactIntroduction)
     meal_notice: '',
     ethics_match: requesterErased || alumnusErased ? '' : typed(ethicsMatchSummary(request.ethicsMatch)),
     notice_acknowledged_at: request.ethicsAcknowledgedAt?.toISOString() ?? '',
-    supervisor_notified: yesNo(request.ethicsSupervisorSlackUserId !== null),
+    supervisor_notified: supervisorNotifiedCell(request),
     // An introduction costs nothing the bot knows of.
     paid_by: '',
     fee_per_person: '',
@@ -145,8 +147,8 @@ function staffAtEvents(
 /**
  * The contact log for the ethics officer as CSV: one row per introduction staff asked for that was
  * made (accepted) from `from` through `to`, and one per staff member with a place at an event held
- * on those days (network days, Japan time, both inclusive), by date, introductions before events on
- * the same day. Recorded in the audit trail as `contacts.exported`, saying who took it. The file
+ * on those days, and one per pair with staff in it of the rounds that started on those days (network
+ * days, Japan time, both inclusive), by date, introductions, then events, then pairs on the same day. Recorded in the audit trail as `contacts.exported`, saying who took it. The file
  * starts with a byte-order mark so that Excel reads it as UTF-8. Organizers only.
  */
 export async function exportContactLog(
@@ -166,9 +168,13 @@ export async function exportContactLog(
   const held = await repo.listEventAttendance({ ...range, now });
   const given = await createEventsRepository({ db: deps.db }).mealNoticesGiven(held.map(({ event }) => event.id));
   const attendance = staffAtEvents(held, given, deps.staffEmailDomains);
+  const pairs = (await createRoundRecordRepository({ db: deps.db }).listPairs(range)).filter(({ people }) =>
+    people.some(({ person }) => isCurrentOfficial(person, deps.staffEmailDomains)),
+  );
   const rows: Row[] = [
     ...introductions.map((item) => ({ order: 0, cells: introductionCells(item) })),
     ...attendance.map((item) => ({ order: 1, cells: eventCells(item) })),
+    ...pairs.map((item) => ({ order: 2, cells: roundCells(item, deps.staffEmailDomains) })),
   ].map((row) => ({ ...row, date: row.cells.date }));
   // Each list comes sorted; a stable sort by day keeps that order within a day.
   rows.sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
@@ -184,6 +190,7 @@ export async function exportContactLog(
       count: rows.length,
       introductions: introductions.length,
       eventAttendances: attendance.length,
+      roundPairs: pairs.length,
     },
     occurredAt: now,
   });

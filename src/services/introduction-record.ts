@@ -1,11 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import { createRepositories } from '../db/repositories';
 import { createIntroductionRecordRepository, type IntroductionRecordItem, type RecordMember } from '../db/repositories/introduction-record';
-import { addDays, isIsoDate, startOfNetworkDay } from './calendar';
+import { createRoundRecordRepository, type RoundRecordPair, type RoundRecordPerson } from '../db/repositories/round-record';
+import { addDays, isIsoDate, networkToday, startOfNetworkDay } from './calendar';
 import { escapeFormula } from './csv-formula';
 import type { ServiceDeps } from './deps';
 import { ethicsMatchSummary, supervisorNotifiedCell } from './ethics-match';
 import { requireOrganizer } from './event-lists';
+import { roundEthicsNotices, roundEthicsSummary, roundPairOutcome, sharedTopicsText } from './round-record';
+import { roundSideOf } from './round-rules';
 
 /** The record's columns, in the order the file has them. */
 export const INTRODUCTION_RECORD_COLUMNS = [
@@ -101,12 +104,50 @@ function recordCells({ request, requester, alumnus, volunteers }: IntroductionRe
   };
 }
 
+/** A person of a pair as the record names them, before the formula guard: an erased one only by their pseudonym. */
+const roundName = (person: RoundRecordPerson) => (person.status === 'erased' ? person.pseudonym : (person.name ?? person.pseudonym));
+const roundJoin = (people: RoundRecordPerson[], pick: (person: RoundRecordPerson) => string | null) =>
+  typed(people.map((person) => (person.status === 'erased' ? '' : (pick(person) ?? ''))).join('; '));
+
+/**
+ * A round's pair as a row (kind `round`): the staff of the pair in the requester's columns, the
+ * alumni in the alumnus's (`; `-separated in a trio), the topics they share as the topic, dated by
+ * the round's start, its end as the due date, and what came of it as the status (met, not_yet,
+ * skipped, no_answer). An erased person appears only as their pseudonym, and no finding is shown.
+ */
+function roundCells({ pair, round, people }: RoundRecordPair): Record<RecordColumn, string> {
+  const persons = people.map(({ person }) => person);
+  const staff = persons.filter((person) => roundSideOf(person) === 'staff');
+  const alumni = persons.filter((person) => roundSideOf(person) === 'alumni');
+  const anyErased = persons.some((person) => person.status === 'erased');
+  const notices = roundEthicsNotices(pair.ethicsMatch);
+  const outcome = roundPairOutcome(people);
+  const empty = Object.fromEntries(INTRODUCTION_RECORD_COLUMNS.map((column) => [column, ''])) as Record<RecordColumn, string>;
+  return {
+    ...empty,
+    request_id: pair.id,
+    requested_at: iso(round.startsAt),
+    kind: 'round',
+    requester: typed(staff.map(roundName).join('; ')),
+    requester_slack_user_id: staff.map((person) => (person.status === 'erased' ? person.pseudonym : (person.slackUserId ?? ''))).join('; '),
+    requester_division: roundJoin(staff, (person) => person.currentDivision),
+    alumnus: typed(alumni.map(roundName).join('; ')),
+    alumnus_organisation: roundJoin(alumni, (person) => person.organisation),
+    topic: typed(sharedTopicsText(pair.sharedTopics)),
+    due_date: networkToday(round.endsAt),
+    ethics_notices: [...(notices.interestedParty ? ['interested_party'] : []), ...(notices.postRetirement ? ['post_retirement'] : [])].join('; '),
+    ethics_match: anyErased ? '' : typed(roundEthicsSummary(pair.ethicsMatch)),
+    status: outcome.status,
+    answered_at: iso(outcome.answeredAt),
+  };
+}
+
 /** Who takes the record: an organizer (checked here), or the command line (whoever can reach the database). */
 export type RecordReader = { organizerSlackUserId: string } | { commandLine: true };
 
 /**
  * The introduction record for organizers as CSV, one row per request made from `from` through `to`
- * (network days, Japan time), and an `audit.exported` event saying who took it. Like the members
+ * (network days, Japan time) and one per pair of the rounds that started on those days, and an `audit.exported` event saying who took it. Like the members
  * export, the file starts with a byte-order mark so that Excel reads it as UTF-8. Organizers only
  * (AppError `not_organizer`), whatever the caller checked before.
  */
@@ -117,20 +158,22 @@ export async function exportIntroductionRecord(
   if ('organizerSlackUserId' in input.by) await requireOrganizer(deps, input.by.organizerSlackUserId);
   const problem = checkRecordRange(input);
   if (problem) throw new RecordRangeError(problem);
-  const items = await createIntroductionRecordRepository({ db: deps.db }).listCreatedBetween({
+  const range = {
     from: input.from === undefined ? undefined : startOfNetworkDay(input.from),
     to: input.to === undefined ? undefined : startOfNetworkDay(addDays(input.to, 1)),
-  });
-  const rows = items.map((item) => {
-    const cells = recordCells(item);
-    return INTRODUCTION_RECORD_COLUMNS.map((column) => cells[column]);
-  });
+  };
+  const items = await createIntroductionRecordRepository({ db: deps.db }).listCreatedBetween(range);
+  const pairs = await createRoundRecordRepository({ db: deps.db }).listPairs(range);
+  const cells = [...items.map(recordCells), ...pairs.map(roundCells)];
+  // Both lists come sorted; a stable sort by time keeps requests before pairs at the same instant.
+  cells.sort((a, b) => (a.requested_at === b.requested_at ? 0 : a.requested_at < b.requested_at ? -1 : 1));
+  const rows = cells.map((row) => INTRODUCTION_RECORD_COLUMNS.map((column) => row[column]));
   const csv = stringify([[...INTRODUCTION_RECORD_COLUMNS], ...rows], { bom: true });
   await createRepositories(deps.db).audit.record({
     actor: 'organizerSlackUserId' in input.by ? input.by.organizerSlackUserId : 'cli',
     action: 'audit.exported',
-    details: { from: input.from ?? null, to: input.to ?? null, count: items.length },
+    details: { from: input.from ?? null, to: input.to ?? null, count: rows.length, roundPairs: pairs.length },
     occurredAt: deps.clock(),
   });
-  return { csv, count: items.length };
+  return { csv, count: rows.length };
 }

@@ -70,7 +70,7 @@ describe('the introduction record from the command line', () => {
     });
     const events = await withCliDatabase((_repos, db) => db.query.auditEvents.findMany());
     expect(events).toEqual([
-      expect.objectContaining({ actor: 'cli', action: 'audit.exported', details: { from: '2026-11-01', to: '2026-11-30', count: 1 } }),
+      expect.objectContaining({ actor: 'cli', action: 'audit.exported', details: { from: '2026-11-01', to: '2026-11-30', count: 1, roundPairs: 0 } }),
     ]);
   }, CLI_TEST_TIMEOUT_MS);
 

@@ -42,6 +42,7 @@ const introduction = (overrides: Partial<NewIntroductionRow>): NewIntroductionRo
   ethicsNotices: ['post_retirement'],
   ethicsAcknowledgedAt: new Date('2026-11-02T05:00:00Z'),
   ethicsSupervisorSlackUserId: 'U0SUPERVISOR',
+  ethicsSupervisorNotifiedAt: new Date('2026-11-02T05:30:00Z'),
   ...overrides,
 });
 
@@ -75,7 +76,7 @@ describe('the contact log from the command line', () => {
       expect.objectContaining({
         actor: 'cli',
         action: 'contacts.exported',
-        details: { from: '2026-11-01', to: '2026-11-30', count: 1, introductions: 1, eventAttendances: 0 },
+        details: { from: '2026-11-01', to: '2026-11-30', count: 1, introductions: 1, eventAttendances: 0, roundPairs: 0 },
       }),
     ]);
   }, CLI_TEST_TIMEOUT_MS);

@@ -119,7 +119,7 @@ describe('/alumni-admin audit', () => {
     expect(events).toEqual([
       expect.objectContaining({
         actor: ORGANIZER,
-        details: { from: '2026-11-01', to: '2026-11-30', count: 1 },
+        details: { from: '2026-11-01', to: '2026-11-30', count: 1, roundPairs: 0 },
         occurredAt: new Date('2026-11-24T09:00:00Z'),
       }),
     ]);

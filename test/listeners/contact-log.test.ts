@@ -127,7 +127,7 @@ describe('/alumni-admin contacts', () => {
       expect.objectContaining({
         actor: ORGANIZER,
         action: 'contacts.exported',
-        details: { from: '2026-11-01', to: '2026-11-30', count: 2, introductions: 1, eventAttendances: 1 },
+        details: { from: '2026-11-01', to: '2026-11-30', count: 2, introductions: 1, eventAttendances: 1, roundPairs: 0 },
         occurredAt: new Date('2026-11-24T09:00:00Z'),
       }),
     ]);

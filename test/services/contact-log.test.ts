@@ -11,6 +11,7 @@ import { eraseOwnData } from '../../src/services/privacy';
 import { seedOrganizers } from '../../src/services/organizers';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
+import { givenRound, givenRoundPair } from '../helpers/round-fixtures';
 
 // 2026-12-01 12:00 in Tokyo.
 const NOW = new Date('2026-12-01T03:00:00Z');
@@ -102,6 +103,7 @@ describe('the contact log for the ethics officer', () => {
       ethicsMatch: { summary: '省エネルギー課（補助金）' },
       ethicsAcknowledgedAt: new Date('2026-11-09T00:59:00Z'),
       ethicsSupervisorSlackUserId: 'U0SUPERVISOR',
+      ethicsSupervisorNotifiedAt: new Date('2026-11-09T01:00:00Z'),
       answeredAt: new Date('2026-11-09T15:30:00Z'), // 10 November, 00:30 in Tokyo
     });
     const event = await givenEvent({ feePerPerson: 12000, startsAt: new Date('2026-11-12T09:00:00Z') }, [
@@ -140,6 +142,12 @@ describe('the contact log for the ethics officer', () => {
       fee_per_person: '',
     });
     expect(event).toMatchObject({ kind: 'event', format: '', paid_by: '', fee_per_person: '', alumni: '', alumni_organisation: '' });
+  });
+
+  it('says pending while the chosen supervisor has not been told yet', async () => {
+    await givenIntroduction({ ethicsNotices: ['interested_party'], ethicsSupervisorSlackUserId: 'U0SUPERVISOR' });
+
+    expect(rows((await exportLog()).csv)[0]).toMatchObject({ supervisor_notified: 'pending' });
   });
 
   it('counts only introductions made for staff: not pending, declined, expired, closed or open ones, nor alumni asking alumni', async () => {
@@ -319,14 +327,14 @@ describe('the contact log for the ethics officer', () => {
         {
           actor: ORGANIZER,
           action: 'contacts.exported',
-          details: { from: '2026-11-01', to: '2026-11-30', count: 2, introductions: 1, eventAttendances: 1 },
+          details: { from: '2026-11-01', to: '2026-11-30', count: 2, introductions: 1, eventAttendances: 1, roundPairs: 0 },
           occurredAt: NOW,
           subjectMemberId: null,
         },
         {
           actor: 'cli',
           action: 'contacts.exported',
-          details: { from: null, to: null, count: 2, introductions: 1, eventAttendances: 1 },
+          details: { from: null, to: null, count: 2, introductions: 1, eventAttendances: 1, roundPairs: 0 },
           occurredAt: NOW,
           subjectMemberId: null,
         },
@@ -348,5 +356,124 @@ describe('the contact log for the ethics officer', () => {
     await expect(exportLog({ to: '2026/11/30' })).rejects.toMatchObject({ problem: 'bad_date' });
     await expect(exportLog({ from: '2026-12-01', to: '2026-11-30' })).rejects.toMatchObject({ problem: 'bad_range' });
     expect(await database.db.query.auditEvents.findMany()).toEqual([]);
+  });
+
+  describe('rounds', () => {
+    it('writes one row per pair with staff in it, dated the day they met or the round’s start, with the shared topics and whether the check flagged it', async () => {
+      const staff = await givenStaff({ name: '経産 次郎' });
+      const alumna = await givenMember({ name: '佐藤 花子', organisation: 'グリーンパワー総研' });
+      const alumnus = await givenMember({ name: '田中 一郎', organisation: '東都電力' });
+      const otherStaff = await givenStaff({ name: '経産 三郎', currentDivision: '通商政策局' });
+      const round = await givenRound(database.db, new Date('2026-11-02T00:00:00Z')); // 9:00 on 2 November in Tokyo
+      const met = await givenRoundPair(
+        database.db,
+        round,
+        [
+          { member: staff, answer: 'met', answeredAt: new Date('2026-11-05T16:00:00Z') }, // 6 November in Tokyo
+          { member: alumna, answer: 'not_yet', answeredAt: new Date('2026-11-04T01:00:00Z') },
+        ],
+        {
+          sharedTopics: ['renewable_energy', 'startups'],
+          ethicsMatch: { [`${staff.id}:${alumna.id}`]: { interestedParty: { by: 'division', division: '製造産業局 素材産業課' } } },
+        },
+      );
+      const unanswered = await givenRoundPair(database.db, round, [{ member: otherStaff }, { member: alumnus }]);
+      // Alumni paired with alumni are no contact with staff.
+      await givenRoundPair(database.db, round, [{ member: await givenMember({ name: 'A' }) }, { member: await givenMember({ name: 'B' }) }]);
+
+      const { csv, count } = await exportLog();
+
+      expect(count).toBe(2);
+      expect(rows(csv)).toEqual([
+        {
+          date: '2026-11-02',
+          kind: 'round',
+          staff: '経産 三郎',
+          staff_division: '通商政策局',
+          alumni: '田中 一郎',
+          alumni_organisation: '東都電力',
+          subject: '',
+          format: 'round',
+          interested_party_notice: 'no',
+          post_retirement_notice: 'no',
+          meal_notice: '',
+          ethics_match: '',
+          notice_acknowledged_at: '',
+          supervisor_notified: '',
+          paid_by: '',
+          fee_per_person: '',
+          reference_id: unanswered.id,
+        },
+        expect.objectContaining({
+          date: '2026-11-06',
+          kind: 'round',
+          staff: '経産 次郎',
+          staff_division: '製造産業局 素材産業課',
+          alumni: '佐藤 花子',
+          alumni_organisation: 'グリーンパワー総研',
+          subject: 'Renewable energy; Start-ups',
+          format: 'round',
+          interested_party_notice: 'yes',
+          post_retirement_notice: 'no',
+          ethics_match: 'interested party: same division (製造産業局 素材産業課)',
+          paid_by: '',
+          reference_id: met.id,
+        }),
+      ]);
+      const [audit] = await database.db.query.auditEvents.findMany();
+      expect(audit?.details).toMatchObject({ count: 2, roundPairs: 2 });
+    });
+
+    it('selects pairs by the round’s start (Japan days), sorted after introductions and events on the same day', async () => {
+      const staff = await givenStaff({ name: '経産 次郎' });
+      const alumna = await givenMember({ name: '佐藤 花子' });
+      const october = await givenRound(database.db, new Date('2026-10-31T14:59:00Z')); // 23:59 on 31 October in Tokyo
+      // Met in November, but the round started in October: it belongs to October's log.
+      await givenRoundPair(database.db, october, [{ member: staff, answer: 'met', answeredAt: new Date('2026-11-10T01:00:00Z') }, { member: alumna }]);
+      const november = await givenRound(database.db, new Date('2026-11-10T00:00:00Z'));
+      await givenRoundPair(database.db, november, [{ member: staff }, { member: alumna }], { sharedTopics: ['startups'] });
+      await givenIntroduction({ topic: 'introduction', answeredAt: new Date('2026-11-10T01:00:00Z') });
+      await givenEvent({ title: 'event' }, [{ member: staff }]);
+
+      const subjects = async (range: { from?: string; to?: string }) => rows((await exportLog(range)).csv).map((row) => `${row.date} ${row.kind} ${row.subject}`);
+
+      expect(await subjects({ from: '2026-11-01', to: '2026-11-30' })).toEqual([
+        '2026-11-10 introduction introduction',
+        '2026-11-10 event event',
+        '2026-11-10 round Start-ups',
+      ]);
+      expect(await subjects({ to: '2026-10-31' })).toEqual(['2026-11-10 round ']);
+    });
+
+    it('shows erased people of a pair only by their pseudonyms, without divisions, organisations or what matched; text is formula-guarded', async () => {
+      const gone = await givenStaff({ name: '消去 職員', slackUserId: 'U0GONE', currentDivision: 'きえる課', pseudonym: 'M-GONE' });
+      const alumna = await givenMember({ name: '=佐藤', organisation: '+81 研究所' });
+      const staff = await givenStaff({ name: '@経産', currentDivision: '-課' });
+      const round = await givenRound(database.db, new Date('2026-11-10T00:00:00Z'));
+      await givenRoundPair(database.db, round, [{ member: gone }, { member: alumna }], {
+        ethicsMatch: { [`${gone.id}:${alumna.id}`]: { interestedParty: { by: 'division', division: 'きえる課' } } },
+      });
+      await givenRoundPair(database.db, round, [{ member: staff }, { member: alumna }]);
+      await eraseOwnData(deps, 'U0GONE');
+
+      const { csv } = await exportLog();
+
+      const listed = rows(csv).map(({ staff: name, staff_division, alumni, alumni_organisation, interested_party_notice, ethics_match }) => ({
+        name,
+        staff_division,
+        alumni,
+        alumni_organisation,
+        interested_party_notice,
+        ethics_match,
+      }));
+      expect(listed).toEqual(
+        expect.arrayContaining([
+          { name: 'M-GONE', staff_division: '', alumni: "'=佐藤", alumni_organisation: "'+81 研究所", interested_party_notice: 'yes', ethics_match: '' },
+          { name: "'@経産", staff_division: "'-課", alumni: "'=佐藤", alumni_organisation: "'+81 研究所", interested_party_notice: 'no', ethics_match: '' },
+        ]),
+      );
+      expect(listed).toHaveLength(2);
+      for (const personal of ['消去', 'GONE', 'きえる課']) expect(csv.replace(/M-GONE/g, '')).not.toContain(personal);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { seedOrganizers } from '../../src/services/organizers';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
+import { givenRound, givenRoundPair } from '../helpers/round-fixtures';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
@@ -357,8 +358,8 @@ describe('the introduction record as CSV', () => {
     const exported = { action: 'audit.exported', occurredAt: NOW, subjectMemberId: null };
     const seen = byActor.map(({ actor, action, details, occurredAt, subjectMemberId }) => ({ actor, action, details, occurredAt, subjectMemberId }));
     expect(seen).toEqual([
-      { actor: ORGANIZER, details: { from: '2026-11-01', to: '2026-11-30', count: 1 }, ...exported },
-      { actor: 'cli', details: { from: null, to: null, count: 2 }, ...exported },
+      { actor: ORGANIZER, details: { from: '2026-11-01', to: '2026-11-30', count: 1, roundPairs: 0 }, ...exported },
+      { actor: 'cli', details: { from: null, to: null, count: 2, roundPairs: 0 }, ...exported },
     ]);
   });
 
@@ -367,5 +368,116 @@ describe('the introduction record as CSV', () => {
     await expect(exportRecord({ to: '2026/11/30' })).rejects.toMatchObject({ problem: 'bad_date' });
     await expect(exportRecord({ from: '2026-12-01', to: '2026-11-30' })).rejects.toMatchObject({ problem: 'bad_range' });
     expect(await database.db.query.auditEvents.findMany()).toEqual([]);
+  });
+
+  describe('rounds', () => {
+    const staffMember = (overrides: Partial<MemberRow> = {}) =>
+      givenMember({ memberType: 'staff', organisation: null, currentDivision: '製造産業局 素材産業課', ...overrides });
+
+    it('writes one row per pair (kind round), dated by the round’s start, with the shared topics and what came of it', async () => {
+      const staff = await staffMember({ name: '経産 次郎', slackUserId: 'U0JIRO' });
+      const alumna = await givenMember({ name: '佐藤 花子', organisation: 'グリーンパワー総研' });
+      const alumnus = await givenMember({ name: '田中 一郎', organisation: '東都電力' });
+      const otherStaff = await staffMember({ name: '経産 三郎', slackUserId: 'U0SABURO', currentDivision: '通商政策局' });
+      const request = await givenRequest({ createdAt: new Date('2026-11-02T00:00:00Z') });
+      const round = await givenRound(database.db, new Date('2026-11-02T00:00:00Z'));
+      const met = await givenRoundPair(
+        database.db,
+        round,
+        [
+          { member: staff, answer: 'not_yet', answeredAt: new Date('2026-11-04T01:00:00Z') },
+          { member: alumna, answer: 'met', answeredAt: new Date('2026-11-05T01:00:00Z') },
+          { member: alumnus, answer: 'met', answeredAt: new Date('2026-11-06T01:00:00Z') },
+        ],
+        {
+          sharedTopics: ['renewable_energy'],
+          ethicsMatch: {
+            [`${staff.id}:${alumna.id}`]: { postRetirement: { division: '素材産業課', until: '2027-03' } },
+          },
+        },
+      );
+      const skipped = await givenRoundPair(database.db, round, [
+        { member: otherStaff, answer: 'skip', answeredAt: new Date('2026-11-03T01:00:00Z') },
+        { member: await givenMember({ name: 'C', organisation: null }), answer: 'not_yet', answeredAt: new Date('2026-11-03T02:00:00Z') },
+      ]);
+      const unanswered = await givenRoundPair(database.db, round, [{ member: otherStaff }, { member: alumnus }]);
+      const { csv, count } = await exportRecord();
+
+      expect(count).toBe(4);
+      const [first, ...pairs] = records(csv);
+      // A request made at the round's start comes before its pairs.
+      expect(first!.request_id).toBe(request.id);
+      // Pairs of one round are made at one instant: their order among themselves is not meaningful.
+      expect(pairs).toHaveLength(3);
+      expect(pairs).toEqual(expect.arrayContaining([
+        {
+          request_id: met.id,
+          requested_at: '2026-11-02T00:00:00.000Z',
+          kind: 'round',
+          requester: '経産 次郎',
+          requester_slack_user_id: 'U0JIRO',
+          requester_division: '製造産業局 素材産業課',
+          alumnus: '佐藤 花子; 田中 一郎',
+          alumnus_organisation: 'グリーンパワー総研; 東都電力',
+          topic: 'Renewable energy',
+          details: '',
+          purpose: '',
+          format: '',
+          due_date: '2026-11-16',
+          coi_disclosed: '',
+          coi_acknowledged_at: '',
+          ethics_notices: 'post_retirement',
+          ethics_match: 'post-retirement: former division 素材産業課, until 2027-03',
+          ethics_acknowledged_at: '',
+          supervisor_notified: '',
+          status: 'met',
+          answered_at: '2026-11-05T01:00:00.000Z',
+          decline_reason: '',
+          reminder_sent_at: '',
+          volunteers: '',
+        },
+        expect.objectContaining({ request_id: skipped.id, requester: '経産 三郎', alumnus: 'C', status: 'not_yet', answered_at: '2026-11-03T02:00:00.000Z' }),
+        expect.objectContaining({ request_id: unanswered.id, status: 'no_answer', answered_at: '', ethics_notices: '' }),
+      ]));
+    });
+
+    it('says skipped when the only answers are skips, and selects pairs by the round’s start in Japan days', async () => {
+      const staff = await staffMember({ name: '経産 次郎' });
+      const alumna = await givenMember({ name: '佐藤 花子' });
+      const october = await givenRound(database.db, new Date('2026-10-31T14:59:00Z')); // 23:59 on 31 October in Tokyo
+      await givenRoundPair(database.db, october, [{ member: staff, answer: 'skip', answeredAt: new Date('2026-11-03T00:00:00Z') }, { member: alumna }]);
+      const november = await givenRound(database.db, new Date('2026-10-31T15:00:00Z'));
+      await givenRoundPair(database.db, november, [{ member: staff }, { member: alumna, answer: 'skip' }, { member: await givenMember() }]);
+
+      const statuses = async (range: { from?: string; to?: string }) => records((await exportRecord(range)).csv).map((row) => `${row.requested_at} ${row.status}`);
+
+      expect(await statuses({ to: '2026-10-31' })).toEqual(['2026-10-31T14:59:00.000Z skipped']);
+      expect(await statuses({ from: '2026-11-01' })).toEqual(['2026-10-31T15:00:00.000Z skipped']);
+    });
+
+    it('shows erased people of a pair only by their pseudonyms, without their Slack ID, division, organisation or what matched; text is formula-guarded', async () => {
+      const gone = await staffMember({ name: '消去 職員', slackUserId: 'U0GONE', currentDivision: 'きえる課', pseudonym: 'M-GONE' });
+      const alumna = await givenMember({ name: '@佐藤', slackUserId: 'U0HANAKO', organisation: '=研究所' });
+      const round = await givenRound(database.db, new Date('2026-11-10T00:00:00Z'));
+      await givenRoundPair(database.db, round, [{ member: gone }, { member: alumna }], {
+        ethicsMatch: { [`${gone.id}:${alumna.id}`]: { interestedParty: { by: 'division', division: 'きえる課' } } },
+      });
+      await eraseOwnData(deps, 'U0GONE');
+
+      const { csv } = await exportRecord();
+
+      expect(records(csv)).toEqual([
+        expect.objectContaining({
+          requester: 'M-GONE',
+          requester_slack_user_id: 'M-GONE',
+          requester_division: '',
+          alumnus: "'@佐藤",
+          alumnus_organisation: "'=研究所",
+          ethics_notices: 'interested_party',
+          ethics_match: '',
+        }),
+      ]);
+      for (const personal of ['消去', 'GONE', 'きえる課']) expect(csv.replace(/M-GONE/g, '')).not.toContain(personal);
+    });
   });
 });

@@ -33,6 +33,7 @@ export interface ContactIntroduction {
     | 'ethicsMatch'
     | 'ethicsAcknowledgedAt'
     | 'ethicsSupervisorSlackUserId'
+    | 'ethicsSupervisorNotifiedAt'
   >;
   /** null when the requester had no profile. */
   requester: ContactPerson | null;
@@ -114,6 +115,7 @@ export function createContactLogRepository({ db }: { db: Db }) {
             ethicsMatch: introductionRequests.ethicsMatch,
             ethicsAcknowledgedAt: introductionRequests.ethicsAcknowledgedAt,
             ethicsSupervisorSlackUserId: introductionRequests.ethicsSupervisorSlackUserId,
+            ethicsSupervisorNotifiedAt: introductionRequests.ethicsSupervisorNotifiedAt,
           },
           // Drizzle makes a left join's object null when its first column is: a never-null one comes first.
           requester: personOf.requester,
