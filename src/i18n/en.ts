@@ -841,6 +841,14 @@ You are going to a seated event that the organizers pay for, or that is free of 
     localeInvalid: (p: { value: string }) => `"${p.value}" is not ja or en`,
     staffYearLeft: (p: { yearLeft: number }) => `current staff have no year left (${p.yearLeft}); leave it blank or use alumni or returnee`,
     yearLeftBeforeJoined: (p: { yearLeft: number; yearJoined: number }) => `the year left (${p.yearLeft}) is before the year joined (${p.yearJoined})`,
+    // The ethics declarations' columns (issue 13).
+    relationUnknown: (p: { value: string }) =>
+      `"${p.value}" is not a known relation with the ministry (contract, subsidy, permit, regulatory or bid); use its key or its Japanese or English label`,
+    dutyUnknown: (p: { value: string }) =>
+      `"${p.value}" is not a known matter of a post (permits, subsidies, procurement or inspection); use its key or its Japanese or English label`,
+    sectorUnknown: (p: { value: string }) => `"${p.value}" is not a known sector; use its key or its Japanese or English label`,
+    monthInvalid: (p: { value: string }) => `"${p.value}" is not a month from 1 to 12`,
+    monthWithoutYear: (p: { monthLeft: number }) => `a month left (${p.monthLeft}) needs the year left too; fill in year_left or leave month_left blank`,
   },
   /** The ethics declarations (issue 13): what staff declare of their post, and alumni of their employer. */
   declarations: {

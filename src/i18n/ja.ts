@@ -814,6 +814,14 @@ export const ja = {
     localeInvalid: (p: { value: string }) => `「${p.value}」は ja・en のいずれでもありません`,
     staffYearLeft: (p: { yearLeft: number }) => `現役職員に退職年（${p.yearLeft}）は入りません。空欄にするか、alumni か returnee にしてください`,
     yearLeftBeforeJoined: (p: { yearLeft: number; yearJoined: number }) => `退職年（${p.yearLeft}）が入省年（${p.yearJoined}）より前です`,
+    // 倫理に関する申告の列（issue 13）
+    relationUnknown: (p: { value: string }) =>
+      `「${p.value}」は省との関係（contract・subsidy・permit・regulatory・bid）のいずれでもありません。キー、または日本語か英語の名称を使ってください`,
+    dutyUnknown: (p: { value: string }) =>
+      `「${p.value}」は官職の所掌事務（permits・subsidies・procurement・inspection）のいずれでもありません。キー、または日本語か英語の名称を使ってください`,
+    sectorUnknown: (p: { value: string }) => `「${p.value}」は登録された業種ではありません。キー、または日本語か英語の名称を使ってください`,
+    monthInvalid: (p: { value: string }) => `「${p.value}」は1〜12の月ではありません`,
+    monthWithoutYear: (p: { monthLeft: number }) => `退職月（${p.monthLeft}月）には退職年も必要です。year_left を入力するか、month_left を空欄にしてください`,
   },
   declarations: {
     staffHeading: '*現職職員・出戻りの方のみ：あなたの官職*',

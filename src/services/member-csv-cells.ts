@@ -14,7 +14,7 @@ export class CellError extends Error {
   }
 }
 
-function fail<C extends MemberCsvProblem['code']>(code: C, ...params: ParamsArg<C>): never {
+export function fail<C extends MemberCsvProblem['code']>(code: C, ...params: ParamsArg<C>): never {
   throw new CellError({ code, params: params[0] ?? {} } as MemberCsvProblem);
 }
 
@@ -24,10 +24,10 @@ type ParamsArg<C extends MemberCsvProblem['code']> =
     ? []
     : [Extract<MemberCsvProblem, { code: C }>['params']];
 
-const normalized = (raw: string) => raw.normalize('NFKC').trim();
+export const normalized = (raw: string) => raw.normalize('NFKC').trim();
 
 /** Text columns of one line, as in the profile form: a tab or line break there is refused. */
-const ONE_LINE_COLUMNS: readonly MemberCsvColumn[] = ['name', 'organisation', 'title'];
+const ONE_LINE_COLUMNS: readonly MemberCsvColumn[] = ['name', 'organisation', 'title', 'current_division'];
 
 /**
  * Refuses a cell the Slack forms would refuse (typed-text.ts): a control character in any column
@@ -45,7 +45,7 @@ function checkCharacters(column: MemberCsvColumn, raw: string): string {
 }
 
 /** A text cell; blank (nothing visible, as in the forms) is not given. */
-function optionalText(raw: string, max: number): string | null {
+export function optionalText(raw: string, max: number): string | null {
   const value = unescapeFormula(raw.trim()).trim();
   if (isBlankText(value)) return null;
   if (value.length > max) fail('tooLong', { length: value.length, max });
@@ -86,7 +86,11 @@ function parseYear(raw: string, outOfRange: 'yearJoinedOutOfRange' | 'yearLeftOu
   return year;
 }
 
-function parseTerms(raw: string, terms: readonly Term[], unknown: 'topicUnknown' | 'helpKindUnknown'): string[] {
+/** The codes of a list cell's unknown item: each takes the item as `value`. */
+export type TermUnknownCode = 'topicUnknown' | 'helpKindUnknown' | 'relationUnknown' | 'dutyUnknown' | 'sectorUnknown';
+
+/** A `;`-separated list of terms, each a key or a label in either language; repeats are dropped. */
+export function parseTerms(raw: string, terms: readonly Term[], unknown: TermUnknownCode): string[] {
   const keys: string[] = [];
   for (const item of normalized(raw).split(';')) {
     if (item.trim() === '') continue;
@@ -122,8 +126,13 @@ function parseLocale(raw: string): 'ja' | 'en' | null {
   return value === 'ja' || value === 'en' ? value : fail('localeInvalid', { value });
 }
 
+/** A cell reader that refuses first what the forms would refuse (see checkCharacters). */
+export function checkedCell<T>(column: MemberCsvColumn, read: (raw: string) => T): (raw: string) => T {
+  return (raw) => read(checkCharacters(column, raw));
+}
+
 export function parseRecord(readCell: <T>(column: MemberCsvColumn, read: (raw: string) => T) => T, currentYear: number): MemberCsvRecord {
-  const cell = <T>(column: MemberCsvColumn, read: (raw: string) => T) => readCell(column, (raw) => read(checkCharacters(column, raw)));
+  const cell = <T>(column: MemberCsvColumn, read: (raw: string) => T) => readCell(column, checkedCell(column, read));
   const record: MemberCsvRecord = {
     email: cell('email', parseEmail),
     name: cell('name', parseName),

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { en } from '../i18n/en';
 import { escapeFormula } from './csv-formula';
 import { CellError, parseRecord } from './member-csv-cells';
+import { DECLARATION_COLUMNS, readDeclarations, type CsvDeclarations, type DeclarationColumn } from './member-csv-declarations';
 import type { MemberType } from './profile-rules';
 
 /** The network's spreadsheet columns, in the order an export writes them. */
@@ -23,11 +24,18 @@ export const MEMBER_CSV_COLUMNS = [
   'share_with_alumni',
   'coi',
   'locale',
+  ...DECLARATION_COLUMNS,
 ] as const;
 export type MemberCsvColumn = (typeof MEMBER_CSV_COLUMNS)[number];
 
-/** One member as the spreadsheet describes them. */
-export interface MemberCsvRecord {
+/** Columns a file may leave out (made before they existed): the import then keeps what is stored. */
+const OPTIONAL_COLUMNS: ReadonlySet<MemberCsvColumn> = new Set<MemberCsvColumn>(DECLARATION_COLUMNS);
+
+/**
+ * One member as the spreadsheet describes them. The ethics declarations are each absent when the
+ * file has no column for them; an export writes them all.
+ */
+export interface MemberCsvRecord extends Partial<CsvDeclarations> {
   email: string;
   name: string;
   memberType: MemberType;
@@ -98,7 +106,7 @@ function readHeader(cells: string[]): Map<MemberCsvColumn, number> {
     if (positions.has(column)) throw new MemberCsvError(1, null, { code: 'duplicateColumn', params: { column } });
     positions.set(column, index);
   });
-  const missing = MEMBER_CSV_COLUMNS.find((column) => !positions.has(column));
+  const missing = MEMBER_CSV_COLUMNS.find((column) => !positions.has(column) && !OPTIONAL_COLUMNS.has(column));
   if (missing) throw new MemberCsvError(1, null, { code: 'missingColumn', params: { column: missing } });
   return positions;
 }
@@ -131,14 +139,17 @@ export function parseMemberCsv(text: string, context: { currentYear: number }): 
     }
     const stray = cells.findIndex((value, position) => header[position]!.trim() === '' && value.trim() !== '');
     if (stray >= 0) throw new MemberCsvError(row, null, { code: 'unnamedValue', params: { position: stray + 1 } });
-    const record = parseRecord((column, read) => {
+    const readCell = <T>(column: MemberCsvColumn, read: (raw: string) => T): T => {
       try {
         return read(cells[positions.get(column)!] ?? '');
       } catch (error) {
         if (error instanceof CellError) throw new MemberCsvError(row, column, error.problem);
         throw error;
       }
-    }, context.currentYear);
+    };
+    const member = parseRecord(readCell, context.currentYear);
+    const present = (column: DeclarationColumn) => positions.has(column);
+    const record: MemberCsvRecord = { ...member, ...readDeclarations(readCell, present, member) };
     const earlier = rowOfEmail.get(record.email);
     if (earlier !== undefined) {
       throw new MemberCsvError(row, 'email', { code: 'duplicateEmail', params: { email: record.email, earlierRow: earlier } });
@@ -153,8 +164,8 @@ function consentCell(value: boolean | null): string {
   return value === null ? '' : value ? 'yes' : 'no';
 }
 
-function textCell(value: string | null): string {
-  return value === null ? '' : escapeFormula(value);
+function textCell(value: string | null | undefined): string {
+  return value == null ? '' : escapeFormula(value);
 }
 
 /**
@@ -179,6 +190,14 @@ export function formatMemberCsv(records: readonly MemberCsvRecord[]): string {
     share_with_alumni: consentCell(r.shareWithAlumni),
     coi: textCell(r.coiDescription),
     locale: r.locale ?? '',
+    // Keys and numbers need no formula guard; the free texts do.
+    coi_relations: (r.coiRelations ?? []).join(';'),
+    coi_divisions: textCell(r.coiDivisions),
+    month_left: r.monthLeft?.toString() ?? '',
+    current_division: textCell(r.currentDivision),
+    official_duties: (r.officialDuties ?? []).join(';'),
+    duty_sectors: (r.dutySectors ?? []).join(';'),
+    duty_organisations: textCell(r.dutyOrganisations),
   });
   const rows = records.map((record) => {
     const byColumn = cells(record);

@@ -20,6 +20,13 @@ const COLUMN_OF_FIELD: Record<ImportedField, MemberCsvColumn> = {
   shareWithAlumni: 'share_with_alumni',
   coiDescription: 'coi',
   locale: 'locale',
+  coiRelations: 'coi_relations',
+  coiDivisions: 'coi_divisions',
+  monthLeft: 'month_left',
+  currentDivision: 'current_division',
+  officialDuties: 'official_duties',
+  dutySectors: 'duty_sectors',
+  dutyOrganisations: 'duty_organisations',
 };
 
 /** What an import of these rows would do, written nowhere (Slack linking happens later, by email). */

@@ -4,11 +4,14 @@ import type { MemberRow, NewMemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import type { Db } from '../db/client';
 import { formatMemberCsv, type MemberCsvRecord, type ParsedMemberRow } from './member-csv';
+import { planRow, storedValues, toMemberCsvRecord } from './member-import-plan';
 import { newPseudonym } from './profile';
 import { CONSENT_TEXT_VERSION } from './profile-rules';
 import { searchDocumentFor } from './search-text';
 import type { SlackUserRecord } from './slack-accounts';
 import { effectiveStanding, type SlackStanding } from './slack-standing';
+
+export { planRow, toMemberCsvRecord, type ImportedField, type RowPlan } from './member-import-plan';
 
 /** Stands for the organizer at the command line in the audit trail. */
 const CLI_IMPORT_ACTOR = 'cli:import';
@@ -31,90 +34,6 @@ export interface ImportOptions {
    * in Slack claims its draft here, so the draft is used up exactly when the members are written.
    */
   withinTransaction?: (tx: Db) => Promise<void>;
-}
-
-/** The stored language of a member ("ja-JP" from Slack, or "ja" from a spreadsheet) as ja, en or null. */
-function localeLanguage(locale: string | null): 'ja' | 'en' | null {
-  const language = locale?.slice(0, 2).toLowerCase();
-  return language === 'ja' || language === 'en' ? language : null;
-}
-
-/** A stored member as the spreadsheet shows them; null without an email (it could not be imported back). */
-export function toMemberCsvRecord(member: MemberRow): MemberCsvRecord | null {
-  if (!member.email) return null;
-  return {
-    email: member.email,
-    name: member.name ?? '',
-    memberType: member.memberType,
-    yearJoined: member.yearJoined,
-    yearLeft: member.yearLeft,
-    organisation: member.organisation,
-    title: member.title,
-    formerDivisions: member.formerDivisions,
-    topics: member.topics,
-    helpText: member.helpText,
-    helpKinds: member.helpKinds,
-    monthlyCapacity: member.monthlyCapacity,
-    shareWithStaff: member.shareWithStaff,
-    shareWithAlumni: member.shareWithAlumni,
-    coiDescription: member.coiDeclared ? member.coiDescription || null : null,
-    locale: localeLanguage(member.locale),
-  };
-}
-
-/** The spreadsheet fields an import writes (the email is the key). */
-const IMPORTED_FIELDS = [
-  'name',
-  'memberType',
-  'yearJoined',
-  'yearLeft',
-  'organisation',
-  'title',
-  'formerDivisions',
-  'topics',
-  'helpText',
-  'helpKinds',
-  'monthlyCapacity',
-  'shareWithStaff',
-  'shareWithAlumni',
-  'coiDescription',
-  'locale',
-] as const satisfies readonly Exclude<keyof MemberCsvRecord, 'email'>[];
-export type ImportedField = (typeof IMPORTED_FIELDS)[number];
-
-/** The stored columns for some of the spreadsheet's fields. */
-function storedValues(record: MemberCsvRecord, fields: readonly ImportedField[]): Partial<NewMemberRow> {
-  const values: Partial<NewMemberRow> = {};
-  for (const field of fields) {
-    if (field === 'coiDescription') {
-      values.coiDeclared = record.coiDescription !== null;
-      values.coiDescription = record.coiDescription;
-    } else {
-      Object.assign(values, { [field]: record[field] });
-    }
-  }
-  return values;
-}
-
-/**
- * The fields where the spreadsheet differs from the stored member, compared as an export would
- * write them: a member stored with locale "ja-JP" and imported with "ja" has not changed.
- */
-function changedFields(existing: MemberRow, record: MemberCsvRecord): ImportedField[] {
-  const current = toMemberCsvRecord(existing)!;
-  return IMPORTED_FIELDS.filter((field) => JSON.stringify(current[field]) !== JSON.stringify(record[field]));
-}
-
-/**
- * What importing one row does to the member with its email: the one rule the import and its
- * preview (member-import-preview.ts) share.
- */
-export type RowPlan = { kind: 'created' | 'updated' | 'unchanged'; fields: readonly ImportedField[] };
-
-export function planRow(existing: MemberRow | undefined, record: MemberCsvRecord): RowPlan {
-  if (!existing) return { kind: 'created', fields: IMPORTED_FIELDS };
-  const fields = changedFields(existing, record);
-  return { kind: fields.length === 0 ? 'unchanged' : 'updated', fields };
 }
 
 /** Asks Slack, before any transaction is open, for members who are not linked yet. */
@@ -153,12 +72,12 @@ async function applyRow(
 ): Promise<'created' | 'updated' | 'unchanged'> {
   const { record, existing, slack, actor, now } = input;
   const slackUserId = slack?.slackUserId;
-  const { kind, fields } = planRow(existing, record);
+  const { kind, fields, record: resolved } = planRow(existing, record);
   // Linking to Slack alone is an update.
   if (kind === 'unchanged' && !slackUserId) return 'unchanged';
 
   const consentChanges = AUDIENCES.filter((audience) => consentOf(existing, audience) !== consentOf(record, audience));
-  const changed = storedValues(record, fields);
+  const changed = storedValues(resolved, fields);
   const values: Partial<NewMemberRow> = {
     ...changed,
     searchDocument: searchDocumentFor({ ...existing, ...changed }),

@@ -92,7 +92,10 @@ export function holdsAPost(memberType: MemberType): boolean {
   return memberType === 'staff' || memberType === 'returnee';
 }
 
-export function normaliseDeclarations(input: ProfileInput): ProfileDeclarations {
+/** What normaliseDeclarations reads: the form's fields, or a spreadsheet row's (member-import-plan.ts). */
+export type DeclarationsInput = Pick<ProfileInput, 'memberType' | 'yearLeft'> & Partial<ProfileDeclarations>;
+
+export function normaliseDeclarations(input: DeclarationsInput): ProfileDeclarations {
   const staff = holdsAPost(input.memberType);
   const alumni = input.memberType === 'alumni';
   const hasYearLeft = input.memberType !== 'staff' && input.yearLeft !== null;

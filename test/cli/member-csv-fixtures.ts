@@ -22,6 +22,14 @@ export function csvRow(overrides: CsvCells = {}): Record<MemberCsvColumn, string
     share_with_alumni: 'no',
     coi: '',
     locale: 'ja',
+    // The ethics declarations: an alumna whose employer has none with the ministry.
+    coi_relations: '',
+    coi_divisions: '',
+    month_left: '',
+    current_division: '',
+    official_duties: '',
+    duty_sectors: '',
+    duty_organisations: '',
     ...overrides,
   };
 }

@@ -34,6 +34,13 @@ describe('reading the spreadsheet', () => {
         shareWithAlumni: false,
         coiDescription: 'Advises Acme on GX',
         locale: 'ja',
+        coiRelations: [],
+        coiDivisions: null,
+        monthLeft: null,
+        currentDivision: null,
+        officialDuties: [],
+        dutySectors: [],
+        dutyOrganisations: null,
       },
     ]);
   });
@@ -142,7 +149,7 @@ describe('rejecting a file, naming the row and column', () => {
   });
 
   it('when a row has more or fewer values than the header', () => {
-    expect(errorFor(`${csvFile([{}])}a@example.jp,Taro\n`)).toBe('Row 3: expected 16 values, found 2');
+    expect(errorFor(`${csvFile([{}])}a@example.jp,Taro\n`)).toBe('Row 3: expected 23 values, found 2');
   });
 
   it('when the file is empty or not CSV', () => {
@@ -174,13 +181,21 @@ describe('writing the spreadsheet', () => {
     shareWithAlumni: null,
     coiDescription: 'Advises Acme',
     locale: null,
+    coiRelations: [],
+    coiDivisions: null,
+    monthLeft: 3,
+    currentDivision: 'Energy Agency',
+    officialDuties: ['permits', 'subsidies'],
+    dutySectors: ['startup'],
+    dutyOrganisations: '=Acme\nBeta Corp',
   };
 
   it('writes the import format, with a byte-order mark so that Excel reads UTF-8', () => {
     const lines = formatMemberCsv([record]).split('\n');
     expect(lines[0]).toBe(`\ufeff${MEMBER_CSV_COLUMNS.join(',')}`);
     expect(lines[1]).toBe('hanako.sato@example.jp,佐藤 花子,returnee,2001,2015,"Acme, ""Consulting""",,,energy_gx;trade,"Line one');
-    expect(lines[2]).toBe('line two",,0,yes,,Advises Acme,');
+    expect(lines[2]).toBe(`line two",,0,yes,,Advises Acme,,,,3,Energy Agency,permits;subsidies,startup,"'=Acme`);
+    expect(lines[3]).toBe('Beta Corp"');
   });
 
   it('reads back what it wrote', () => {
