@@ -130,6 +130,8 @@ export function buildOwnDataSummary({ t, locale, data }: OwnDataSummaryProps): K
       field(o.eventAnswers, String(data.eventAnswers.length)),
       field(o.auditTrail, String(data.auditTrail.length)),
       field(o.recentSearches, String(data.recentSearches.length)),
+      field(t.rounds.ownData.participation, t.rounds.ownData.status[data.rounds.participation?.status ?? 'none']),
+      field(t.rounds.ownData.pairs, String(data.rounds.pairs.length)),
     ]),
   );
   blocks.push(...ethicsMatchSection(t, locale, data));

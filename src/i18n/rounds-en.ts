@@ -115,4 +115,9 @@ export const roundsEn = {
     unpaired: (count: number) => `${count} could not be paired`,
     participants: (active: number, paused: number) => `Taking part: ${active}, paused: ${paused}`,
   },
+  ownData: {
+    participation: 'Rounds',
+    status: { none: 'Not joined', active: 'Taking part', paused: 'Paused', left: 'Left' },
+    pairs: 'Round pairs you were in',
+  },
 };

@@ -115,4 +115,9 @@ export const roundsJa = {
     unpaired: (count: number) => `組み合わせられなかった人：${count}人`,
     participants: (active: number, paused: number) => `参加中：${active}人、休止中：${paused}人`,
   },
+  ownData: {
+    participation: 'ラウンド',
+    status: { none: '未参加', active: '参加中', paused: '休止中', left: '退出' },
+    pairs: 'ラウンドで組んだペア',
+  },
 } satisfies typeof roundsEn;

@@ -3,6 +3,7 @@ import { createOwnDataRepository } from '../db/repositories/own-data';
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import { storedEthicsMatch, type StoredEthicsMatch } from './ethics-match';
+import { ownRounds, type OwnRounds } from './own-data-rounds';
 
 /** A stored time as the file shows it. */
 type Time = string | null;
@@ -54,6 +55,8 @@ export interface OwnData {
     waitlistedAt: Time;
     answeredAt: string;
   }[];
+  /** Rounds: whether they take part (null: never joined) and the pairs they were in. */
+  rounds: OwnRounds;
   /** Kept for the hourly search limit. */
   recentSearches: string[];
   /** Decisions about the person (approval, role, standing): what and when, not who acted. */
@@ -154,7 +157,7 @@ export async function collectOwnData(deps: ServiceDeps, slackUserId: string): Pr
   const own = createOwnDataRepository({ db: deps.db });
   const member = await repos.members.findBySlackUserId(slackUserId);
   const memberId = member?.id;
-  const [account, isOrganizer, made, searches, consents, addressed, volunteered, answers, trail] = await Promise.all([
+  const [account, isOrganizer, made, searches, consents, addressed, volunteered, answers, trail, participation, pairs] = await Promise.all([
     own.slackAccount(slackUserId),
     repos.organizers.isActive(slackUserId),
     own.requestsMade(slackUserId),
@@ -164,6 +167,8 @@ export async function collectOwnData(deps: ServiceDeps, slackUserId: string): Pr
     memberId ? own.volunteered(memberId) : [],
     memberId ? own.eventAnswers(memberId) : [],
     memberId ? repos.audit.listForMember(memberId) : [],
+    memberId ? own.roundParticipation(memberId) : undefined,
+    memberId ? own.roundPairs(memberId) : [],
   ]);
   if (!member && !account.user && !isOrganizer && made.length === 0 && searches.length === 0) return undefined;
   return {
@@ -220,6 +225,7 @@ export async function collectOwnData(deps: ServiceDeps, slackUserId: string): Pr
       waitlistedAt: iso(row.waitlistedAt),
       answeredAt: row.answeredAt.toISOString(),
     })),
+    rounds: ownRounds(participation, pairs),
     recentSearches: searches.map((at) => at.toISOString()),
     auditTrail: trail.map((event) => ({ action: event.action, occurredAt: event.occurredAt.toISOString() })),
   };

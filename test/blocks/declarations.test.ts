@@ -216,6 +216,7 @@ describe.each(['ja', 'en'] as const)('the declarations in %s', (locale) => {
           introductionsAddressedToYou: [],
           openRequestsVolunteered: [],
           eventAnswers: [],
+          rounds: { participation: null, pairs: [] },
           recentSearches: [],
           auditTrail: [],
         },

@@ -32,6 +32,7 @@ function ownData(overrides: Partial<OwnData> = {}, member: MemberRow | null = me
     introductionsAddressedToYou: [],
     openRequestsVolunteered: [],
     eventAnswers: [],
+    rounds: { participation: null, pairs: [] },
     recentSearches: [],
     auditTrail: [{ action: 'profile.created', occurredAt: '2026-04-01T09:00:00.000Z' }],
     ...overrides,
@@ -100,6 +101,31 @@ describe.each(['ja', 'en'] as const)('the summary of a member’s own data in %s
     expect(text).toContain(`*${o.organizer}*\n${messages.common.yes}`);
     expect(text).toContain(`*${o.eventAnswers}*\n3`);
     expect(text).toContain(`*${o.introductionsAddressedToYou}*\n0`);
+  });
+
+  it('says whether the member takes part in rounds and how many pairs they were in', () => {
+    const pair = {
+      round: 1,
+      startsAt: '2026-11-02T00:00:00.000Z',
+      endsAt: '2026-11-16T00:00:00.000Z',
+      sharedTopics: [],
+      partners: ['佐藤 花子'],
+      yourAnswer: 'met' as const,
+      answeredAt: null,
+    };
+    const joined = {
+      status: 'paused' as const,
+      pausedReason: 'self',
+      curiousTopics: [],
+      curiousText: null,
+      joinedAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    };
+    const r = messages.rounds.ownData;
+
+    expect(visibleText(build(ownData({ rounds: { participation: joined, pairs: [pair, pair] } })))).toContain(`*${r.pairs}*\n2`);
+    expect(visibleText(build(ownData({ rounds: { participation: joined, pairs: [] } })))).toContain(`*${r.participation}*\n${r.status.paused}`);
+    expect(visibleText(build(ownData()))).toContain(`*${r.participation}*\n${r.status.none}`);
   });
 
   it('says when no profile is stored, and when Slack’s record of the account is not kept', () => {

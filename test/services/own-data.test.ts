@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../src/services/deps';
 import { eraseOwnData, exportOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { memberRow } from '../helpers/factories';
+import { givenRound, givenRoundPair } from '../helpers/round-fixtures';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
 const STAFF = 'U0STAFF01';
@@ -98,5 +99,62 @@ describe('exporting one’s own data', () => {
     await eraseOwnData(deps, ALUMNA);
 
     expect(await exportOwnData(deps, ALUMNA)).toBeUndefined();
+  });
+
+  it('gives the member’s rounds: whether they take part, what they are curious about, and the pairs they were in with their partners and their answer', async () => {
+    const me = await repos().members.insert(memberRow({ slackUserId: STAFF, memberType: 'staff', name: '経産 太郎', organisation: null }));
+    const alumna = await repos().members.insert(memberRow({ slackUserId: ALUMNA, name: '佐藤 花子' }));
+    const alumnus = await repos().members.insert(memberRow({ slackUserId: 'U0ALUMNUS', name: '田中 一郎' }));
+    const stranger = await repos().members.insert(memberRow({ name: '関係ない 人' }));
+    await repos().roundParticipants.join({ memberId: me.id, curiousTopics: ['startups'], curiousText: 'キャリア', now: NOW });
+    const first = await givenRound(database.db, new Date('2026-11-02T00:00:00Z'));
+    const second = await givenRound(database.db, new Date('2026-11-16T00:00:00Z'));
+    await givenRoundPair(database.db, first, [{ member: me, answer: 'met', answeredAt: new Date('2026-11-05T00:00:00Z') }, { member: alumna }], {
+      sharedTopics: ['startups'],
+    });
+    await givenRoundPair(database.db, second, [{ member: alumnus }, { member: me }, { member: alumna }]);
+    await givenRoundPair(database.db, second, [{ member: stranger }, { member: await repos().members.insert(memberRow()) }]);
+    // A partner who erased their data is no longer named.
+    await eraseOwnData(deps, 'U0ALUMNUS');
+
+    const data = await exportOwnData(deps, STAFF);
+
+    expect(data!.rounds).toEqual({
+      participation: {
+        status: 'active',
+        pausedReason: null,
+        curiousTopics: ['startups'],
+        curiousText: 'キャリア',
+        joinedAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+      },
+      pairs: [
+        {
+          round: first.number,
+          startsAt: '2026-11-02T00:00:00.000Z',
+          endsAt: '2026-11-16T00:00:00.000Z',
+          sharedTopics: ['startups'],
+          partners: ['佐藤 花子'],
+          yourAnswer: 'met',
+          answeredAt: '2026-11-05T00:00:00.000Z',
+        },
+        {
+          round: second.number,
+          startsAt: '2026-11-16T00:00:00.000Z',
+          endsAt: '2026-11-30T00:00:00.000Z',
+          sharedTopics: [],
+          partners: ['佐藤 花子', null],
+          yourAnswer: null,
+          answeredAt: null,
+        },
+      ],
+    });
+    expect(JSON.stringify(data)).not.toContain('関係ない');
+  });
+
+  it('gives someone who never joined rounds no participation and no pairs', async () => {
+    await repos().members.insert(memberRow({ slackUserId: ALUMNA }));
+
+    expect((await exportOwnData(deps, ALUMNA))!.rounds).toEqual({ participation: null, pairs: [] });
   });
 });

@@ -1,4 +1,5 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import {
   allowedGuests,
@@ -7,11 +8,18 @@ import {
   introductionRequests,
   introductionVolunteers,
   members,
+  roundPairMembers,
+  roundPairs,
+  roundParticipants,
+  rounds,
   searchAllowances,
   slackUsers,
   type IntroductionRow,
+  type RoundParticipantRow,
   type SlackUserRow,
 } from '../schema';
+
+const partner = alias(roundPairMembers, 'partner');
 
 /** Read-only queries for `/alumni-profile export`: what is stored about one person outside their profile. */
 export function createOwnDataRepository({ db }: { db: Db }) {
@@ -70,6 +78,39 @@ export function createOwnDataRepository({ db }: { db: Db }) {
         .innerJoin(introductionRequests, eq(introductionRequests.id, introductionVolunteers.requestId))
         .where(eq(introductionVolunteers.memberId, memberId))
         .orderBy(asc(introductionVolunteers.volunteeredAt));
+    },
+
+    /** Whether the member takes part in rounds, and what they said they are curious about. */
+    async roundParticipation(memberId: string): Promise<RoundParticipantRow | undefined> {
+      const [row] = await db.select().from(roundParticipants).where(eq(roundParticipants.memberId, memberId));
+      return row;
+    },
+
+    /** The round pairs the member was in, oldest round first, with their answer and their partners' names (none once a partner erased their data). */
+    async roundPairs(memberId: string) {
+      const mine = await db
+        .select({
+          pairId: roundPairs.id,
+          round: rounds.number,
+          startsAt: rounds.startsAt,
+          endsAt: rounds.endsAt,
+          sharedTopics: roundPairs.sharedTopics,
+          answer: roundPairMembers.answer,
+          answeredAt: roundPairMembers.answeredAt,
+        })
+        .from(roundPairMembers)
+        .innerJoin(roundPairs, eq(roundPairs.id, roundPairMembers.pairId))
+        .innerJoin(rounds, eq(rounds.id, roundPairs.roundId))
+        .where(eq(roundPairMembers.memberId, memberId))
+        .orderBy(asc(rounds.startsAt), asc(roundPairs.id));
+      if (mine.length === 0) return [];
+      const partners = await db
+        .select({ pairId: partner.pairId, name: members.name })
+        .from(partner)
+        .innerJoin(members, eq(members.id, partner.memberId))
+        .where(and(inArray(partner.pairId, mine.map((row) => row.pairId)), ne(partner.memberId, memberId)))
+        .orderBy(asc(members.name));
+      return mine.map(({ pairId, ...row }) => ({ ...row, partners: partners.filter((other) => other.pairId === pairId).map((other) => other.name) }));
     },
 
     /** When the person searched in the last hour (kept for the rate limit). */
