@@ -9,6 +9,9 @@ import { ROUNDS } from '../slack/ids';
 import { escapeMrkdwnWithin, mention } from '../slack/mrkdwn';
 import { plain } from './common';
 import { slackDate, slackDateTime } from './event-time';
+import { roundEthicsBlocks } from './round-ethics';
+import type { EthicsTexts } from '../services/ethics-texts';
+import { DEFAULT_ETHICS_SETTINGS } from '../services/ethics';
 
 /** Lengths that keep a trio's post in two languages within Slack's limits, however long the profiles. */
 const BUDGET = { name: 80, fact: 120, curious: 300, topics: 5 } as const;
@@ -67,18 +70,22 @@ function answerButtons(messages: readonly Messages[], pairId: string): ActionsBl
 /**
  * A pair's group DM: in each person's language (the network's first), who they are, why they
  * were paired, what the staff member is curious about, three conversation starters, the code of
- * conduct, the ethics note when the check flagged the pair, and the answer buttons.
+ * conduct, the ethics notices when the check flagged the pair (what matched for whom, the rules in
+ * the organizers' words, not legal advice), and the answer buttons.
  */
 export function buildRoundPairPost(props: {
-  messages: readonly { t: Messages; locale: Locale }[];
+  /** Each language of the post, with the organizers' ethics texts in it (ethicsTexts(config.ethicsTexts, locale)). */
+  messages: readonly { t: Messages; locale: Locale; ethicsTexts?: EthicsTexts }[];
   pair: RoundPairRow;
   round: RoundRow;
   people: readonly PairPerson[];
+  /** POST_RETIREMENT_YEARS, said in the post-retirement notice. */
+  postRetirementYears?: number;
 }): { text: string; blocks: KnownBlock[] } {
   const { pair, round, people } = props;
   const blocks: KnownBlock[] = [];
   const names = people.map(({ member }) => nameOf(member)).join(', ');
-  for (const { t, locale } of props.messages) {
+  for (const { t, locale, ethicsTexts } of props.messages) {
     const p = t.rounds.pair;
     if (blocks.length > 0) blocks.push({ type: 'divider' });
     const curious = people
@@ -107,7 +114,19 @@ export function buildRoundPairPost(props: {
       { type: 'section', text: { type: 'mrkdwn', text: `${p.starters}\n${starters.join('\n')}` } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: p.conduct }] },
     );
-    if (pair.ethicsMatch) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${p.ethics}` }] });
+    if (pair.ethicsMatch) {
+      blocks.push(
+        ...roundEthicsBlocks({
+          t,
+          locale,
+          texts: ethicsTexts,
+          postRetirementYears: props.postRetirementYears ?? DEFAULT_ETHICS_SETTINGS.postRetirementYears,
+          ethicsMatch: pair.ethicsMatch,
+          people,
+          languages: props.messages.length,
+        }),
+      );
+    }
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: p.due(slackDate(round.endsAt)) }] });
   }
   blocks.push(answerButtons(props.messages.map(({ t }) => t), pair.id));

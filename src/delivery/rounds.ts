@@ -4,6 +4,7 @@ import type { RoundPairWithPeople } from '../db/repositories/rounds';
 import { t, toLocale, type Locale } from '../i18n';
 import type { ListenerDeps } from '../listeners/deps';
 import { findMemberForDelivery } from '../services/deliveries';
+import { ethicsTexts } from '../services/ethics-texts';
 import { findRoundPair, recordRoundGroupChannel, stillPausedForIgnoring } from '../services/round-pairs';
 import type { DeliveryHandler } from './worker';
 
@@ -41,10 +42,11 @@ export function roundHandlers(deps: ListenerDeps) {
       }
       const channel = await openGroup(client, people);
       const post = buildRoundPairPost({
-        messages: languagesOf(people).map((locale) => ({ t: t(locale), locale })),
+        messages: languagesOf(people).map((locale) => ({ t: t(locale), locale, ethicsTexts: ethicsTexts(deps.config.ethicsTexts, locale) })),
         pair: found.pair,
         round: found.round,
         people,
+        postRetirementYears: deps.config.ethics.postRetirementYears,
       });
       await client.chat.postMessage({ channel, text: post.text, blocks: post.blocks, unfurl_links: false });
       await recordRoundGroupChannel(deps.services, found.pair.id, channel);

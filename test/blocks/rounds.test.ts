@@ -4,6 +4,7 @@ import { buildRoundCheckIn, buildRoundPairPost, buildRoundsSection, roundStatsTe
 import type { RoundPairRow, RoundRow } from '../../src/db/schema';
 import { t } from '../../src/i18n';
 import type { RoundsStanding } from '../../src/services/rounds';
+import { ethicsTexts } from '../../src/services/ethics-texts';
 import { TOPIC_KEYS } from '../../src/services/taxonomy';
 import { ROUNDS } from '../../src/slack/ids';
 import { ESCAPE_HEAVY_FILL, maximalMemberRow, memberRow } from '../helpers/factories';
@@ -74,19 +75,82 @@ describe('a pair’s group DM', () => {
     expect(buildRoundPairPost({ messages: [{ t: en, locale: 'en' }], pair: pair(), round, people })).toEqual(plain);
   });
 
+  it('gives a flagged pair its notices in each language: who, what matched, the rules in the organizers’ words, and not legal advice', () => {
+    const flagged = pair({
+      ethicsMatch: {
+        [`${staff.id}:${alumna.id}`]: {
+          interestedParty: { by: 'division', division: '新エネルギー課 <!here>' },
+          postRetirement: { division: '新エネルギー課', until: '2027-03-31' },
+        },
+      },
+    });
+    const overrides = { en: { notLegalAdvice: 'Ask the ethics desk (ext. 1234).' } };
+    const post = buildRoundPairPost({
+      messages: [
+        { t: ja, locale: 'ja', ethicsTexts: ethicsTexts(overrides, 'ja') },
+        { t: en, locale: 'en', ethicsTexts: ethicsTexts(overrides, 'en') },
+      ],
+      pair: flagged,
+      round,
+      people,
+      postRetirementYears: 3,
+    });
+    assertValidMessage(post.blocks, post.text);
+    const shown = visibleText(post.blocks);
+    for (const m of [ja, en]) {
+      expect(shown).toContain(m.rounds.pair.ethics);
+      expect(shown).toContain(m.introductionEthics.interestedParty(m.introductionEthics.matchedDivision('新エネルギー課 &lt;!here&gt;')));
+      expect(shown).toContain(m.introductionEthics.postRetirement('新エネルギー課', 3, '2027-03-31'));
+    }
+    expect(shown).toContain('*経産 &lt;!channel&gt; 太郎* × *Hanako *bold**');
+    expect(shown).toContain(ja.introductionEthics.notLegalAdvice);
+    expect(shown).toContain('Ask the ethics desk (ext. 1234).');
+    expect(shown).not.toContain(en.introductionEthics.notLegalAdvice);
+    expect(JSON.stringify(post)).not.toContain('<!here>');
+  });
+
+  it('leaves out a finding about someone not in the post, and then shows the general note alone', () => {
+    const elsewhere = pair({ ethicsMatch: { [`${staff.id}:someone-else`]: { interestedParty: { by: 'division', division: 'X課' } } } });
+    const shown = visibleText(buildRoundPairPost({ messages: [{ t: en, locale: 'en' }], pair: elsewhere, round, people }).blocks);
+    expect(shown).toContain(en.rounds.pair.ethics);
+    expect(shown).not.toContain('X課');
+    expect(shown).not.toContain(en.introductionEthics.notLegalAdvice);
+  });
+
   it('fits Slack with a trio of the longest profiles in both languages', () => {
     const long = (type: 'staff' | 'alumni') => ({
       member: maximalMemberRow({ memberType: type, topics: [...TOPIC_KEYS] }, ESCAPE_HEAVY_FILL),
       curiousTopics: [...TOPIC_KEYS].slice(0, 10),
       curiousText: '&'.repeat(300),
     });
+    const trio = [long('staff'), long('alumni'), long('alumni')];
+    const finding = {
+      interestedParty: { by: 'organisation', organisation: ESCAPE_HEAVY_FILL.repeat(200), relations: ['contract', 'subsidy', 'permit', 'regulatory', 'bid'] },
+      postRetirement: { division: ESCAPE_HEAVY_FILL.repeat(200), until: '2027-03-31' },
+    };
+    // The organizers' texts at their longest (1,500 characters), in both languages.
+    const longest = (placeholder: string) => `${'&'.repeat(1500 - placeholder.length)}${placeholder}`;
+    const overrides = Object.fromEntries(
+      (['ja', 'en'] as const).map((locale) => [
+        locale,
+        { interestedParty: longest('{what}'), postRetirement: longest('{division}'), notLegalAdvice: longest('') },
+      ]),
+    );
     const post = buildRoundPairPost({
-      messages: [{ t: ja, locale: 'ja' }, { t: en, locale: 'en' }],
-      pair: pair({ sharedTopics: [...TOPIC_KEYS], ethicsMatch: {} }),
+      messages: [
+        { t: ja, locale: 'ja', ethicsTexts: ethicsTexts(overrides, 'ja') },
+        { t: en, locale: 'en', ethicsTexts: ethicsTexts(overrides, 'en') },
+      ],
+      pair: pair({
+        sharedTopics: [...TOPIC_KEYS],
+        ethicsMatch: { [`${trio[0]!.member.id}:${trio[1]!.member.id}`]: finding, [`${trio[0]!.member.id}:${trio[2]!.member.id}`]: finding },
+      }),
       round,
-      people: [long('staff'), long('alumni'), long('alumni')],
+      people: trio,
     });
     assertValidMessage(post.blocks, post.text);
+    // The notices are there (cut to fit), in both languages.
+    expect(visibleText(post.blocks).match(/ × /g)?.length).toBeGreaterThanOrEqual(2);
     const checkIn = buildRoundCheckIn({ messages: [ja, en], pairId: PAIR_ID });
     assertValidMessage(checkIn.blocks, checkIn.text);
   });

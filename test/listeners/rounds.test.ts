@@ -271,6 +271,31 @@ describe('a round', () => {
     ctx.slack.assertDone();
   });
 
+  it('a pair the interested-party check flags gets its notices in the group DM, in each language, and the record keeps what matched', async () => {
+    const staff = await addStaff(STAFF_A, { currentDivision: '新エネルギー課' });
+    const alumna = await addAlumnus(ALUMNA);
+    await repos().members.update(staff.id, { officialDuties: ['subsidies'] });
+    await repos().members.update(alumna.id, { coiDeclared: true, coiRelations: ['subsidy'], coiDivisions: '新エネルギー課' });
+    await join(STAFF_A, ['renewable_energy']);
+    await join(ALUMNA);
+    await enableRounds();
+    ctx.harness.setNow(START);
+    expectPairPost();
+
+    expect((await runRoundSweep(ctx.harness.deps)).started).toMatchObject({ pairs: 1 });
+
+    const [post] = ctx.slack.bodies('chat.postMessage');
+    const shown = JSON.stringify(post!.blocks);
+    // The official reads Japanese, the alumna English: both read the notice.
+    for (const m of [ja, en]) {
+      expect(shown).toContain(JSON.stringify(m.introductionEthics.interestedParty(m.introductionEthics.matchedDivision('新エネルギー課'))).slice(1, -1));
+      expect(shown).toContain(JSON.stringify(m.introductionEthics.notLegalAdvice).slice(1, -1));
+    }
+    const [pair] = await ctx.database.db.query.roundPairs.findMany();
+    expect(pair!.ethicsMatch).toEqual({ [`${staff.id}:${alumna.id}`]: { interestedParty: { by: 'division', division: '新エネルギー課' } } });
+    ctx.slack.assertDone();
+  });
+
   it('leaves out who paused, who is unavailable, and an alumnus at capacity this month', async () => {
     await population();
     const alumna = await repos().members.findBySlackUserId(ALUMNA);
