@@ -3,6 +3,7 @@ import { openDatabase } from '../db/client';
 import { startIntroductionSweeper } from '../jobs/introduction-sweeps';
 import { startMemberImportDraftSweeper } from '../jobs/member-import-drafts';
 import { startStaleReminderSweeper } from '../jobs/stale-reminders';
+import { startRoundSweeper } from '../jobs/rounds';
 import { startSandbox } from './sandbox';
 import { seedDemo } from './seed';
 import type { Workspace } from './workspace';
@@ -42,6 +43,7 @@ export async function runSandbox(options: RunSandboxOptions): Promise<void> {
     startStaleReminderSweeper(sandbox.deps),
     startIntroductionSweeper(sandbox.deps),
     startMemberImportDraftSweeper(sandbox.deps),
+    startRoundSweeper(sandbox.deps),
   ];
   sandbox.deps.deliveries.start();
   try {

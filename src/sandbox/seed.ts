@@ -1,6 +1,7 @@
 import { toLocale } from '../i18n';
 import { decideRegistration } from '../services/approvals';
 import { saveProfile } from '../services/profile';
+import { joinRounds, saveRoundSettings } from '../services/rounds';
 import { validateProfile } from '../services/profile-rules';
 import { ACTIONS, EVENT_FIELDS, VIEWS } from '../slack/ids';
 import { runTyped } from './interactions';
@@ -80,8 +81,42 @@ export async function seedEvent(sandbox: Sandbox): Promise<void> {
   }
 }
 
-/** The whole demo: profiles, a pending registration, an event with answers and reminders. */
+/** Who joins rounds in the demo, and what a staff member is curious about. */
+const ROUND_JOINERS: { id: string; curiousTopics: string[]; curiousText: string | null }[] = [
+  { id: 'U0TARO', curiousTopics: ['renewable_energy', 'startups'], curiousText: '官民を行き来するキャリアについて聞いてみたいです。' },
+  { id: 'U0HANAKO', curiousTopics: [], curiousText: null },
+];
+
+/**
+ * Rounds set up by the organizer (every 2 weeks, the first starting tomorrow at 10:00 in Tokyo, any
+ * staff), with a staff member and an alumna joined: moving the clock a day on starts a round and
+ * shows their group DM. Through the app's own services, as the forms would save them.
+ */
+export async function seedRounds(sandbox: Sandbox): Promise<void> {
+  const { deps, personas } = sandbox;
+  const organizer = personas.find((p) => p.organizer);
+  if (!organizer) return;
+  const now = deps.services.clock().getTime();
+  const tomorrow = new Date(Math.floor((now + 9 * 60 * 60_000) / DAY_MS) * DAY_MS + DAY_MS + 60 * 60_000); // 10:00 in Tokyo
+  await saveRoundSettings(deps.services, organizer.id, {
+    enabled: true,
+    cadence: 'biweekly',
+    nextStartAt: tomorrow,
+    staffMaxYears: null,
+    pairSize: 2,
+    mix: 'staff_alumni',
+    flaggedPairs: 'notice',
+    noRepeatRounds: 6,
+  });
+  for (const joiner of ROUND_JOINERS.filter(({ id }) => personas.some((p) => p.id === id && p.profile && !p.pending))) {
+    const joined = await joinRounds(deps.services, joiner.id, { curiousTopics: joiner.curiousTopics, curiousText: joiner.curiousText });
+    if (joined.kind === 'refused') throw new Error(`${joiner.id} could not join the demo rounds: ${joined.refusal}`);
+  }
+}
+
+/** The whole demo: profiles, a pending registration, an event with answers and reminders, rounds about to start. */
 export async function seedDemo(sandbox: Sandbox): Promise<void> {
   await seedProfiles(sandbox);
   await seedEvent(sandbox);
+  await seedRounds(sandbox);
 }
