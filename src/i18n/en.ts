@@ -287,7 +287,7 @@ export const en = {
     notAGuest: (user: string) =>
       `${user} is not a guest account of this workspace. Only guests can be let in: full members need nothing, and users of other workspaces or deactivated accounts cannot be let in.`,
     needUser: 'Please mention a member, e.g. `/alumni-admin grant @someone`.',
-    auditSent: (count: number) => `I sent you the introduction record (${count} requests) as a CSV file in a DM.`,
+    auditSent: (count: number) => `I sent you the introduction record (${count} rows: requests and round pairs) as a CSV file in a DM.`,
     auditBadDate: 'Please give dates as YYYY-MM-DD, e.g. `/alumni-admin audit 2026-04-01 2026-09-30`.',
     auditBadRange: 'The start date must not be after the end date.',
     auditFileComment: (from: string, to: string) => `Kakehashi introduction record, ${from} – ${to}.`,

@@ -275,7 +275,7 @@ export const ja = {
     notAGuest: (user: string) =>
       `${user} はこのワークスペースのゲストアカウントではありません。許可できるのはゲストのみです（正規メンバーは許可不要、他のワークスペースのユーザーや無効化されたアカウントは許可できません）。`,
     needUser: 'メンバーを指定してください。例：`/alumni-admin grant @メンバー`',
-    auditSent: (count: number) => `紹介の記録（${count}件）をCSVファイルでDMに送りました。`,
+    auditSent: (count: number) => `紹介の記録（依頼とラウンドの組み合わせ、${count}件）をCSVファイルでDMに送りました。`,
     auditBadDate: '日付は YYYY-MM-DD の形式で指定してください。例：`/alumni-admin audit 2026-04-01 2026-09-30`',
     auditBadRange: '開始日は終了日より後にできません。',
     auditFileComment: (from: string, to: string) => `架け橋 紹介の記録（${from}〜${to}）`,

@@ -55,6 +55,7 @@ export const PERSONAS: Persona[] = [
       yearJoined: 2006, yearLeft: 2019, formerDivisions: '資源エネルギー庁 新エネルギー課', organisation: '株式会社グリーンパワー総研',
       jobTitle: '主席研究員', sector: 'consulting', topics: ['renewable_energy', 'energy_gx'],
       helpText: '再エネ事業者の立場から、FIP制度の運用や系統接続の実務についてお話しできます。', helpKinds: ['opinion_exchange', 'draft_feedback'],
+      monthLeft: 3,
     },
   },
   {
@@ -66,6 +67,8 @@ export const PERSONAS: Persona[] = [
       helpText: 'Semiconductor supply chains, fab investment decisions and what subsidies change for investors.',
       helpKinds: ['opinion_exchange', 'talks'], shareWithAlumni: false, coiDeclared: true,
       coiDescription: 'Advises a chipmaker that receives ministry subsidies (since 2024).',
+      // Declared relations: Taro's post handles subsidies in investment, so asking Kenji shows the interested-party notice.
+      coiRelations: ['subsidy'], coiDivisions: '商務情報政策局 情報産業課', monthLeft: 6,
     },
   },
   {
@@ -84,8 +87,11 @@ export const PERSONAS: Persona[] = [
   },
   {
     id: 'U0TARO', name: 'taro', realName: '経産 太郎', email: `taro@${STAFF_DOMAIN}`, locale: 'ja-JP', tz: 'Asia/Tokyo',
-    title: '現役職員 (current staff) · looks for experts',
-    profile: { memberType: 'staff', yearJoined: 2015, yearLeft: null, formerDivisions: '資源エネルギー庁', topics: ['energy_gx'], monthlyCapacity: 0 },
+    title: '現役職員 (current staff) · looks for experts · handles subsidies (investment)',
+    profile: {
+      memberType: 'staff', yearJoined: 2015, yearLeft: null, formerDivisions: '資源エネルギー庁', topics: ['energy_gx'], monthlyCapacity: 0,
+      currentDivision: '資源エネルギー庁 省エネルギー課', officialDuties: ['subsidies'], dutySectors: ['investment'],
+    },
   },
   {
     id: 'U0EMILY', name: 'emily', realName: 'Emily Carter', email: 'emily@kakehashi-network.example', locale: 'en-US', tz: 'Asia/Tokyo',
