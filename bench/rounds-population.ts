@@ -34,6 +34,8 @@ export function population(staffCount: number, alumniCount: number, seed = 'popu
     side: 'alumni',
     topics: some(TOPIC_KEYS, 2, 3),
     divisions: some(DIVISIONS, 1, 2),
+    // Most alumni let other alumni see their profile; the others are never grouped with an alumnus.
+    sharesWithAlumni: rand() < 0.85,
   }));
   // About one alumnus in fifty is an interested party of a few staff.
   const flaggedPairs = alumni

@@ -57,7 +57,8 @@ export function buildRoundJoinModal(props: { t: Messages; locale: Locale; side: 
 }
 
 /** The organizers' settings form, prefilled with the stored settings (or the defaults). */
-export function buildRoundSetupModal(props: { t: Messages; settings: RoundSettingsRow | undefined; suggestedStart: Date }): ModalView {
+/** `initialStart`: the stored next start while it is ahead, else a suggestion (the caller knows the time). */
+export function buildRoundSetupModal(props: { t: Messages; settings: RoundSettingsRow | undefined; initialStart: Date }): ModalView {
   const { t, settings } = props;
   const m = t.rounds.setup;
   const radio = (actionId: string, options: PlainTextOption[], value: string) => ({
@@ -92,7 +93,7 @@ export function buildRoundSetupModal(props: { t: Messages; settings: RoundSettin
       inputBlock(S.nextStart, m.nextStart, {
         type: 'datetimepicker',
         action_id: S.nextStart,
-        initial_date_time: unix(settings?.nextStartAt && settings.nextStartAt > props.suggestedStart ? settings.nextStartAt : props.suggestedStart),
+        initial_date_time: unix(props.initialStart),
       }),
       inputBlock(
         S.staffMaxYears,

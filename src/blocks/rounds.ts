@@ -58,7 +58,7 @@ function answerButtons(messages: readonly Messages[], pairId: string): ActionsBl
   });
   return {
     type: 'actions',
-    block_id: `round_answers_${pairId}`.slice(0, 255),
+    block_id: `${ROUNDS.blocks.answersPrefix}${pairId}`.slice(0, 255),
     elements: [
       button(ROUNDS.actions.met, label((p) => p.met), 'primary'),
       button(ROUNDS.actions.notYet, label((p) => p.notYet)),
@@ -175,7 +175,7 @@ export function buildRoundsSection(props: { t: Messages; locale: Locale; standin
   if (active) buttons.push({ type: 'button', action_id: ROUNDS.actions.pause, text: plain(r.buttons.pause, 75) });
   if (participant && participant.status !== 'left') buttons.push({ type: 'button', action_id: ROUNDS.actions.leave, text: plain(r.buttons.leave, 75) });
   if (standing.organizer) buttons.push({ type: 'button', action_id: ROUNDS.actions.setup, text: plain(r.buttons.setup, 75) });
-  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: 'round_buttons', elements: buttons });
+  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: ROUNDS.blocks.buttons, elements: buttons });
   if (standing.organizer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: roundStatsText(t, standing.organizer) }] });
   return blocks;
 }

@@ -6,6 +6,7 @@ import type { ListenerDeps } from '../listeners/deps';
 import { findMemberForDelivery } from '../services/deliveries';
 import { ethicsTexts } from '../services/ethics-texts';
 import { findRoundPair, recordRoundGroupChannel, stillPausedForIgnoring } from '../services/round-pairs';
+import { roundSideOf } from '../services/round-rules';
 import type { DeliveryHandler } from './worker';
 
 /** Rounds: each pair's group DM, the check-in midway, and the notice to someone paused for ignoring rounds. */
@@ -36,8 +37,10 @@ export function roundHandlers(deps: ListenerDeps) {
       const found = await findRoundPair(deps.services, String(delivery.payload.pairId));
       if (!found || found.pair.groupChannelId) return;
       const people = reachable(found);
-      if (people.length < 2) {
-        deps.logger.info('round pair not introduced: fewer than two of them can be reached', { pairId: found.pair.id });
+      // Fewer than two left, or only staff (an alumnus erased or gone from Slack since): no group DM;
+      // nobody of it is then counted as ignoring the round.
+      if (people.length < 2 || people.every(({ member }) => roundSideOf(member) === 'staff')) {
+        deps.logger.info('round pair not introduced: too few of them can be reached', { pairId: found.pair.id });
         return;
       }
       const channel = await openGroup(client, people);

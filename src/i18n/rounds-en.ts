@@ -66,6 +66,7 @@ export const roundsEn = {
       nextStartPast: 'Choose a time in the future.',
       staffMaxYears: 'A whole number of years from 1 to 40, or empty.',
       noRepeat: 'A whole number from 0 to 52.',
+      nextStartDuringRound: (until: string) => `The current round runs until ${until}: choose a start after it.`,
     },
     saved: (when: string) => `Rounds saved. Next round: ${when}.`,
     savedOff: 'Rounds saved. They are off.',

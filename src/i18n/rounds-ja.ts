@@ -67,6 +67,7 @@ export const roundsJa = {
       nextStartPast: '今より後の日時を選んでください。',
       staffMaxYears: '1〜40の整数で入力するか、空欄にしてください。',
       noRepeat: '0〜52の整数で入力してください。',
+      nextStartDuringRound: (until: string) => `現在のラウンドは${until}まで続きます。それより後の日時を選んでください。`,
     },
     saved: (when: string) => `ラウンドの設定を保存しました。次回：${when}`,
     savedOff: 'ラウンドの設定を保存しました（実施しない）。',

@@ -143,8 +143,10 @@ async function eraseMemberRow(
   }
   await repos.introductions.eraseAlumnusWords(member.id);
   // Out of rounds, and what they said they are curious about gone; the pairs they were in stay,
-  // naming only the pseudonymous tombstone (the contact log keeps the contact).
+  // naming only the pseudonymous tombstone (the contact log keeps the contact), without what the
+  // ethics check found there (it names what they declared).
   await repos.roundParticipants.forget(member.id);
+  await repos.rounds.eraseFindingsOf(member.id);
   const withdrawn = await withdrawAllAnswersOf(tx, member.id, now, { staffEmailDomains });
   const cardDeliveryIds = member.approvalChannelId
     ? await repos.deliveries.enqueue([DELIVERIES.approvalRefresh(member.id, 'erased', now)], now)

@@ -8,6 +8,8 @@ import type { PairingInput } from './round-pairing';
 export interface PairingContext {
   ids: string[];
   isStaff: Uint8Array;
+  /** 1 for an alumnus who lets other alumni see their profile. */
+  sharesWithAlumni: Uint8Array;
   /** Topic keys, sorted; a candidate's topics are indices into it. */
   topicKeys: string[];
   topicsOf: number[][];
@@ -89,6 +91,7 @@ export function buildContext(input: PairingInput): PairingContext {
   return {
     ids: candidates.map((candidate) => candidate.id),
     isStaff: Uint8Array.from(candidates, (candidate) => (candidate.side === 'staff' ? 1 : 0)),
+    sharesWithAlumni: Uint8Array.from(candidates, (candidate) => (candidate.sharesWithAlumni === true ? 1 : 0)),
     topicKeys,
     topicsOf,
     words,
@@ -124,9 +127,13 @@ export function sharesDivision(ctx: PairingContext, u: number, v: number): boole
 export const isRecent = (ctx: PairingContext, u: number, v: number): boolean => ctx.recent.has(u * ctx.ids.length + v);
 export const isFlagged = (ctx: PairingContext, u: number, v: number): boolean => ctx.flagged.size > 0 && ctx.flagged.has(u * ctx.ids.length + v);
 
-/** Whether two people may be in one group: never an earlier pair, nor a flagged one when organizers avoid those. */
+/**
+ * Whether two people may be in one group: never an earlier pair, nor a flagged one when organizers
+ * avoid those, nor two alumni unless both let alumni see their profile (consent).
+ */
 export function allowed(ctx: PairingContext, u: number, v: number): boolean {
-  return u !== v && !isRecent(ctx, u, v) && !(ctx.avoidFlagged && isFlagged(ctx, u, v));
+  if (u === v || isRecent(ctx, u, v) || (ctx.avoidFlagged && isFlagged(ctx, u, v))) return false;
+  return ctx.isStaff[u] === 1 || ctx.isStaff[v] === 1 || (ctx.sharesWithAlumni[u] === 1 && ctx.sharesWithAlumni[v] === 1);
 }
 
 /**

@@ -20,8 +20,9 @@ function groupKey(ctx: PairingContext, group: readonly number[]): number {
 export function dissolveForTrios(ctx: PairingContext, groups: number[][], free: number): { groups: number[][]; freed: number[] } {
   const dissolve = groups.length - Math.ceil((groups.length * 2 + free) / MAX_GROUP);
   if (dissolve <= 0) return { groups, freed: [] };
+  // A group holding an alumnus who can only be with staff is broken up last: they could not join another.
   const ranked = shuffled(ctx, groups)
-    .map((group) => ({ group, key: groupKey(ctx, group) }))
+    .map((group) => ({ group, key: groupKey(ctx, group) + (group.some((x) => staffOnly(ctx, x)) ? 1e6 : 0) }))
     .sort((a, b) => a.key - b.key);
   return {
     groups: ranked.slice(dissolve).map(({ group }) => group),
@@ -71,4 +72,40 @@ export function pairAlone(ctx: PairingContext, alone: readonly number[]): { grou
   }
   const left = placeAlone(ctx, groups, alone.filter((x) => !taken.has(x)));
   return { groups, left };
+}
+
+/** An alumnus who keeps their profile from other alumni: they can only be grouped with staff. */
+const staffOnly = (ctx: PairingContext, x: number) => ctx.isStaff[x] === 0 && ctx.sharesWithAlumni[x] === 0;
+
+/**
+ * Each alumnus alone who may only be with staff (no consent to alumni) takes the place of an
+ * alumnus who may also be with alumni, in the group with a staff member that suits them best.
+ * Changes `groups` in place; returns who was moved out (to meet alumni or join a group later) and
+ * who is still alone.
+ */
+export function rescueStaffOnlyAlumni(ctx: PairingContext, groups: number[][], alone: readonly number[]): { moved: number[]; left: number[] } {
+  const moved: number[] = [];
+  const left: number[] = alone.filter((x) => !staffOnly(ctx, x));
+  for (const p of shuffled(ctx, alone.filter((x) => staffOnly(ctx, x)))) {
+    let best: { group: number[]; at: number } | null = null;
+    let bestKey = -1;
+    for (const group of groups) {
+      if (!group.some((x) => ctx.isStaff[x] === 1)) continue;
+      for (const [at, c] of group.entries()) {
+        if (ctx.isStaff[c] !== 0 || staffOnly(ctx, c)) continue;
+        const others = group.filter((_, i) => i !== at);
+        if (!others.every((y) => allowed(ctx, p, y))) continue;
+        let key = 0;
+        for (const y of others) key += pairKey(ctx, p, y);
+        if (key > bestKey) [best, bestKey] = [{ group, at }, key];
+      }
+    }
+    if (!best) {
+      left.push(p);
+      continue;
+    }
+    moved.push(best.group[best.at]!);
+    best.group[best.at] = p;
+  }
+  return { moved, left };
 }

@@ -5,7 +5,7 @@
  * groups whatever the input's order (candidates are sorted by id, ties drawn from the seed).
  */
 import { buildContext, isFlagged, sharesDivision, type PairingContext } from './round-pairing-context';
-import { dissolveForTrios, pairAlone, placeAlone } from './round-pairing-groups';
+import { dissolveForTrios, pairAlone, placeAlone, rescueStaffOnlyAlumni } from './round-pairing-groups';
 import { matchAcross, matchAmong } from './round-pairing-matching';
 
 export { comparableDivision } from './round-pairing-context';
@@ -18,6 +18,11 @@ export interface PairingCandidate {
   topics: readonly string[];
   /** Staff: their current division; alumni: their former divisions (names as typed). */
   divisions: readonly string[];
+  /**
+   * Alumni: they agreed that other alumni see their profile (share_with_alumni). Two alumni are
+   * never in one group unless both did, whatever the mix; absent counts as no.
+   */
+  sharesWithAlumni?: boolean;
 }
 
 export interface PairingSettings {
@@ -68,6 +73,10 @@ export function makePairs(input: PairingInput): PairingResult {
   const alumni = everyone.filter((x) => ctx.isStaff[x] === 0);
 
   let groups: number[][] = matchAcross(ctx, staff, alumni);
+  // Alumni who keep their profile from other alumni can only be with staff: they take a staff
+  // member's place from an alumnus who can also meet alumni.
+  const paired = new Set(groups.flat());
+  rescueStaffOnlyAlumni(ctx, groups, alumni.filter((x) => !paired.has(x)));
   const grouped = () => new Set(groups.flat());
   if (ctx.alumniAlumni) {
     const inGroups = grouped();
@@ -81,6 +90,8 @@ export function makePairs(input: PairingInput): PairingResult {
     alone = [...alone, ...trios.freed];
   }
   alone = placeAlone(ctx, groups, alone);
+  const rescued = rescueStaffOnlyAlumni(ctx, groups, alone);
+  alone = [...rescued.left, ...placeAlone(ctx, groups, rescued.moved)];
   const lastChance = pairAlone(ctx, alone);
   groups.push(...lastChance.groups);
   return result(ctx, groups, lastChance.left);

@@ -1,4 +1,5 @@
 import type { MemberRow, RoundCadence, RoundSettingsRow } from '../db/schema';
+import { networkToday } from './calendar';
 import { listEntries } from './ethics';
 import { holdsAPost } from './profile-rules';
 
@@ -41,7 +42,7 @@ export function joinRefusal(
   if (roundSideOf(member) === 'staff') {
     const maxYears = settings?.staffMaxYears ?? null;
     // A year joined not given is taken on trust: the profile form asks it, and nobody checks it anyway.
-    if (maxYears !== null && member.yearJoined !== null && now.getUTCFullYear() - member.yearJoined > maxYears) return 'not_entry_level';
+    if (maxYears !== null && member.yearJoined !== null && Number(networkToday(now).slice(0, 4)) - member.yearJoined > maxYears) return 'not_entry_level';
     return undefined;
   }
   return member.shareWithStaff === true && member.monthlyCapacity > 0 ? undefined : 'not_shared';

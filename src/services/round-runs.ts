@@ -111,6 +111,7 @@ function toPairingCandidate({ member, participant }: RoundCandidateRow): Pairing
     side: roundSideOf(member),
     topics: pairingTopics(member, participant.curiousTopics),
     divisions: pairingDivisions(member),
+    sharesWithAlumni: member.shareWithAlumni === true,
   };
 }
 
@@ -159,8 +160,11 @@ async function closeEndedRounds(repos: Repositories, now: Date): Promise<string[
   const ended = await repos.rounds.claimEnded(now);
   if (ended.length === 0) return [];
   const answers = await repos.rounds.answersOf(ended.map((round) => round.id));
-  const answered = [...new Set(answers.filter((row) => row.answered).map((row) => row.memberId))];
-  const ignored = [...new Set(answers.filter((row) => !row.answered && !answered.includes(row.memberId)).map((row) => row.memberId))];
+  // A pair that met has met for everyone in it, whoever clicked.
+  const metPairs = new Set(answers.filter((row) => row.answer === 'met').map((row) => row.pairId));
+  const answeredRows = answers.filter((row) => row.answer !== null || metPairs.has(row.pairId));
+  const answered = [...new Set(answeredRows.map((row) => row.memberId))];
+  const ignored = [...new Set(answers.filter((row) => !answered.includes(row.memberId)).map((row) => row.memberId))];
   const paused = await repos.roundParticipants.countIgnored({ answered, ignored, pauseAt: IGNORED_ROUNDS_BEFORE_PAUSE, now });
   const lastRound = ended.reduce((latest, round) => (round.number > latest.number ? round : latest));
   return repos.deliveries.enqueue(paused.map((memberId) => DELIVERIES.roundPaused(memberId, lastRound.id)), now);

@@ -106,25 +106,40 @@ export interface RoundSettingsInput {
 }
 
 export type RoundSettingsField = 'nextStart' | 'staffMaxYears' | 'noRepeat';
+export type RoundSettingsProblem = { field: RoundSettingsField; code: RoundSettingsField | 'duringRound'; until?: Date };
 
-/** The settings' problems, by field (the form shows each under its field). */
-export function checkRoundSettings(input: RoundSettingsInput, now: Date): { field: RoundSettingsField; code: RoundSettingsField }[] {
-  const problems: { field: RoundSettingsField; code: RoundSettingsField }[] = [];
-  if (input.enabled && (!input.nextStartAt || input.nextStartAt.getTime() <= now.getTime())) problems.push({ field: 'nextStart', code: 'nextStart' });
+/**
+ * The settings' problems, by field (the form shows each under its field). The next round may not
+ * start before the running one ends (`runningUntil`): people would be in two pairs at once.
+ */
+export function checkRoundSettings(input: RoundSettingsInput, now: Date, runningUntil?: Date): RoundSettingsProblem[] {
+  const problems: RoundSettingsProblem[] = [];
+  const start = input.nextStartAt;
+  if (input.enabled && (!start || start.getTime() <= now.getTime())) problems.push({ field: 'nextStart', code: 'nextStart' });
+  else if (input.enabled && start && runningUntil && start.getTime() < runningUntil.getTime()) {
+    problems.push({ field: 'nextStart', code: 'duringRound', until: runningUntil });
+  }
   const years = input.staffMaxYears;
   if (years !== null && (!Number.isInteger(years) || years < 1 || years > 40)) problems.push({ field: 'staffMaxYears', code: 'staffMaxYears' });
   if (!Number.isInteger(input.noRepeatRounds) || input.noRepeatRounds < 0 || input.noRepeatRounds > 52) problems.push({ field: 'noRepeat', code: 'noRepeat' });
   return problems;
 }
 
-/** Saves the organizers' settings (organizers only; checked with checkRoundSettings first), audited. */
-export async function saveRoundSettings(deps: ServiceDeps, slackUserId: string, input: RoundSettingsInput): Promise<RoundSettingsRow> {
+/** Saves the organizers' settings (organizers only), audited; or says what is wrong with them. */
+export async function saveRoundSettings(
+  deps: ServiceDeps,
+  slackUserId: string,
+  input: RoundSettingsInput,
+): Promise<{ kind: 'invalid'; problems: RoundSettingsProblem[] } | { kind: 'saved'; settings: RoundSettingsRow }> {
   await requireOrganizer(deps, slackUserId);
   const now = deps.clock();
-  if (checkRoundSettings(input, now).length > 0) throw new Error('round settings not checked');
   const values: RoundSettingsValues = { ...input, pairSize: input.pairSize === 3 ? 3 : 2 };
   return deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
+    // Checked with the settings row locked, as a round's start reads it.
+    await repos.rounds.lockSettings();
+    const problems = checkRoundSettings(input, now, await repos.rounds.runningUntil());
+    if (problems.length > 0) return { kind: 'invalid' as const, problems };
     const saved = await repos.rounds.saveSettings(values, slackUserId, now);
     await repos.audit.record({
       actor: slackUserId,
@@ -132,7 +147,7 @@ export async function saveRoundSettings(deps: ServiceDeps, slackUserId: string, 
       details: { ...values, nextStartAt: values.nextStartAt?.toISOString() ?? null },
       occurredAt: now,
     });
-    return saved;
+    return { kind: 'saved' as const, settings: saved };
   });
 }
 

@@ -169,6 +169,8 @@ export const ROUNDS = {
     notYet: 'round_not_yet',
     skip: 'round_skip',
   },
+  /** The App Home section's buttons; a pair's answer buttons (block_id prefix, then the pair's ID). */
+  blocks: { buttons: 'round_buttons', answersPrefix: 'round_answers_' },
   joinFields: { topics: 'round_curious_topics', text: 'round_curious_text' },
   setupFields: {
     enabled: 'round_enabled',

@@ -203,7 +203,7 @@ describe('the rounds section and forms', () => {
     const alumniForm = buildRoundJoinModal({ t: en, locale: 'en', side: 'alumni', participant: undefined });
     assertValidModal(alumniForm);
     expect(JSON.stringify(alumniForm)).not.toContain(ROUNDS.joinFields.topics);
-    const setup = buildRoundSetupModal({ t: en, settings: undefined, suggestedStart: round.startsAt });
+    const setup = buildRoundSetupModal({ t: en, settings: undefined, initialStart: round.startsAt });
     assertValidModal(setup);
     expect(JSON.stringify(setup)).toContain(`"initial_date_time":${round.startsAt.getTime() / 1000}`);
   });

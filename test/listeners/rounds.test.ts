@@ -6,7 +6,9 @@ import { runRoundSweep } from '../../src/jobs/rounds';
 import { eraseOwnData } from '../../src/services/privacy';
 import { saveProfile } from '../../src/services/profile';
 import type { ProfileInput } from '../../src/services/profile-rules';
+import { roundPairs } from '../../src/db/schema';
 import { ROUNDS } from '../../src/slack/ids';
+import { eq } from 'drizzle-orm';
 import { createTestApp } from '../helpers/app';
 import { profileInput } from '../helpers/factories';
 import { setupListenerTest } from '../helpers/listener-test';
@@ -176,6 +178,10 @@ describe('joining rounds', () => {
 
     const again = await ctx.harness.send(slashCommand({ command: ROUNDS.command, user_id: STAFF_A, text: 'leave' }));
     expect(again.text).toBe(ja.rounds.notJoinedYet);
+    // Someone who left is not paused by a later "pause": they stay out until they join again.
+    const pausedAfterLeaving = await ctx.harness.send(slashCommand({ command: ROUNDS.command, user_id: STAFF_A, text: 'pause' }));
+    expect(pausedAfterLeaving.text).toBe(ja.rounds.notJoinedYet);
+    expect((await repos().roundParticipants.find(member!.id))?.status).toBe('left');
     ctx.slack.assertDone();
   });
 });
@@ -302,6 +308,8 @@ describe('a round', () => {
     const alumnus = await repos().members.findBySlackUserId(ALUMNUS);
     await repos().members.update(alumna!.id, { unavailableUntil: '2026-12-31' });
     await repos().members.update(alumnus!.id, { monthlyCapacity: 1 });
+    const staffB = await repos().members.findBySlackUserId(STAFF_B);
+    await repos().roundParticipants.setStatus(staffB!.id, 'paused', 'self', NOW);
     await repos().introductions.insert({
       kind: 'direct',
       status: 'accepted',
@@ -318,7 +326,8 @@ describe('a round', () => {
     await enableRounds();
     ctx.harness.setNow(START);
     const { started } = await runRoundSweep(ctx.harness.deps);
-    expect(started).toEqual({ round: 1, pairs: 0, unpaired: { at_capacity: 1, no_partner: 2 } });
+    // The paused official and the unavailable alumna are not candidates at all; the alumnus is at capacity.
+    expect(started).toEqual({ round: 1, pairs: 0, unpaired: { at_capacity: 1, no_partner: 1 } });
     ctx.slack.assertDone();
   });
 
@@ -388,7 +397,8 @@ describe('a round', () => {
       const pairs = await ctx.database.db.query.roundPairs.findMany();
       for (const pair of pairs) {
         for (const person of (await repos().rounds.findPair(pair.id))!.people) {
-          if (person.member.slackUserId !== ALUMNA && person.answer === null) await repos().rounds.answer(pair.id, person.member.id, 'met', at);
+          // "Not yet": only the one who clicked answered (a pair that met would count for the alumna too).
+          if (person.member.slackUserId !== ALUMNA && person.answer === null) await repos().rounds.answer(pair.id, person.member.id, 'not_yet', at);
         }
       }
       at = new Date(at.getTime() + 7 * DAY);
@@ -412,6 +422,57 @@ describe('a round', () => {
   });
 });
 
+describe('a round’s answers and the settings while it runs', () => {
+  it('whoever did not click is not counted as ignoring a round their partner says they met in', async () => {
+    await addStaff(STAFF_A);
+    await addAlumnus(ALUMNA);
+    await join(STAFF_A);
+    await join(ALUMNA);
+    await enableRounds({ cadence: 'weekly', noRepeatRounds: 0 });
+    let at = START;
+    for (let round = 1; round <= 4; round++) {
+      ctx.harness.setNow(at);
+      expectPairPost(1);
+      await runRoundSweep(ctx.harness.deps);
+      const rounds = await ctx.database.db.query.rounds.findMany();
+      const newest = rounds.reduce((a, b) => (a.number > b.number ? a : b));
+      const latest = (await ctx.database.db.query.roundPairs.findMany()).find((pair) => pair.roundId === newest.id)!;
+      for (const person of (await repos().rounds.findPair(latest.id))!.people) {
+        if (person.member.slackUserId === STAFF_A && person.answer === null) await repos().rounds.answer(latest.id, person.member.id, 'met', at);
+      }
+      at = new Date(at.getTime() + 7 * DAY);
+    }
+    const alumna = await repos().members.findBySlackUserId(ALUMNA);
+    expect(await repos().roundParticipants.find(alumna!.id)).toMatchObject({ status: 'active', ignoredInARow: 0 });
+    expect(ctx.slack.bodies('chat.postMessage').filter((body) => body.channel === ALUMNA)).toEqual([]);
+    ctx.slack.assertDone();
+  });
+
+  it('the settings form keeps the stored next start, and a start before the running round ends is refused on its field', async () => {
+    await enableRounds({ cadence: 'weekly' });
+    expectModalFlow(ctx.slack);
+    await ctx.harness.send(slashCommand({ command: ROUNDS.command, user_id: ORGANIZER, text: 'setup' }));
+    expect(JSON.stringify(filledModal(ctx.slack))).toContain(`"initial_date_time":${START.getTime() / 1000}`);
+
+    ctx.harness.setNow(START);
+    await runRoundSweep(ctx.harness.deps);
+    const during = new Date(START.getTime() + 3 * DAY);
+    const values = {
+      [ROUNDS.setupFields.enabled]: { [ROUNDS.setupFields.enabled]: { type: 'checkboxes', selected_options: [{ value: 'on' }] } },
+      [ROUNDS.setupFields.nextStart]: { [ROUNDS.setupFields.nextStart]: { type: 'datetimepicker', selected_date_time: during.getTime() / 1000 } },
+      [ROUNDS.setupFields.noRepeat]: { [ROUNDS.setupFields.noRepeat]: { type: 'number_input', value: '6' } },
+    };
+    const acked = await ctx.harness.send(viewSubmission({ user: ORGANIZER, callbackId: ROUNDS.setupView, values }));
+    const until = new Date(START.getTime() + 7 * DAY);
+    expect(acked).toEqual({
+      response_action: 'errors',
+      errors: { [ROUNDS.setupFields.nextStart]: ja.rounds.setup.errors.nextStartDuringRound(`<!date^${until.getTime() / 1000}^{date_short_pretty} {time}|2026-12-10 12:00 JST>`) },
+    });
+    expect((await repos().rounds.findSettings())?.nextStartAt).toEqual(until);
+    ctx.slack.assertDone();
+  });
+});
+
 describe('erasure and rounds', () => {
   it('takes the member out of rounds with what they were curious about; the pairs they were in keep only the tombstone', async () => {
     await addStaff(STAFF_A);
@@ -423,6 +484,8 @@ describe('erasure and rounds', () => {
     expectPairPost(1);
     await runRoundSweep(ctx.harness.deps);
     const staff = await repos().members.findBySlackUserId(STAFF_A);
+    const [flagged] = await ctx.database.db.query.roundPairs.findMany();
+    await ctx.database.db.update(roundPairs).set({ ethicsMatch: { [`${staff!.id}:x`]: { interestedParty: { by: 'division', division: '新エネルギー課' } } } }).where(eq(roundPairs.id, flagged!.id));
     await eraseOwnData(ctx.harness.deps.services, STAFF_A);
     expect(await repos().roundParticipants.find(staff!.id)).toBeUndefined();
     const [pair] = await ctx.database.db.query.roundPairs.findMany();
@@ -430,6 +493,10 @@ describe('erasure and rounds', () => {
     const erased = people.find((person) => person.member.id === staff!.id)!;
     expect(erased.member).toMatchObject({ status: 'erased', name: null, slackUserId: null });
     expect(erased.curiousTopics).toEqual([]);
+    // What the ethics check found names what they declared: gone with the rest.
+    // (which notice was shown is kept, for the record).
+    expect((await repos().rounds.findPair(pair!.id))!.pair.ethicsMatch).toEqual({ [`${staff!.id}:x`]: { interestedParty: true } });
+    expect(JSON.stringify(await ctx.database.db.query.roundPairs.findMany())).not.toContain('新エネルギー課');
     ctx.slack.assertDone();
   });
 });

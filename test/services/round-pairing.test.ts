@@ -3,7 +3,13 @@ import { makePairs, type PairingCandidate, type PairingInput, type PairingResult
 import { pairKey, pairsOf, population, simulate } from '../../bench/rounds-population';
 
 const staff = (id: string, topics: string[] = ['energy_gx'], divisions: string[] = [`${id} 課`]): PairingCandidate => ({ id, side: 'staff', topics, divisions });
-const alumnus = (id: string, topics: string[] = ['energy_gx'], divisions: string[] = [`${id} 課`]): PairingCandidate => ({ id, side: 'alumni', topics, divisions });
+const alumnus = (id: string, topics: string[] = ['energy_gx'], divisions: string[] = [`${id} 課`]): PairingCandidate => ({
+  id,
+  side: 'alumni',
+  topics,
+  divisions,
+  sharesWithAlumni: true,
+});
 
 const input = (candidates: PairingCandidate[], overrides: Partial<Omit<PairingInput, 'settings'>> & { settings?: Partial<PairingInput['settings']> } = {}): PairingInput => ({
   candidates,
@@ -121,6 +127,22 @@ describe('pairing a round', () => {
     expect(alsoAlumni.unpaired).toEqual([]);
     expect(members(alsoAlumni).flat().sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 's1']);
     expect(members(alsoAlumni).filter((group) => group.includes('s1'))).toHaveLength(1);
+  });
+
+  it('never puts two alumni in one group unless both let alumni see their profile, in pairs or trios', () => {
+    const private1 = { ...alumnus('a1'), sharesWithAlumni: false };
+    const private2 = { ...alumnus('a2'), sharesWithAlumni: undefined };
+    const people = [staff('s1'), private1, private2, alumnus('a3'), alumnus('a4')];
+    for (const settings of [{ mix: 'also_alumni_alumni' as const }, { mix: 'staff_alumni' as const }, { pairSize: 3 as const, mix: 'also_alumni_alumni' as const }]) {
+      const result = makePairs(input(people, { settings }));
+      for (const group of members(result)) {
+        const alumniIn = group.filter((id) => id.startsWith('a'));
+        if (alumniIn.length > 1) expect(alumniIn.filter((id) => id === 'a1' || id === 'a2')).toEqual([]);
+      }
+      // a1 and a2 can only be with the one staff member: at most one of them is grouped.
+      const grouped = members(result).flat();
+      expect(['a1', 'a2'].filter((id) => grouped.includes(id)).length).toBeLessThanOrEqual(1);
+    }
   });
 
   it('makes trios with at least one staff member and one alumnus when the pair size is 3', () => {

@@ -48,7 +48,8 @@ export function createRoundParticipantsRepository({ db }: { db: Db }) {
     /** Pauses or leaves; returns the row as it was before (undefined when they never joined). */
     async setStatus(memberId: string, status: 'paused' | 'left', reason: 'self' | 'ignored', now: Date): Promise<RoundParticipantRow | undefined> {
       const [before] = await db.select().from(roundParticipants).where(eq(roundParticipants.memberId, memberId)).for('update');
-      if (!before) return undefined;
+      // Someone who left is not paused again (they may rejoin).
+      if (!before || (before.status === 'left' && status === 'paused')) return before;
       await db
         .update(roundParticipants)
         .set({ status, pausedReason: status === 'paused' ? reason : null, updatedAt: now })

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   memberColumns,
@@ -178,14 +178,51 @@ export function createRoundsRepository({ db }: { db: Db }) {
       return db.update(rounds).set({ status: 'finished' }).where(inArray(rounds.id, due)).returning();
     },
 
-    /** Everyone paired in the rounds, and whether they answered anything. */
-    async answersOf(roundIds: string[]): Promise<{ memberId: string; answered: boolean }[]> {
+    /**
+     * Everyone of the rounds' pairs that were introduced (their group DM posted: someone never shown
+     * the buttons cannot have ignored them), with their answer.
+     */
+    async answersOf(roundIds: string[]): Promise<{ pairId: string; memberId: string; answer: RoundAnswer }[]> {
       if (roundIds.length === 0) return [];
       return db
-        .select({ memberId: roundPairMembers.memberId, answered: sql<boolean>`${roundPairMembers.answer} is not null` })
+        .select({ pairId: roundPairMembers.pairId, memberId: roundPairMembers.memberId, answer: roundPairMembers.answer })
         .from(roundPairMembers)
         .innerJoin(roundPairs, eq(roundPairs.id, roundPairMembers.pairId))
-        .where(inArray(roundPairs.roundId, roundIds));
+        .where(and(inArray(roundPairs.roundId, roundIds), isNotNull(roundPairs.groupChannelId)));
+    },
+
+    /**
+     * What the ethics check found about a member's pairs names what they declared (divisions,
+     * organisations): on erasure each finding concerning them keeps only which notices were shown
+     * (`{ interestedParty: true }`), as an introduction keeps its notices without what matched.
+     */
+    async eraseFindingsOf(memberId: string): Promise<void> {
+      const pairsOfMember = db.select({ id: roundPairMembers.pairId }).from(roundPairMembers).where(eq(roundPairMembers.memberId, memberId));
+      const flagged = await db
+        .select({ id: roundPairs.id, ethicsMatch: roundPairs.ethicsMatch })
+        .from(roundPairs)
+        .where(and(inArray(roundPairs.id, pairsOfMember), isNotNull(roundPairs.ethicsMatch)));
+      for (const pair of flagged) {
+        const kept = Object.fromEntries(
+          Object.entries(pair.ethicsMatch ?? {}).map(([key, finding]) => {
+            if (!key.split(':').includes(memberId) || typeof finding !== 'object' || finding === null) return [key, finding];
+            const { interestedParty, postRetirement } = finding as Record<string, unknown>;
+            return [key, { ...(interestedParty ? { interestedParty: true } : {}), ...(postRetirement ? { postRetirement: true } : {}) }];
+          }),
+        );
+        await db.update(roundPairs).set({ ethicsMatch: kept }).where(eq(roundPairs.id, pair.id));
+      }
+    },
+
+    /** The end of the latest round not finished, if one runs: the next start may not come before it. */
+    async runningUntil(): Promise<Date | undefined> {
+      const [row] = await db
+        .select({ endsAt: rounds.endsAt })
+        .from(rounds)
+        .where(inArray(rounds.status, ['started', 'checked_in']))
+        .orderBy(desc(rounds.endsAt))
+        .limit(1);
+      return row?.endsAt;
     },
 
     /** The latest rounds, newest first: pairs made, pairs that met, people paired. */

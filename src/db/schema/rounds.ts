@@ -82,7 +82,10 @@ export const rounds = pgTable(
     seed: text().notNull(),
     /** The settings the round was made with (pair size, mix, flagged pairs, …). */
     settings: jsonb().$type<Record<string, unknown>>().notNull(),
-    /** Who joined but could not be paired, and why (paused, unavailable, at capacity, odd one out …): counts only. */
+    /**
+     * Active participants who could not be paired this round, by reason (no longer eligible, at
+     * capacity, no partner): counts only. The paused and the unavailable are not counted.
+     */
     unpaired: jsonb().$type<Record<string, number>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },

@@ -33,7 +33,10 @@ export async function openRoundSetupModal(deps: ListenerDeps, client: WebClient,
     load: async (user) => {
       const settings = await roundSettingsForOrganizer(deps.services, user.slackUserId);
       if (settings === null) return { refusal: user.t.common.notOrganizer };
-      return buildRoundSetupModal({ t: user.t, settings, suggestedStart: suggestedStart(deps.services.clock()) });
+      const now = deps.services.clock();
+      // The stored start while it is ahead: saving the form for another change must not move the round.
+      const stored = settings?.nextStartAt && settings.nextStartAt.getTime() > now.getTime() ? settings.nextStartAt : undefined;
+      return buildRoundSetupModal({ t: user.t, settings, initialStart: stored ?? suggestedStart(now) });
     },
   });
 }

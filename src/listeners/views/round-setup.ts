@@ -1,6 +1,6 @@
 import { slackDateTime } from '../../blocks/event-time';
 import { isAppError } from '../../services/errors';
-import { checkRoundSettings, saveRoundSettings, type RoundSettingsField } from '../../services/rounds';
+import { checkRoundSettings, saveRoundSettings, type RoundSettingsField, type RoundSettingsProblem } from '../../services/rounds';
 import { ROUNDS } from '../../slack/ids';
 import { parseRoundSetupSubmission } from '../../slack/parse';
 import type { Messages } from '../../i18n';
@@ -16,27 +16,32 @@ const FIELD_BLOCK: Record<RoundSettingsField, string> = {
   noRepeat: ROUNDS.setupFields.noRepeat,
 };
 
-function problemText(t: Messages, field: RoundSettingsField): string {
+function problemText(t: Messages, problem: RoundSettingsProblem): string {
   const e = t.rounds.setup.errors;
-  return field === 'nextStart' ? e.nextStartPast : field === 'staffMaxYears' ? e.staffMaxYears : e.noRepeat;
+  if (problem.code === 'duringRound') return e.nextStartDuringRound(slackDateTime(problem.until!));
+  return problem.field === 'nextStart' ? e.nextStartPast : problem.field === 'staffMaxYears' ? e.staffMaxYears : e.noRepeat;
 }
+
+const problemErrors = (t: Messages, problems: RoundSettingsProblem[]) =>
+  Object.fromEntries(problems.map((problem) => [FIELD_BLOCK[problem.field], problemText(t, problem)]));
 
 /** The organizers' rounds settings sent: organizer checked again, problems on their fields, saved and audited. */
 export function handleRoundSetupSubmission(deps: ListenerDeps) {
   return guardSubmission(deps, ROUNDS.setupFields.nextStart, async ({ ack, body, view, client }) => {
     const user = await identify(deps, body.user.id);
     const input = parseRoundSetupSubmission(view.state.values);
+    // What the form alone shows wrong first, without a database round trip.
     const problems = checkRoundSettings(input, deps.services.clock());
-    if (problems.length > 0) {
-      return ack({ response_action: 'errors', errors: Object.fromEntries(problems.map(({ field }) => [FIELD_BLOCK[field], problemText(user.t, field)])) });
-    }
-    let saved;
+    if (problems.length > 0) return ack({ response_action: 'errors', errors: problemErrors(user.t, problems) });
+    let result;
     try {
-      saved = await saveRoundSettings(deps.services, user.slackUserId, input);
+      result = await saveRoundSettings(deps.services, user.slackUserId, input);
     } catch (error) {
       if (!isAppError(error)) throw error;
       return ack({ response_action: 'errors', errors: { [ROUNDS.setupFields.nextStart]: userMessageFor(error, user.t) } });
     }
+    if (result.kind === 'invalid') return ack({ response_action: 'errors', errors: problemErrors(user.t, result.problems) });
+    const saved = result.settings;
     await ack();
     const s = user.t.rounds.setup;
     const text = saved.enabled && saved.nextStartAt ? s.saved(slackDateTime(saved.nextStartAt)) : s.savedOff;
