@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, startsSandbox } from './config';
 import { openDatabase } from './db/client';
-import { startBackupJob } from './jobs/backup';
+import { reapplyErasuresAtStart, startBackupJob } from './jobs/backup';
 import { startIntroductionSweeper } from './jobs/introduction-sweeps';
 import { startMemberImportDraftSweeper } from './jobs/member-import-drafts';
 import { startRoundSweeper } from './jobs/rounds';
@@ -32,12 +32,15 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir });
   const { app, deps } = createSlackApp({ config, database });
   await seedOrganizers(deps.services, config.organizerUserIds);
+  // Before anyone is served: erasures a restore did not finish re-applying are applied again.
+  const erasureDeliveries = await reapplyErasuresAtStart(deps, config.backup.dir);
   process.on('unhandledRejection', (reason) => app.logger.error('unhandled rejection', { reason: String(reason) }));
   await app.start(config.port);
   const stopSweepers = [startStaleReminderSweeper(deps), startIntroductionSweeper(deps), startMemberImportDraftSweeper(deps), startRoundSweeper(deps)];
   // The embedded database's daily backup and backups on request (none on Postgres).
   stopSweepers.push(startBackupJob(deps, { database, dir: config.backup.dir, keep: config.backup.keep, pgliteDataDir: config.pgliteDataDir }));
   deps.deliveries.start();
+  void deps.deliveries.deliverNow(erasureDeliveries);
   // In the background: search goes on with the stored documents until they are remade.
   void refreshSearchDocuments(deps.services).then(
     (refreshed) => refreshed && app.logger.info(`Search documents remade for the current thesaurus: ${refreshed.remade} members`),

@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import type { ListenerDeps } from '../listeners';
 import { pgliteOf } from '../services/backup-connection';
 import { backupOfRunningPglite, runDailyBackup } from '../services/backup-daily';
+import { reapplyLedgerErasures } from '../services/backup-recovery';
 import { backupFileName } from '../services/backup-file';
 import { backupSocketPath, serveBackups } from '../services/backup-socket';
 import { writeBackupFile } from '../services/backup-store';
@@ -50,4 +51,22 @@ export function startBackupJob(
     stopSweeper();
     server?.close();
   };
+}
+
+/**
+ * Run at start before listeners and workers: erasures the ledger names that the database lacks are
+ * applied again (see reapplyLedgerErasures), and logged. Returns the outbox entries to deliver once
+ * the delivery worker runs, as the member's own erasure delivers them.
+ */
+export async function reapplyErasuresAtStart(deps: Pick<ListenerDeps, 'services' | 'logger'>, ledgerDir: string): Promise<string[]> {
+  const { ledger, reapplied, deliveryIds } = await reapplyLedgerErasures(deps.services, ledgerDir);
+  if (reapplied.length > 0) {
+    deps.logger.warn(
+      `${reapplied.length} of ${ledger} erasures in the erasure ledger were missing from the database (a restore) and were applied again ` +
+        `(audit trail: member.erasure_reapplied; ${deliveryIds.length} messages to Slack): ${reapplied.join(', ')}`,
+    );
+  } else if (ledger > 0) {
+    deps.logger.info(`All ${ledger} erasures in the erasure ledger are in the database`);
+  }
+  return deliveryIds;
 }

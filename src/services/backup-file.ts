@@ -15,6 +15,11 @@ export interface BackupHeader {
   source: 'pglite' | 'postgres';
   /** pg_dump's own line, e.g. "pg_dump version 18.3". */
   dumpedBy: string;
+  /**
+   * How the dump quotes backslashes in values: 'off' doubles them (what we ask of the embedded
+   * database's pg_dump, see backup.ts). Absent in older files, which were all 'on'.
+   */
+  standardStrings?: 'on' | 'off';
   migrations: MigrationLevel;
   tables: Record<string, TableSummary>;
 }
@@ -31,15 +36,17 @@ export function composeBackup(header: BackupHeader, data: string): string {
 /**
  * The dump's data statements only: its preamble (session settings one major has and the other
  * refuses, such as transaction_timeout; psql's \restrict line) and its closing lines are left out.
- * Restore sets what the data needs itself (UTF-8, standard strings, an empty search path).
+ * Restore sets what the data needs itself (UTF-8, the header's standard strings, an empty search path).
  */
-export function dataOfDump(dump: string): { data: string; dumpedBy: string } {
+export function dataOfDump(dump: string): { data: string; dumpedBy: string; standardStrings: 'on' | 'off' } {
   const end = dump.lastIndexOf(DUMP_END);
   if (end < 0) throw new BackupError('pg_dump did not finish its output (no "dump complete" line)');
   const start = dump.indexOf(DATA_START);
   const data = start < 0 || start > end ? '' : `${dump.slice(start + 1, end)}\n`;
   const dumpedBy = /^-- Dumped by (pg_dump version [^\n]+)$/m.exec(dump)?.[1] ?? 'pg_dump';
-  return { data, dumpedBy };
+  // pg_dump's preamble says how its values quote backslashes; restore must read them the same way.
+  const standardStrings = /^SET standard_conforming_strings = off;$/m.test(dump.slice(0, start < 0 ? end : start)) ? 'off' : 'on';
+  return { data, dumpedBy, standardStrings };
 }
 
 export function parseBackup(text: string): { header: BackupHeader; data: string } {
@@ -58,8 +65,12 @@ export function parseBackup(text: string): { header: BackupHeader; data: string 
   return { header, data: text.slice(lines[0].length + line.length + 2) };
 }
 
-/** Every name a backup file of ours gets, so pruning never touches anything else. */
-export const BACKUP_FILE_PATTERN = /^kakehashi-\d{4}-\d{2}-\d{2}(T\d{6}Z)?\.sql$/;
+/**
+ * The name of a daily backup, the only files pruning removes: one taken on demand
+ * (`kakehashi-2026-12-02T091500Z.sql`) is the operator's to keep or delete, and does not count
+ * towards BACKUP_KEEP.
+ */
+export const DAILY_BACKUP_PATTERN = /^kakehashi-\d{4}-\d{2}-\d{2}\.sql$/;
 
 /** `kakehashi-2026-12-02.sql` for a day's backup, with the time (UTC) for one taken on demand. */
 export function backupFileName(input: { day: string } | { at: Date }): string {

@@ -67,7 +67,8 @@ export async function restoreBackup(input: { text: string; target: RawConnection
     await tx.exec("set local search_path to public");
     await migrate(tx, upToBackup);
     // What pg_dump's own preamble would set (left out of the file: see backup-file.ts).
-    await tx.exec("set local client_encoding = 'UTF8'; set local standard_conforming_strings = on; set local search_path to ''");
+    const strings = header.standardStrings === 'off' ? 'off' : 'on';
+    await tx.exec(`set local client_encoding = 'UTF8'; set local standard_conforming_strings = ${strings}; set local escape_string_warning = off; set local search_path to ''`);
     await tx.exec(data);
     await tx.exec('set local search_path to public');
     await queries.pinSessionFormats(true);

@@ -52,29 +52,20 @@ async function fromPglite(pg: PGlite, now: Date): Promise<TakenBackup> {
   const raw = pgliteConnection(pg, async () => undefined);
   await backupQueries(raw).pinSessionFormats();
   const described = await describe(raw, 'pglite', now);
-  await refuseLinesPgliteToolsDrops(raw, Object.keys(described.header.tables));
-  const dump = await (await pgDump({ pg, args: DUMP_ARGS })).text();
-  const { data, dumpedBy } = dataOfDump(dump);
-  const header = { ...described.header, dumpedBy };
-  return { text: composeBackup(header, data), header, tombstones: described.tombstones };
-}
-
-/**
- * pglite-tools removes every output line starting with \restrict or \unrestrict (psql commands
- * newer pg_dump writes), even inside a quoted value: such a value would be backed up cut short. The
- * restore's checksums would refuse that file; this tells it at backup time instead.
- */
-async function refuseLinesPgliteToolsDrops(raw: RawSql, tables: string[]): Promise<void> {
-  for (const table of tables) {
-    const [row] = await raw.query<{ hit: boolean }>(
-      `select exists (select 1 from public."${table.replace(/"/g, '""')}" t where t::text ~ (chr(10) || '\\\\+(un)?restrict')) as hit`,
-    );
-    if (row?.hit) {
-      throw new BackupError(
-        `A text in table ${table} has a line starting with "\\restrict", which the embedded database's pg_dump (pglite-tools) cannot back up; edit that text, or move to Postgres`,
-      );
-    }
+  // pglite-tools deletes every output line starting with \restrict or \unrestrict (the psql
+  // commands newer pg_dump writes), even inside a quoted value, and any member can type such a
+  // line. With standard_conforming_strings off, pg_dump doubles every backslash in a value, so no
+  // value's line can start with a lone backslash: nothing a member types can be cut from the file.
+  await raw.exec('set standard_conforming_strings = off');
+  let dump: string;
+  try {
+    dump = await (await pgDump({ pg, args: DUMP_ARGS })).text();
+  } finally {
+    await raw.exec('reset standard_conforming_strings');
   }
+  const { data, dumpedBy, standardStrings } = dataOfDump(dump);
+  const header = { ...described.header, dumpedBy, standardStrings };
+  return { text: composeBackup(header, data), header, tombstones: described.tombstones };
 }
 
 /** pg_dump in the snapshot the checksums were computed in: the header describes exactly the data. */
@@ -86,8 +77,8 @@ async function fromPostgres(url: string, now: Date): Promise<TakenBackup> {
         await backupQueries(tx).pinSessionFormats(true);
         const [exported] = await tx.query<{ snapshot: string }>('select pg_export_snapshot() as snapshot');
         const described = await describe(tx, 'postgres', now);
-        const { data, dumpedBy } = dataOfDump(await runPgDump(url, exported!.snapshot));
-        const header = { ...described.header, dumpedBy };
+        const { data, dumpedBy, standardStrings } = dataOfDump(await runPgDump(url, exported!.snapshot));
+        const header = { ...described.header, dumpedBy, standardStrings };
         return { text: composeBackup(header, data), header, tombstones: described.tombstones };
       },
       { snapshot: true },

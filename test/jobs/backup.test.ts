@@ -8,7 +8,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { backupRuns } from '../../src/db/schema';
 import { pgliteOf } from '../../src/services/backup-connection';
 import { lastBackupFailure, runDailyBackup } from '../../src/services/backup-daily';
-import { parseBackup } from '../../src/services/backup-file';
+import { backupFileName, parseBackup } from '../../src/services/backup-file';
 import { ERASURE_LEDGER_FILE } from '../../src/services/backup-ledger';
 import type { ServiceDeps } from '../../src/services/deps';
 import { resetDatabase } from '../helpers/database';
@@ -50,10 +50,14 @@ describe('the daily backup of the embedded database', { timeout: 90_000 }, () =>
     expect(row).toMatchObject({ file: 'kakehashi-2026-12-02.sql', failedAt: null, finishedAt: new Date('2026-12-01T20:00:00Z') });
   });
 
-  it(`keeps the newest BACKUP_KEEP files and removes only its own`, async () => {
+  it(`keeps the newest BACKUP_KEEP daily files and removes only those: other files and backups taken on demand stay`, async () => {
     await writeFile(join(dir, 'notes.txt'), 'mine');
+    // What `npm run cli -- backup` writes into BACKUP_DIR, older than every daily one.
+    const onDemand = backupFileName({ at: new Date('2026-11-30T09:15:00Z') });
+    expect(onDemand).toBe('kakehashi-2026-11-30T091500Z.sql');
+    await writeFile(join(dir, onDemand), 'a backup taken before an upgrade');
     for (const day of ['2026-12-01', '2026-12-02', '2026-12-03']) await daily(`${day}T03:00:00Z`, { keep: 2 });
-    expect((await readdir(dir)).sort()).toEqual([ERASURE_LEDGER_FILE, 'kakehashi-2026-12-02.sql', 'kakehashi-2026-12-03.sql', 'notes.txt']);
+    expect((await readdir(dir)).sort()).toEqual([ERASURE_LEDGER_FILE, onDemand, 'kakehashi-2026-12-02.sql', 'kakehashi-2026-12-03.sql', 'notes.txt']);
   });
 
   it('a claim whose process died is taken again once it lapses', async () => {

@@ -9,6 +9,8 @@ import * as schema from '../../src/db/schema';
 import { copyOfRunningPglite, takeBackup } from '../../src/services/backup';
 import { pgliteOf, type RawConnection } from '../../src/services/backup-connection';
 import { ERASURE_LEDGER_FILE, readErasureLedger, useErasureLedger } from '../../src/services/backup-ledger';
+import { reapplyErasuresAtStart } from '../../src/jobs/backup';
+import type { ListenerDeps } from '../../src/listeners';
 import { restoreWithErasures } from '../../src/services/backup-recovery';
 import type { ServiceDeps } from '../../src/services/deps';
 import { eraseOwnData } from '../../src/services/privacy';
@@ -114,6 +116,44 @@ describe('erasure outlives restores', { timeout: 90_000 }, () => {
       expect(recovery.reapplied).toEqual([seeded.hanako.id]);
       expect(await tracesOf((await servicesOn()).db, seeded.hanako)).toEqual([]);
       expect(await readErasureLedger(join(ledgerDir, ERASURE_LEDGER_FILE))).toEqual(recovery.replacedTombstones);
+    });
+  });
+
+  it('a restore whose erasure step failed leaves the member erased once the bot starts, Slack told; a start with nothing to do changes nothing', async () => {
+    const text = await backupText();
+    await eraseOwnData(deps, seeded.hanako.slackUserId!);
+    const ledger = await readErasureLedger(join(ledgerDir, ERASURE_LEDGER_FILE));
+    await withEmptyTarget(async (raw, servicesOn) => {
+      // The restore commits, then its second step fails (the database went away, the process died).
+      const failing = async (): Promise<ServiceDeps> => {
+        const live = await servicesOn();
+        return { ...live, db: { ...live.db, transaction: () => Promise.reject(new Error('connection lost')) } as unknown as ServiceDeps['db'] };
+      };
+      await expect(restoreWithErasures({ text, target: raw, replace: false, servicesOn: failing, ledger, ledgerDir })).rejects.toThrow(/^The backup was restored, but applying the erasures again failed \(connection lost\): start the bot/);
+      const restored = await servicesOn();
+      expect(await tracesOf(restored.db, seeded.hanako)).not.toEqual([]);
+
+      // The bot's start, before it serves anyone.
+      const logged: string[] = [];
+      const logger = { info: (line: string) => logged.push(line), warn: (line: string) => logged.push(line) } as unknown as ListenerDeps['logger'];
+      const deliveryIds = await reapplyErasuresAtStart({ services: restored, logger }, ledgerDir);
+      expect(await tracesOf(restored.db, seeded.hanako)).toEqual([]);
+      const repos = createRepositories(restored.db);
+      expect(await repos.members.findById(seeded.hanako.id)).toMatchObject({ status: 'erased', erasedAt: NOW });
+      expect(await repos.members.findById(seeded.kenji.id)).toMatchObject({ status: 'active', name: 'Kenji Tanaka' });
+      const outbox = await restored.db.select().from(schema.deliveries);
+      expect(outbox.filter((row) => deliveryIds.includes(row.id)).map((row) => row.key)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^registration\.approval_refresh:/)]),
+      );
+      expect(logged).toEqual([expect.stringContaining(`1 of 1 erasures in the erasure ledger were missing from the database (a restore) and were applied again`)]);
+      expect(logged[0]).toContain(seeded.hanako.id);
+
+      // The next start: nothing missing, nothing changed.
+      const auditBefore = await repos.audit.listForMember(seeded.hanako.id);
+      expect(await reapplyErasuresAtStart({ services: restored, logger }, ledgerDir)).toEqual([]);
+      expect(await repos.audit.listForMember(seeded.hanako.id)).toEqual(auditBefore);
+      expect(await restored.db.select().from(schema.deliveries)).toHaveLength(outbox.length);
+      expect(logged.at(-1)).toBe('All 1 erasures in the erasure ledger are in the database');
     });
   });
 });
