@@ -7,6 +7,9 @@ import { matchAmong } from './round-pairing-matching';
 
 const MAX_GROUP = 3;
 
+/** An alumnus who keeps their profile from other alumni: they can only be grouped with staff. */
+const staffOnly = (ctx: PairingContext, x: number) => ctx.isStaff[x] === 0 && ctx.sharesWithAlumni[x] === 0;
+
 function groupKey(ctx: PairingContext, group: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) sum += pairKey(ctx, group[i]!, group[j]!);
@@ -33,13 +36,16 @@ export function dissolveForTrios(ctx: PairingContext, groups: number[][], free: 
 /** Each person alone joins the group with room they fit best (allowed with everyone in it); returns who found none. */
 export function placeAlone(ctx: PairingContext, groups: number[][], alone: readonly number[]): number[] {
   const left: number[] = [];
-  for (const x of shuffled(ctx, alone)) {
+  // Alumni first, as fewer groups can take them; staff then fill first the groups only staff can
+  // join (those holding an alumnus who keeps their profile from alumni), so that nobody is left out.
+  const order = [...shuffled(ctx, alone.filter((x) => ctx.isStaff[x] === 0)), ...shuffled(ctx, alone.filter((x) => ctx.isStaff[x] === 1))];
+  for (const x of order) {
     let best: number[] | null = null;
     let bestKey = -1;
     for (const group of groups) {
       if (group.length >= MAX_GROUP) continue;
       // How well x fits the people already there (the group's own pairs are the same whoever joins).
-      let key = 0;
+      let key = ctx.isStaff[x] === 1 && group.some((y) => staffOnly(ctx, y)) ? 1e6 : 0;
       for (const y of group) key += pairKey(ctx, x, y);
       if (key > bestKey && group.every((y) => allowed(ctx, x, y))) [best, bestKey] = [group, key];
     }
@@ -74,9 +80,6 @@ export function pairAlone(ctx: PairingContext, alone: readonly number[]): { grou
   return { groups, left };
 }
 
-/** An alumnus who keeps their profile from other alumni: they can only be grouped with staff. */
-const staffOnly = (ctx: PairingContext, x: number) => ctx.isStaff[x] === 0 && ctx.sharesWithAlumni[x] === 0;
-
 /**
  * Each alumnus alone who may only be with staff (no consent to alumni) takes the place of an
  * alumnus who may also be with alumni, in the group with a staff member that suits them best.
@@ -108,4 +111,39 @@ export function rescueStaffOnlyAlumni(ctx: PairingContext, groups: number[][], a
     best.group[best.at] = p;
   }
   return { moved, left };
+}
+
+/** A group the rules allow: a staff member with an alumnus, or alumni only where organizers allow it; everyone allowed with everyone. */
+function validGroup(ctx: PairingContext, group: readonly number[]): boolean {
+  const staffIn = group.filter((x) => ctx.isStaff[x] === 1).length;
+  if (staffIn === group.length || (staffIn === 0 && !ctx.alumniAlumni)) return false;
+  return group.every((x, i) => group.slice(i + 1).every((y) => allowed(ctx, x, y)));
+}
+
+/**
+ * Last of all, for someone still alone while a group has room they may not join: a member of a
+ * full group who may join that one moves there, and they take the place. Changes `groups` in
+ * place; returns who is still alone.
+ */
+export function swapIntoRoom(ctx: PairingContext, groups: number[][], alone: readonly number[]): number[] {
+  const left: number[] = [];
+  for (const x of alone) {
+    let done = false;
+    for (const room of groups) {
+      if (done || room.length >= MAX_GROUP) continue;
+      for (const full of groups) {
+        if (done || full === room || full.length < MAX_GROUP) continue;
+        for (const [at, q] of full.entries()) {
+          const rest = full.filter((_, i) => i !== at);
+          if (!validGroup(ctx, [...room, q]) || !validGroup(ctx, [...rest, x])) continue;
+          room.push(q);
+          full[at] = x;
+          done = true;
+          break;
+        }
+      }
+    }
+    if (!done) left.push(x);
+  }
+  return left;
 }

@@ -5,7 +5,7 @@
  * groups whatever the input's order (candidates are sorted by id, ties drawn from the seed).
  */
 import { buildContext, isFlagged, sharesDivision, type PairingContext } from './round-pairing-context';
-import { dissolveForTrios, pairAlone, placeAlone, rescueStaffOnlyAlumni } from './round-pairing-groups';
+import { dissolveForTrios, pairAlone, placeAlone, rescueStaffOnlyAlumni, swapIntoRoom } from './round-pairing-groups';
 import { matchAcross, matchAmong } from './round-pairing-matching';
 
 export { comparableDivision } from './round-pairing-context';
@@ -94,7 +94,7 @@ export function makePairs(input: PairingInput): PairingResult {
   alone = [...rescued.left, ...placeAlone(ctx, groups, rescued.moved)];
   const lastChance = pairAlone(ctx, alone);
   groups.push(...lastChance.groups);
-  return result(ctx, groups, lastChance.left);
+  return result(ctx, groups, swapIntoRoom(ctx, groups, lastChance.left));
 }
 
 function result(ctx: PairingContext, groups: number[][], alone: number[]): PairingResult {
