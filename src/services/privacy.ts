@@ -39,7 +39,7 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
   const now = deps.clock();
   const erased = await deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
-    const member = await repos.members.findBySlackUserId(slackUserId);
+    const member = await repos.members.lockForErasure({ slackUserId });
     if (!member) return undefined;
     const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: now, now, staffEmailDomains: deps.staffEmailDomains });
     await repos.audit.record({
@@ -69,7 +69,8 @@ export async function reapplyErasure(
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
-    const member = await repos.members.findById(input.memberId);
+    // Locked: instances starting together re-apply it once.
+    const member = await repos.members.lockForErasure({ id: input.memberId });
     if (!member || member.status === 'erased') return undefined;
     const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: input.erasedAt, now, staffEmailDomains: deps.staffEmailDomains });
     await repos.audit.record({

@@ -48,6 +48,13 @@ export function createMembersRepository({ db }: { db: Db }) {
       return row;
     },
 
+    /** The member's row, locked until the transaction ends: two erasures at once erase once. */
+    async lockForErasure(by: { id: string } | { slackUserId: string }): Promise<MemberRow | undefined> {
+      const where = 'id' in by ? eq(members.id, by.id) : eq(members.slackUserId, by.slackUserId);
+      const [row] = await db.select(memberColumns).from(members).where(where).for('update');
+      return row;
+    },
+
     async findBySlackUserId(slackUserId: string): Promise<MemberRow | undefined> {
       const [row] = await db.select(memberColumns).from(members).where(eq(members.slackUserId, slackUserId));
       return row;
