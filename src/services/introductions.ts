@@ -5,6 +5,7 @@ import type { IntroductionRow, MemberRow } from '../db/schema';
 import { networkToday } from './calendar';
 import type { ServiceDeps } from './deps';
 import { resolveViewer, type Actor, type Viewer } from './identity';
+import { holdsAPost } from './profile-rules';
 import {
   checkFutureDate,
   INTRODUCTION_LIMITS,
@@ -99,8 +100,8 @@ export async function prepareOpenRequest(
 
 function defaultDivision(member: MemberRow | undefined): string {
   if (!member) return '';
-  // Staff declare their division; a title or the ministry's name is no division (and would match too much).
-  if (member.memberType === 'staff') return member.currentDivision ?? '';
+  // Staff and returnees declare their division; their organisation is the ministry, no division (and would match too much).
+  if (holdsAPost(member.memberType)) return member.currentDivision ?? '';
   return member.organisation ?? '';
 }
 

@@ -271,6 +271,28 @@ describe('the post-retirement rule on an introduction', () => {
   });
 });
 
+describe('a returnee asking', () => {
+  it('gets their declared division prefilled, not their organisation (the ministry), so the ministry’s name raises no notice', async () => {
+    await ctx.database.db.insert(members).values(
+      memberRow({
+        slackUserId: STAFF,
+        email: 'staff@meti.go.jp',
+        memberType: 'returnee',
+        name: '経産 太郎',
+        organisation: '経済産業省',
+        currentDivision: '製造産業局 素材産業課',
+        yearLeft: 2020,
+      }),
+    );
+    // She left "経済産業省 資源エネルギー庁" last year: the ministry's name alone would match it.
+    await givenAlumna({ formerDivisions: '経済産業省 資源エネルギー庁', yearLeft: 2026, monthLeft: 3 });
+    const view = await openAskModal();
+    expect(ethicsBlockIds(view)).toEqual([]);
+    const division = view.blocks.find((block: any) => block.block_id === INTRODUCTION_FIELDS.requesterDivision);
+    expect(division.element.initial_value).toBe('製造産業局 素材産業課');
+  });
+});
+
 describe('the ethics check on an open request', () => {
   it('shows the requester the notice when they pick a volunteer it applies to, records it, and reminds the volunteer', async () => {
     await givenStaff(INTERESTED.staff);
