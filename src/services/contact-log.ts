@@ -1,3 +1,5 @@
+import { roundPairOutcome } from './round-record';
+import { ROUND_MAX_DAYS } from './round-rules';
 import { ethicsMatchSummary, supervisorNotifiedCell } from './ethics-match';
 import { stringify } from 'csv-stringify/sync';
 import { createRepositories } from '../db/repositories';
@@ -147,8 +149,8 @@ function staffAtEvents(
 /**
  * The contact log for the ethics officer as CSV: one row per introduction staff asked for that was
  * made (accepted) from `from` through `to`, and one per staff member with a place at an event held
- * on those days, and one per pair with staff in it of the rounds that started on those days (network
- * days, Japan time, both inclusive), by date, introductions, then events, then pairs on the same day. Recorded in the audit trail as `contacts.exported`, saying who took it. The file
+ * on those days, and one per round's pair with staff in it that met on those days (someone answered
+ * "we met"; network days, Japan time, both inclusive), by date, introductions, then events, then pairs on the same day. Recorded in the audit trail as `contacts.exported`, saying who took it. The file
  * starts with a byte-order mark so that Excel reads it as UTF-8. Organizers only.
  */
 export async function exportContactLog(
@@ -164,13 +166,23 @@ export async function exportContactLog(
   };
   const repo = createContactLogRepository({ db: deps.db });
   const now = deps.clock();
-  const introductions = await repo.listIntroductions(range);
+  // Asked "as staff" (organizers do) by someone whose profile holds no post: no contact with staff.
+  const introductions = (await repo.listIntroductions(range)).filter(
+    ({ requester }) => requester === null || isCurrentOfficial(requester, deps.staffEmailDomains),
+  );
   const held = await repo.listEventAttendance({ ...range, now });
   const given = await createEventsRepository({ db: deps.db }).mealNoticesGiven(held.map(({ event }) => event.id));
   const attendance = staffAtEvents(held, given, deps.staffEmailDomains);
-  const pairs = (await createRoundRecordRepository({ db: deps.db }).listPairs(range)).filter(({ people }) =>
-    people.some(({ person }) => isCurrentOfficial(person, deps.staffEmailDomains)),
-  );
+  // A round's pair is a contact once someone said they met, on that day: read the rounds that
+  // could hold such a day (a round lasts at most four weeks), keep the pairs met within the range.
+  const earliestRound = range.from === undefined ? undefined : new Date(range.from.getTime() - ROUND_MAX_DAYS * 24 * 60 * 60_000);
+  const pairs = (await createRoundRecordRepository({ db: deps.db }).listPairs({ from: earliestRound, to: range.to })).filter(({ people }) => {
+    const met = roundPairOutcome(people);
+    if (met.status !== 'met' || !met.answeredAt) return false;
+    const day = networkToday(met.answeredAt);
+    const within = (input.from === undefined || day >= input.from) && (input.to === undefined || day <= input.to);
+    return within && people.some(({ person }) => isCurrentOfficial(person, deps.staffEmailDomains));
+  });
   const rows: Row[] = [
     ...introductions.map((item) => ({ order: 0, cells: introductionCells(item) })),
     ...attendance.map((item) => ({ order: 1, cells: eventCells(item) })),

@@ -36,18 +36,19 @@ function alumnusDeclaration(member: MemberRow): AlumnusDeclaration {
 const NO_NOTICE: EthicsCheck = { notices: [] };
 
 /**
- * The ethics check of an introduction: only staff (and organizers, who ask as staff) hold a post the
- * rules concern; nothing is checked for anyone else.
+ * The ethics check of an introduction: only a current official (isCurrentOfficial: `side` 'staff')
+ * holds a post the rules concern; nothing is checked for anyone else, an organizer who is an
+ * alumnus included (organizers ask as staff do, but hold no post for it).
  */
 export function ethicsCheckFor(
-  audience: 'staff' | 'alumni',
+  side: 'staff' | 'alumni',
   requester: MemberRow | undefined,
   division: string | null,
   alumnus: MemberRow,
   now: Date,
   settings: IntroductionEthicsSettings,
 ): EthicsCheck {
-  if (audience !== 'staff') return NO_NOTICE;
+  if (side !== 'staff') return NO_NOTICE;
   return checkIntroduction(staffDeclaration(requester, division), alumnusDeclaration(alumnus), now, settings);
 }
 

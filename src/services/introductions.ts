@@ -4,7 +4,7 @@ import { isUniqueViolation, type IntroductionListItem } from '../db/repositories
 import type { IntroductionRow, MemberRow } from '../db/schema';
 import { networkToday } from './calendar';
 import type { ServiceDeps } from './deps';
-import { resolveViewer, type Actor, type Viewer } from './identity';
+import { isCurrentOfficial, resolveViewer, type Actor, type Viewer } from './identity';
 import { holdsAPost } from './profile-rules';
 import {
   checkFutureDate,
@@ -38,6 +38,16 @@ export type Requester = Actor;
 function askingAudience(viewer: Viewer): 'staff' | 'alumni' | undefined {
   if (viewer.audience === 'none') return undefined;
   return viewer.audience === 'alumni' ? 'alumni' : 'staff';
+}
+
+/**
+ * The side whose rules apply to the requester: 'staff' only for a current official, by their active
+ * profile or Slack's record (an organizer who is an alumnus asks as staff but holds no post).
+ */
+function ethicsSide(deps: ServiceDeps, viewer: Viewer, requester: Requester): 'staff' | 'alumni' {
+  const member = viewer.member?.status === 'active' ? viewer.member : undefined;
+  const facts = { memberType: member?.memberType ?? null, slackStanding: requester.standing, email: requester.email };
+  return isCurrentOfficial(facts, deps.staffEmailDomains) ? 'staff' : 'alumni';
 }
 
 /**
@@ -78,7 +88,7 @@ export async function prepareIntroduction(
   if (!alumnus) return { kind: 'not_available' };
   if (await repos.introductions.findPending(input.requester.slackUserId, alumnus.id)) return { kind: 'already_asked', alumnus };
   const requesterDivision = defaultDivision(viewer.member);
-  const ethics = ethicsCheckFor(askingAudience(viewer)!, viewer.member, requesterDivision, alumnus, deps.clock(), input.ethics);
+  const ethics = ethicsCheckFor(ethicsSide(deps, viewer, input.requester), viewer.member, requesterDivision, alumnus, deps.clock(), input.ethics);
   return {
     kind: 'ready',
     alumnus,
@@ -146,7 +156,7 @@ export async function requestIntroduction(
       if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
       if (await repos.introductions.findPending(input.requester.slackUserId, alumnus.id)) return { kind: 'already_asked', alumnus };
       // Checked again with the declarations as they are now: a notice never shown is never sent past.
-      const check = ethicsCheckFor(audience, viewer.member, checked.value.requesterDivision, alumnus, now, input.ethics.settings);
+      const check = ethicsCheckFor(ethicsSide(deps, viewer, input.requester), viewer.member, checked.value.requesterDivision, alumnus, now, input.ethics.settings);
       const { answers } = input.ethics;
       if (!check.notices.every((notice) => answers.shown.includes(notice))) {
         return { kind: 'ethics_unshown', alumnus, check, supervisorSlackUserId: viewer.member?.ethicsSupervisorSlackUserId ?? null };
@@ -427,31 +437,32 @@ export type PickResult =
  */
 export async function pickVolunteer(
   deps: ServiceDeps,
-  input: { requesterSlackUserId: string; requestId: string; memberId: string; ethics: IntroductionEthicsSettings },
+  input: { requester: Requester; requestId: string; memberId: string; ethics: IntroductionEthicsSettings },
 ): Promise<PickResult> {
   const now = deps.clock();
+  const requesterSlackUserId = input.requester.slackUserId;
+  const viewer = await resolveViewer(deps, input.requester);
   return deps.db.transaction(async (tx): Promise<PickResult> => {
     const repos = createRepositories(tx);
     const request = isUuid(input.requestId) ? await repos.introductions.findById(input.requestId) : undefined;
-    if (!request || request.kind !== 'open' || request.requesterSlackUserId !== input.requesterSlackUserId) return { kind: 'not_yours' };
+    if (!request || request.kind !== 'open' || request.requesterSlackUserId !== requesterSlackUserId) return { kind: 'not_yours' };
     if (request.status !== 'open') return { kind: 'already_decided', request };
     // The volunteer must still share their profile with the requester (consent can be withdrawn).
     const alumnus = isUuid(input.memberId) ? await repos.members.findVisibleById(request.requesterAudience, input.memberId) : undefined;
     if (!alumnus) return { kind: 'not_available' };
-    const chosen = await repos.introductions.pickVolunteer(request.id, input.requesterSlackUserId, alumnus.id, now);
+    const chosen = await repos.introductions.pickVolunteer(request.id, requesterSlackUserId, alumnus.id, now);
     if (!chosen) {
       const current = await repos.introductions.findById(request.id);
       return current?.status === 'open' ? { kind: 'not_available' } : { kind: 'already_decided', request: current ?? request };
     }
     // The volunteer is known only now: the notice is shown to the requester as the pick is made and
     // recorded (not acknowledged: nobody is made to wait for a volunteer who offered to help).
-    const requester = request.requesterMemberId ? await repos.members.findById(request.requesterMemberId) : undefined;
-    const ethics = ethicsCheckFor(request.requesterAudience, requester, request.requesterDivision, alumnus, now, input.ethics);
+    const ethics = ethicsCheckFor(ethicsSide(deps, viewer, input.requester), viewer.member, request.requesterDivision, alumnus, now, input.ethics);
     const ethicsRecord = { ethicsNotices: ethics.notices, ethicsMatch: ethicsMatchRecord(ethics) };
     if (ethics.notices.length > 0) await repos.introductions.update(chosen.id, ethicsRecord);
     const picked: IntroductionRow = { ...chosen, ...ethicsRecord };
     await repos.audit.record({
-      actor: input.requesterSlackUserId,
+      actor: requesterSlackUserId,
       action: 'introduction.matched',
       subjectMemberId: alumnus.id,
       details: { requestId: picked.id, ethicsNotices: ethics.notices },

@@ -19,6 +19,8 @@ const STAFF = 'U0STAFF';
 const ALUMNA = 'U0ALUMNA';
 const SUPERVISOR = 'U0SUPERVISOR';
 const DIVISION = '資源エネルギー庁 新エネルギー課';
+/** An organizer who is an alumnus: asks as staff do, but holds no post. */
+const ORGANIZER_ALUMNUS = 'U0ORGALUM';
 
 // Staff reads Japanese; the alumna and the supervisor read English. The clock: 2026-11-24.
 const ctx = setupListenerTest({
@@ -26,7 +28,9 @@ const ctx = setupListenerTest({
     [STAFF]: { email: 'staff@meti.go.jp', locale: 'ja-JP', realName: '経産 太郎' },
     [ALUMNA]: { email: 'alumna@fund.example', locale: 'en-US', realName: 'Hanako Sato' },
     [SUPERVISOR]: { email: 'boss@meti.go.jp', locale: 'en-US', realName: 'Ethics Supervisor' },
+    [ORGANIZER_ALUMNUS]: { email: 'organizer@alumni.example', locale: 'ja-JP', realName: '卒業 次郎' },
   },
+  organizers: [ORGANIZER_ALUMNUS],
 });
 
 const e = ja.introductionEthics;
@@ -55,13 +59,13 @@ const INTERESTED = {
   alumna: { coiRelations: ['contract'], coiDivisions: '新エネルギー課' },
 };
 
-async function openAskModal(): Promise<any> {
-  const results = await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '再エネ' }));
+async function openAskModal(user = STAFF): Promise<any> {
+  const results = await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: user, text: '再エネ' }));
   const ask = results.blocks
     .filter((block: any) => block.type === 'section' && block.accessory?.action_id === ACTIONS.askIntroduction)
     .map((block: any) => block.accessory)[0];
   expectModalFlow(ctx.slack);
-  await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.askIntroduction, value: ask.value }));
+  await ctx.harness.send(blockAction({ user, actionId: ACTIONS.askIntroduction, value: ask.value }));
   return filledModal(ctx.slack);
 }
 
@@ -290,6 +294,26 @@ describe('a returnee asking', () => {
     expect(ethicsBlockIds(view)).toEqual([]);
     const division = view.blocks.find((block: any) => block.block_id === INTRODUCTION_FIELDS.requesterDivision);
     expect(division.element.initial_value).toBe('製造産業局 素材産業課');
+  });
+});
+
+describe('an organizer who is an alumnus asking', () => {
+  it('is not checked as staff: no notice even with a division the alumna left less than two years ago, and none recorded', async () => {
+    await ctx.database.db.insert(members).values(
+      memberRow({ slackUserId: ORGANIZER_ALUMNUS, email: 'organizer@alumni.example', memberType: 'alumni', name: '卒業 次郎', organisation: 'Blue Energy' }),
+    );
+    await givenAlumna({ formerDivisions: '新エネルギー課', yearLeft: 2025, monthLeft: 4 });
+    const view = await openAskModal(ORGANIZER_ALUMNUS);
+    expect(ethicsBlockIds(view)).toEqual([]);
+
+    ctx.slack.expect('chat.postMessage').expect('chat.postMessage');
+    const values = introductionFormValues({ division: DIVISION });
+    expect(
+      await ctx.harness.send(viewSubmission({ user: ORGANIZER_ALUMNUS, callbackId: VIEWS.introductionRequest, privateMetadata: view.private_metadata, values })),
+    ).toBeUndefined();
+    const [request] = await requestRows();
+    expect(request).toMatchObject({ requesterSlackUserId: ORGANIZER_ALUMNUS, ethicsNotices: [], ethicsMatch: null });
+    ctx.slack.assertDone();
   });
 });
 

@@ -160,6 +160,20 @@ describe('the contact log for the ethics officer', () => {
     expect(rows((await exportLog()).csv).map((row) => row.subject)).toEqual(['open request, volunteer picked']);
   });
 
+  it('leaves out introductions asked as staff by an organizer whose profile holds no post, and keeps staff, returnees and unregistered staff', async () => {
+    const organizerAlumnus = await givenMember({ name: 'A 卒業生の世話人', organisation: 'Blue Energy', email: 'a@example.com' });
+    const staff = await givenStaff({ name: 'B 現役' });
+    const returnee = await givenMember({ name: 'C 出戻り', memberType: 'returnee', currentDivision: '通商政策局' });
+    await givenIntroduction({ requesterMemberId: organizerAlumnus.id, requesterName: 'A 卒業生の世話人', requesterDivision: 'Blue Energy', topic: 'organizer alumnus' });
+    await givenIntroduction({ requesterMemberId: staff.id, requesterName: 'B 現役', topic: 'staff' });
+    await givenIntroduction({ requesterMemberId: returnee.id, requesterName: 'C 出戻り', topic: 'returnee' });
+    await givenIntroduction({ topic: 'staff not registered' });
+
+    const { csv, count } = await exportLog();
+    expect(rows(csv).map((row) => row.subject).sort()).toEqual(['returnee', 'staff', 'staff not registered']);
+    expect(count).toBe(3);
+  });
+
   it('counts staff and returnees with a place at events held: not waitlisted, maybe or no answers, cancelled or future events', async () => {
     const staff = await givenStaff({ name: 'A 現役' });
     const returnee = await givenMember({ name: 'B 出戻り', memberType: 'returnee', currentDivision: '通商政策局' });
@@ -359,7 +373,7 @@ describe('the contact log for the ethics officer', () => {
   });
 
   describe('rounds', () => {
-    it('writes one row per pair with staff in it, dated the day they met or the round’s start, with the shared topics and whether the check flagged it', async () => {
+    it('writes one row per pair with staff in it that met, dated the day they said so, with the shared topics and whether the check flagged it; a pair that did not meet is no contact', async () => {
       const staff = await givenStaff({ name: '経産 次郎' });
       const alumna = await givenMember({ name: '佐藤 花子', organisation: 'グリーンパワー総研' });
       const alumnus = await givenMember({ name: '田中 一郎', organisation: '東都電力' });
@@ -383,27 +397,9 @@ describe('the contact log for the ethics officer', () => {
 
       const { csv, count } = await exportLog();
 
-      expect(count).toBe(2);
+      expect(count).toBe(1);
+      expect(csv).not.toContain(unanswered.id);
       expect(rows(csv)).toEqual([
-        {
-          date: '2026-11-02',
-          kind: 'round',
-          staff: '経産 三郎',
-          staff_division: '通商政策局',
-          alumni: '田中 一郎',
-          alumni_organisation: '東都電力',
-          subject: '',
-          format: 'round',
-          interested_party_notice: 'no',
-          post_retirement_notice: 'no',
-          meal_notice: '',
-          ethics_match: '',
-          notice_acknowledged_at: '',
-          supervisor_notified: '',
-          paid_by: '',
-          fee_per_person: '',
-          reference_id: unanswered.id,
-        },
         expect.objectContaining({
           date: '2026-11-06',
           kind: 'round',
@@ -421,17 +417,21 @@ describe('the contact log for the ethics officer', () => {
         }),
       ]);
       const [audit] = await database.db.query.auditEvents.findMany();
-      expect(audit?.details).toMatchObject({ count: 2, roundPairs: 2 });
+      expect(audit?.details).toMatchObject({ count: 1, roundPairs: 1 });
     });
 
-    it('selects pairs by the round’s start (Japan days), sorted after introductions and events on the same day', async () => {
+    it('selects pairs by the day they met (Japan days), even in a round that started the month before, sorted after introductions and events on the same day', async () => {
       const staff = await givenStaff({ name: '経産 次郎' });
       const alumna = await givenMember({ name: '佐藤 花子' });
       const october = await givenRound(database.db, new Date('2026-10-31T14:59:00Z')); // 23:59 on 31 October in Tokyo
-      // Met in November, but the round started in October: it belongs to October's log.
+      // Met in November, though the round started in October: it belongs to November's log.
       await givenRoundPair(database.db, october, [{ member: staff, answer: 'met', answeredAt: new Date('2026-11-10T01:00:00Z') }, { member: alumna }]);
       const november = await givenRound(database.db, new Date('2026-11-10T00:00:00Z'));
-      await givenRoundPair(database.db, november, [{ member: staff }, { member: alumna }], { sharedTopics: ['startups'] });
+      await givenRoundPair(database.db, november, [{ member: staff, answer: 'met', answeredAt: new Date('2026-11-10T02:00:00Z') }, { member: alumna }], {
+        sharedTopics: ['startups'],
+      });
+      // Not met (yet): no contact.
+      await givenRoundPair(database.db, november, [{ member: staff, answer: 'not_yet', answeredAt: new Date('2026-11-10T03:00:00Z') }, { member: alumna }]);
       await givenIntroduction({ topic: 'introduction', answeredAt: new Date('2026-11-10T01:00:00Z') });
       await givenEvent({ title: 'event' }, [{ member: staff }]);
 
@@ -440,9 +440,10 @@ describe('the contact log for the ethics officer', () => {
       expect(await subjects({ from: '2026-11-01', to: '2026-11-30' })).toEqual([
         '2026-11-10 introduction introduction',
         '2026-11-10 event event',
+        '2026-11-10 round ',
         '2026-11-10 round Start-ups',
       ]);
-      expect(await subjects({ to: '2026-10-31' })).toEqual(['2026-11-10 round ']);
+      expect(await subjects({ to: '2026-10-31' })).toEqual([]);
     });
 
     it('shows erased people of a pair only by their pseudonyms, without divisions, organisations or what matched; text is formula-guarded', async () => {
@@ -450,10 +451,11 @@ describe('the contact log for the ethics officer', () => {
       const alumna = await givenMember({ name: '=佐藤', organisation: '+81 研究所' });
       const staff = await givenStaff({ name: '@経産', currentDivision: '-課' });
       const round = await givenRound(database.db, new Date('2026-11-10T00:00:00Z'));
-      await givenRoundPair(database.db, round, [{ member: gone }, { member: alumna }], {
+      const metAt = new Date('2026-11-11T00:00:00Z');
+      await givenRoundPair(database.db, round, [{ member: gone, answer: 'met', answeredAt: metAt }, { member: alumna }], {
         ethicsMatch: { [`${gone.id}:${alumna.id}`]: { interestedParty: { by: 'division', division: 'きえる課' } } },
       });
-      await givenRoundPair(database.db, round, [{ member: staff }, { member: alumna }]);
+      await givenRoundPair(database.db, round, [{ member: staff }, { member: alumna, answer: 'met', answeredAt: metAt }]);
       await eraseOwnData(deps, 'U0GONE');
 
       const { csv } = await exportLog();

@@ -98,7 +98,7 @@ export function createContactLogRepository({ db }: { db: Db }) {
     /**
      * Introductions made (accepted) in [from, to) that staff asked for, oldest first. Declined,
      * expired and closed requests put nobody in touch, and alumni asking alumni is no contact with
-     * staff: neither is listed.
+     * staff: neither is listed. (The service leaves out a requester whose profile holds no post.)
      */
     async listIntroductions(range: { from?: Date; to?: Date }): Promise<ContactIntroduction[]> {
       return db

@@ -21,7 +21,7 @@ export function handlePickVolunteer(deps: ListenerDeps) {
     const value = parseJsonValue(pickVolunteerValue, action.type === 'button' ? action.value : undefined);
     if (!value) return tell(m.notYours);
     const result = await pickVolunteer(deps.services, {
-      requesterSlackUserId: user.slackUserId,
+      requester: user,
       requestId: value.r,
       memberId: value.m,
       ethics: deps.config.ethics,
