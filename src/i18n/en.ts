@@ -651,7 +651,7 @@ export const en = {
       payerLabel: 'Who pays',
       payers: { each_attendee: 'Each attendee pays their own share', organizers: 'The organizers', free: 'Free of charge' },
       formatLabel: 'Format',
-      formats: { standing: 'Stand-up (buffet)', seated: 'Seated' },
+      formats: { standing: 'Stand-up (buffet)', seated: 'Seated meal', no_meal: 'No food or drink (talk, seminar)' },
       yen: (amount: string) => `¥${amount}`,
       costLine: (cost: string) => `*Cost:* ${cost}`,
       formatLine: (format: string) => `*Format:* ${format}`,
@@ -666,7 +666,7 @@ You are going to a seated event whose cost per person is over ${threshold}, and 
       hospitalityNoticeText: (title: string) => `Ethics reminder for ${title}: pay your own share of the meal.`,
       hospitalityNotice: (title: string) =>
         `:scales: *Ethics reminder: ${title}*
-You are going to a seated event that the organizers pay for, or that is free of charge, and someone attending works for an organisation that is an interested party of yours (from what you and they declared). Under the National Public Service Ethics Code, a meal paid for by others is hospitality, which you may not accept where an interested party is involved, whatever the amount. Before the event, arrange with the organizers to pay your own true share of any food and drink, or do not take part in the meal. Stand-up parties with many attendees are an exception.`,
+You are going to a seated event that the organizers pay for, or that is free of charge, and someone attending works for an organisation that is an interested party of yours (from what you and they declared). Under the National Public Service Ethics Code you may not accept hospitality (a meal) from an interested party, whatever the amount, and you cannot tell whether part of what the organizers spend comes from them. To be safe, before the event arrange with the organizers to pay your own true share of any food and drink, or do not take part in the meal. Stand-up parties with many attendees are an exception.`,
       formEthics:
         ':information_source: Events open to current staff accept no sponsorship or gifts from companies (National Public Service Ethics Code). Where the organizers pay or the event is free, staff going to a seated meal with an interested party of theirs are told to pay their own share.',
     },

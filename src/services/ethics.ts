@@ -16,8 +16,11 @@ export type OfficialRelation = (typeof OFFICIAL_RELATIONS)[number];
 export const ETHICS_NOTICES = ['interested_party', 'post_retirement'] as const;
 export type EthicsNotice = (typeof ETHICS_NOTICES)[number];
 
-/** An event's format: a stand-up party with many attendees is exempt from the meal notice. */
-export const EVENT_FORMATS = ['standing', 'seated'] as const;
+/**
+ * An event's format: a stand-up party with many attendees is exempt from the meal notice; an event
+ * with no food or drink (a talk, a seminar) is no meal at all, so no meal notice is ever due.
+ */
+export const EVENT_FORMATS = ['standing', 'seated', 'no_meal'] as const;
 export type EventFormat = (typeof EVENT_FORMATS)[number];
 
 /** Who pays an event's cost. A company's sponsorship is not accepted for events open to staff. */

@@ -10,6 +10,8 @@ import { holdsAPost } from './profile-rules';
 
 const DAY_MS = 24 * 60 * 60_000;
 const CADENCE_DAYS: Record<RoundCadence, number> = { weekly: 7, biweekly: 14, every_4_weeks: 28 };
+/** The longest a round lasts, in days. */
+export const ROUND_MAX_DAYS = Math.max(...Object.values(CADENCE_DAYS));
 /** Someone who answers nothing this many rounds in a row is paused and told. */
 export const IGNORED_ROUNDS_BEFORE_PAUSE = 3;
 /** How many recent rounds organizers see (App Home, `/alumni-admin stats`). */

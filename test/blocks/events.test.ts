@@ -98,7 +98,7 @@ describe.each(['ja', 'en'] as Locale[])('event blocks (%s)', (locale) => {
       expect(inputElement(modal, EVENT_FIELDS.feePerPerson)).toMatchObject({ type: 'number_input', is_decimal_allowed: false, min_value: '0' });
       expect(inputElement(modal, EVENT_FIELDS.feePerPerson).initial_value).toBeUndefined();
       expect((inputElement(modal, EVENT_FIELDS.feePayer).options as { value: string }[]).map((o) => o.value)).toEqual(['each_attendee', 'organizers', 'free']);
-      expect((inputElement(modal, EVENT_FIELDS.format).options as { value: string }[]).map((o) => o.value)).toEqual(['standing', 'seated']);
+      expect((inputElement(modal, EVENT_FIELDS.format).options as { value: string }[]).map((o) => o.value)).toEqual(['standing', 'seated', 'no_meal']);
       expect(initialValues(inputElement(modal, EVENT_FIELDS.feePayer))).toEqual([]);
       expect(initialValues(inputElement(modal, EVENT_FIELDS.format))).toEqual([]);
       // No sponsorship; and where the organizers pay (an option offered), staff with an interested party pay their own share.

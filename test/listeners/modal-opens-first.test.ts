@@ -60,7 +60,7 @@ describe('a modal opens with its trigger, before any lookup, and is then filled 
   it('the open-request form: a forged or empty topic is refused in the modal, nothing posted', async () => {
     expectModalFlow(ctx.slack);
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.postOpenRequest, value: '{"q":"   "}' }));
-    expect(modalNotice(ctx.slack)).toBe(ja.introductions.openRequestsOff);
+    expect(modalNotice(ctx.slack)).toBe(ja.introductions.notAvailable);
     expect(ctx.slack.bodies('chat.postMessage')).toEqual([]);
     ctx.slack.assertDone();
   });

@@ -149,6 +149,12 @@ describe('what staff going to an event with an interested party are told (mealNo
     }
   });
 
+  it('nothing at a talk or seminar with no food or drink, free or paid by the organizers (no meal, no hospitality)', () => {
+    for (const feePayer of ['each_attendee', 'organizers', 'free']) {
+      expect(mealNoticeFor({ format: 'no_meal', feePayer, feePerPerson: 20_000 }, true, settings)).toBeUndefined();
+    }
+  });
+
   it('nothing when their own share is at or under the threshold, or unknown, or the event was made before costs were asked', () => {
     expect(mealNoticeFor({ ...ownShare, feePerPerson: 10_000 }, true, settings)).toBeUndefined();
     expect(mealNoticeFor({ ...ownShare, feePerPerson: null }, true, settings)).toBeUndefined();

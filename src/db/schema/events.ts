@@ -22,7 +22,7 @@ export const events = pgTable(
     capacity: integer(),
     /** Yen per person (0: free); null for events made before it was asked. */
     feePerPerson: integer(),
-    /** Who pays the cost (EVENT_FEE_PAYERS in src/services/ethics.ts), and the format (EVENT_FORMATS: standing, seated). */
+    /** Who pays the cost (EVENT_FEE_PAYERS in src/services/ethics.ts), and the format (EVENT_FORMATS: standing, seated, no_meal). */
     feePayer: text(),
     format: text(),
     rsvpDeadline: timestamp({ withTimezone: true }),

@@ -18,7 +18,9 @@ export function handlePostOpenRequest(deps: ListenerDeps) {
       triggerId: body.trigger_id,
       slackUserId: body.user.id,
       load: async (user) => {
-        if (!deps.config.requestsChannelId || !value || value.q.trim() === '') return { refusal: user.t.introductions.openRequestsOff };
+        if (!deps.config.requestsChannelId) return { refusal: user.t.introductions.openRequestsOff };
+        // A button whose value is broken (or forged) names no search to post.
+        if (!value || value.q.trim() === '') return { refusal: user.t.introductions.notAvailable };
         const prepared = await prepareOpenRequest(deps.services, user);
         if (prepared.kind === 'not_allowed') return { refusal: user.t.findExpert.notAllowed };
         return buildIntroductionModal({
