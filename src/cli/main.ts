@@ -61,7 +61,7 @@ async function withDatabase<T>(config: Config, use: (deps: ServiceDeps, database
   await applyThesaurusFile(config.thesaurusFile);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, work: 'batch' });
   try {
-    return await use({ db: database.db, clock: () => new Date(), staffEmailDomains: config.staffEmailDomains }, database);
+    return await use({ db: database.db, clock: () => new Date(), staffEmailDomains: config.staffEmailDomains, ethics: config.ethics }, database);
   } finally {
     await database.close();
   }

@@ -84,7 +84,7 @@ export async function answerRsvp(
     await followReminder(events, change, { event, rsvp, member, now });
     await tellPromoted(repos, events, change, { event, promoted, now });
     if ((input.answer === 'going' && !waitlisted) || promoted.length > 0) {
-      await remindOfMeals(events, change, { event, settings: input.ethics ?? DEFAULT_ETHICS_SETTINGS, staffEmailDomains: deps.staffEmailDomains });
+      await remindOfMeals(events, change, { event, settings: input.ethics ?? deps.ethics ?? DEFAULT_ETHICS_SETTINGS, staffEmailDomains: deps.staffEmailDomains });
     }
     return {
       kind: 'answered',

@@ -106,7 +106,7 @@ export async function updateEvent(
       if (changes.length > 0 && rsvp.answer === 'going' && mayAttend(member, event)) tellMember(change, member.id, 'changed', changes);
       await followReminder(events, change, { event, rsvp, member, now });
     }
-    await remindOfMeals(events, change, { event, settings: input.ethics ?? DEFAULT_ETHICS_SETTINGS, staffEmailDomains: deps.staffEmailDomains });
+    await remindOfMeals(events, change, { event, settings: input.ethics ?? deps.ethics ?? DEFAULT_ETHICS_SETTINGS, staffEmailDomains: deps.staffEmailDomains });
     await repos.audit.record({
       actor: input.organizerSlackUserId,
       action: 'event.updated',

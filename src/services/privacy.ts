@@ -41,7 +41,7 @@ export async function eraseOwnData(deps: ServiceDeps, slackUserId: string): Prom
     const repos = createRepositories(tx);
     const member = await repos.members.lockForErasure({ slackUserId });
     if (!member) return undefined;
-    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: now, now, staffEmailDomains: deps.staffEmailDomains });
+    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: now, now, staffEmailDomains: deps.staffEmailDomains, ethics: deps.ethics });
     await repos.audit.record({
       actor: member.pseudonym,
       action: 'member.erased',
@@ -72,7 +72,7 @@ export async function reapplyErasure(
     // Locked: instances starting together re-apply it once.
     const member = await repos.members.lockForErasure({ id: input.memberId });
     if (!member || member.status === 'erased') return undefined;
-    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: input.erasedAt, now, staffEmailDomains: deps.staffEmailDomains });
+    const erasure = await eraseMemberRow(tx, repos, member, { erasedAt: input.erasedAt, now, staffEmailDomains: deps.staffEmailDomains, ethics: deps.ethics });
     await repos.audit.record({
       actor: null,
       action: 'member.erasure_reapplied',
@@ -92,7 +92,7 @@ async function eraseMemberRow(
   tx: ServiceDeps['db'],
   repos: Repositories,
   member: MemberRow,
-  { erasedAt, now, staffEmailDomains }: { erasedAt: Date; now: Date; staffEmailDomains: readonly string[] },
+  { erasedAt, now, staffEmailDomains, ethics }: { erasedAt: Date; now: Date; staffEmailDomains: readonly string[]; ethics: ServiceDeps['ethics'] },
 ): Promise<Erasure> {
   const { slackUserId } = member;
   // The member's row is locked by this update before any event's row: the order answers take them in.
@@ -148,7 +148,7 @@ async function eraseMemberRow(
   // ethics check found there (it names what they declared).
   await repos.roundParticipants.forget(member.id);
   await repos.rounds.eraseFindingsOf(member.id);
-  const withdrawn = await withdrawAllAnswersOf(tx, member.id, now, { staffEmailDomains });
+  const withdrawn = await withdrawAllAnswersOf(tx, member.id, now, { staffEmailDomains, ethics });
   const cardDeliveryIds = member.approvalChannelId
     ? await repos.deliveries.enqueue([DELIVERIES.approvalRefresh(member.id, 'erased', now)], now)
     : [];

@@ -67,6 +67,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: List
     db: database.db,
     clock: options.clock ?? (() => new Date()),
     staffEmailDomains: config.staffEmailDomains,
+    ethics: config.ethics,
   };
   const deps: ListenerDeps = {
     services,

@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../../src/services/deps';
 import { answerRsvp, cancelEvent, createEvent, updateEvent, withdrawAllAnswersOf, type EventInput } from '../../src/services/events';
 import type { RsvpAnswer } from '../../src/services/event-types';
 import { checkMealNotice, MEAL_NOTICE_GIVEN, recordMealNoticeGiven } from '../../src/services/meal-notices';
+import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
 import { eventInput } from '../helpers/event-form';
 import { memberRow } from '../helpers/factories';
@@ -151,6 +152,22 @@ describe('places freed by an erasure', () => {
     const recorded = await mealDeliveries();
     expect(recorded.map((row) => [row.payload.memberId, row.payload.meal])).toEqual([[staff.id, 'advance_notice']]);
     expect(withdrawn.deliveryIds).toContain(recorded[0]!.id);
+  });
+
+  it('follow the configured threshold when a member erases their data (ServiceDeps.ethics), not the default', async () => {
+    // ¥8,000 each is under the default ¥10,000 but over a network's own ¥5,000.
+    const event = await givenEvent({ capacity: 2, feePerPerson: 8_000 });
+    const [leaving, alumna, staff] = [await givenUnrelated(), await givenInterestedParty(), await givenStaff()];
+    const lower = { mealNoticeYen: 5_000 };
+    const answerWith = (member: MemberRow) =>
+      answerRsvp(deps, { actor: { slackUserId: member.slackUserId!, standing: 'member', email: member.email, realName: member.name }, eventId: event.id, answer: 'going', ethics: lower });
+    for (const member of [leaving, alumna, staff]) await answerWith(member);
+    expect(await mealDeliveries()).toEqual([]);
+
+    await eraseOwnData({ ...deps, ethics: lower }, leaving.slackUserId!);
+
+    const recorded = await mealDeliveries();
+    expect(recorded.map((row) => [row.payload.memberId, row.payload.meal])).toEqual([[staff.id, 'advance_notice']]);
   });
 
   it('record no meal notice when no interested party attends', async () => {

@@ -76,6 +76,7 @@ export async function runRestore(config: Config, command: RestoreCommand, clock:
       db: (opened[0] ?? (await open())).db,
       clock,
       staffEmailDomains: config.staffEmailDomains,
+      ethics: config.ethics,
     });
     const recovery = await restoreWithErasures({ text, target, replace: command.replace, servicesOn, ledger, ledgerDir: config.backup.dir });
     return describeRecovery(command.file, recovery, config);
@@ -108,7 +109,7 @@ export async function runReapplyErasures(config: Config, ledgerFiles: string[], 
   if (!config.databaseUrl) await refuseWhileInUse(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, migrate: false, work: 'batch' });
   try {
-    const deps = { db: database.db, clock, staffEmailDomains: config.staffEmailDomains };
+    const deps = { db: database.db, clock, staffEmailDomains: config.staffEmailDomains, ethics: config.ethics };
     const { reapplied, deliveryIds } = await reapplyErasures(deps, ledger);
     return reapplied.length > 0
       ? `${reapplied.length} of ${ledger.length} erasures in the ledgers were missing and were applied again (recorded in the audit trail); the bot tells Slack when it next runs (${deliveryIds.length} messages).`
