@@ -63,7 +63,7 @@ const nameOf = (person: ContactPerson) => typed(rawName(person));
  * only as their pseudonym: no name, division, organisation, nor the match summary, which names
  * divisions and employers.
  */
-function introductionCells({ request, requester, alumnus }: ContactIntroduction): Record<ContactColumn, string> {
+function introductionCells({ request, requester, alumnus, supervisorDeliveryFailed }: ContactIntroduction): Record<ContactColumn, string> {
   const requesterErased = erased(requester);
   const alumnusErased = erased(alumnus);
   return {
@@ -83,7 +83,7 @@ function introductionCells({ request, requester, alumnus }: ContactIntroduction)
     meal_notice: '',
     ethics_match: requesterErased || alumnusErased ? '' : typed(ethicsMatchSummary(request.ethicsMatch)),
     notice_acknowledged_at: request.ethicsAcknowledgedAt?.toISOString() ?? '',
-    supervisor_notified: supervisorNotifiedCell(request),
+    supervisor_notified: supervisorNotifiedCell(request, supervisorDeliveryFailed),
     // An introduction costs nothing the bot knows of.
     paid_by: '',
     fee_per_person: '',

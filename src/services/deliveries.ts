@@ -63,7 +63,8 @@ export const DELIVERIES = {
   /** An accepted introduction: the group DM with both, and the introduction post. */
   introduction: (requestId: string, requesterSlackUserId: string): NewDelivery => make('introduction.introduce', requestId, { requestId }, requesterSlackUserId),
   /** A DM about a request's outcome, to the requester (or, when picked, to the alumnus). */
-  introductionNotice: (requestId: string, notice: IntroductionNotice): NewDelivery => make('introduction.notice', `${requestId}:${notice}`, { requestId, notice }),
+  introductionNotice: (requestId: string, notice: IntroductionNotice, onBehalfOfSlackUserId?: string): NewDelivery =>
+    make('introduction.notice', `${requestId}:${notice}`, { requestId, notice }, onBehalfOfSlackUserId),
   /** An open request, posted to the requests channel. */
   openRequestPost: (requestId: string, requesterSlackUserId: string): NewDelivery => make('introduction.open_post', requestId, { requestId }, requesterSlackUserId),
   /** The open request's post shows its current state (volunteers, matched, expired, closed). */

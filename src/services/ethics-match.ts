@@ -47,10 +47,14 @@ export function ethicsMatchSummary(stored: Record<string, unknown> | null): stri
 
 /**
  * The CSVs' `supervisor_notified` cell: `yes` once the DM was delivered (kept after the requester's
- * erasure clears the supervisor's ID), `pending` while a supervisor is chosen but not told yet,
- * `no` otherwise.
+ * erasure clears the supervisor's ID), `failed` when its delivery failed for good (the requester was
+ * told), `pending` while a supervisor is chosen but not told yet, `no` otherwise.
  */
-export function supervisorNotifiedCell(request: Pick<IntroductionRow, 'ethicsSupervisorSlackUserId' | 'ethicsSupervisorNotifiedAt'>): 'yes' | 'pending' | 'no' {
+export function supervisorNotifiedCell(
+  request: Pick<IntroductionRow, 'ethicsSupervisorSlackUserId' | 'ethicsSupervisorNotifiedAt'>,
+  supervisorDeliveryFailed: boolean,
+): 'yes' | 'failed' | 'pending' | 'no' {
   if (request.ethicsSupervisorNotifiedAt) return 'yes';
+  if (supervisorDeliveryFailed) return 'failed';
   return request.ethicsSupervisorSlackUserId ? 'pending' : 'no';
 }

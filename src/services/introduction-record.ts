@@ -71,7 +71,7 @@ const typed = (value: string | null | undefined) => (value ? escapeFormula(value
  * One request as a row. An erased member appears only as their pseudonym: never their name, Slack
  * ID, organisation, or words of theirs that could name them (a decline reason, a COI disclosure).
  */
-function recordCells({ request, requester, alumnus, volunteers }: IntroductionRecordItem): Record<RecordColumn, string> {
+function recordCells({ request, requester, alumnus, volunteers, supervisorDeliveryFailed }: IntroductionRecordItem): Record<RecordColumn, string> {
   const requesterErased = erased(requester);
   const alumnusErased = erased(alumnus);
   return {
@@ -95,7 +95,7 @@ function recordCells({ request, requester, alumnus, volunteers }: IntroductionRe
     ethics_match: alumnusErased || requesterErased ? '' : typed(ethicsMatchSummary(request.ethicsMatch)),
     ethics_acknowledged_at: iso(request.ethicsAcknowledgedAt),
     // Read from when the DM was delivered: kept after the requester's erasure clears the supervisor.
-    supervisor_notified: supervisorNotifiedCell(request),
+    supervisor_notified: supervisorNotifiedCell(request, supervisorDeliveryFailed),
     status: request.status,
     answered_at: iso(request.answeredAt),
     decline_reason: alumnusErased ? '' : typed(request.declineReason),

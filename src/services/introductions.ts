@@ -202,7 +202,7 @@ export async function requestIntroduction(
         occurredAt: now,
       });
       const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.introductionRequest(request.id, input.requester.slackUserId)], now);
-      const supervisorDeliveryIds = supervisor ? await repos.deliveries.enqueue([DELIVERIES.introductionNotice(request.id, 'supervisor')], now) : [];
+      const supervisorDeliveryIds = supervisor ? await repos.deliveries.enqueue([DELIVERIES.introductionNotice(request.id, 'supervisor', input.requester.slackUserId)], now) : [];
       return { kind: 'sent', request, alumnus, deliveryIds, supervisorDeliveryIds };
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { auditEvents, introductionRequests, members, type MemberRow } from '../../src/db/schema';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
+import { exportIntroductionRecord } from '../../src/services/introduction-record';
 import { saveProfile } from '../../src/services/profile';
 import type { ProfileInput } from '../../src/services/profile-rules';
 import { ACTIONS, COMMANDS, INTRODUCTION_ETHICS_FIELDS, INTRODUCTION_FIELDS, VIEWS } from '../../src/slack/ids';
@@ -203,6 +204,28 @@ describe('the interested-party check on an introduction', () => {
     } finally {
       config.ethicsTexts = undefined;
     }
+  });
+
+  it('a supervisor Slack cannot reach: the requester is told, and the record says failed', async () => {
+    await givenStaff(INTERESTED.staff);
+    await givenAlumna(INTERESTED.alumna);
+    const view = await openAskModal();
+    ctx.slack
+      .expect('chat.postMessage')
+      .expect('chat.postMessage')
+      .expect('chat.postMessage', { ok: false, error: 'channel_not_found' })
+      .expect('chat.postMessage');
+    const values = { ...introductionFormValues({ division: DIVISION }), ...ethicsValues({ ack: true, notify: true, supervisor: SUPERVISOR }) };
+    expect(await submit(view.private_metadata, values)).toBeUndefined();
+
+    const told = ctx.slack.bodies('chat.postMessage').at(-1)!;
+    expect(told.channel).toBe(STAFF);
+    expect(told.text).toBe(ja.deliveries.failedNotice(ja.deliveries.what.other, 'channel_not_found'));
+    const [request] = await requestRows();
+    expect(request).toMatchObject({ ethicsSupervisorSlackUserId: SUPERVISOR, ethicsSupervisorNotifiedAt: null });
+    const { csv } = await exportIntroductionRecord(ctx.harness.deps.services, { by: { commandLine: true } });
+    expect(csv).toContain(',failed,pending,');
+    ctx.slack.assertDone();
   });
 
   it('acknowledged without telling the supervisor: recorded, and no DM to anyone else', async () => {

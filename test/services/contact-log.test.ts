@@ -5,6 +5,7 @@ import { createEventsRepository } from '../../src/db/repositories/events';
 import { eventRsvps, type MemberRow, type NewEventRow, type NewIntroductionRow } from '../../src/db/schema';
 import { CONTACT_LOG_COLUMNS, exportContactLog } from '../../src/services/contact-log';
 import type { ServiceDeps } from '../../src/services/deps';
+import { DELIVERIES } from '../../src/services/deliveries';
 import { RecordRangeError } from '../../src/services/introduction-record';
 import { recordMealNoticeGiven } from '../../src/services/meal-notices';
 import { eraseOwnData } from '../../src/services/privacy';
@@ -148,6 +149,14 @@ describe('the contact log for the ethics officer', () => {
     await givenIntroduction({ ethicsNotices: ['interested_party'], ethicsSupervisorSlackUserId: 'U0SUPERVISOR' });
 
     expect(rows((await exportLog()).csv)[0]).toMatchObject({ supervisor_notified: 'pending' });
+  });
+
+  it('says failed when the supervisor’s DM failed for good', async () => {
+    const request = await givenIntroduction({ ethicsNotices: ['interested_party'], ethicsSupervisorSlackUserId: 'U0SUPERVISOR' });
+    const [dm] = await repos().deliveries.enqueue([DELIVERIES.introductionNotice(request.id, 'supervisor', 'U0STAFF01')], NOW);
+    await repos().deliveries.markFailed(dm!, NOW, 'channel_not_found');
+
+    expect(rows((await exportLog()).csv)[0]).toMatchObject({ supervisor_notified: 'failed' });
   });
 
   it('counts only introductions made for staff: not pending, declined, expired, closed or open ones, nor alumni asking alumni', async () => {

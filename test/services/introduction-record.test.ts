@@ -4,6 +4,7 @@ import { createRepositories } from '../../src/db/repositories';
 import { introductionVolunteers, type MemberRow, type NewIntroductionRow } from '../../src/db/schema';
 import type { ServiceDeps } from '../../src/services/deps';
 import { exportIntroductionRecord, INTRODUCTION_RECORD_COLUMNS, RecordRangeError } from '../../src/services/introduction-record';
+import { DELIVERIES } from '../../src/services/deliveries';
 import { recordSupervisorNotified } from '../../src/services/introduction-ethics';
 import { seedOrganizers } from '../../src/services/organizers';
 import { eraseOwnData } from '../../src/services/privacy';
@@ -262,6 +263,19 @@ describe('the introduction record as CSV', () => {
     const { csv } = await exportRecord();
     expect(records(csv)[0]).toMatchObject({ requester: 'M-REQUESTER', supervisor_notified: 'yes', ethics_notices: 'interested_party' });
     expect(csv).not.toContain('U0SUPER');
+  });
+
+  it('says failed, not pending forever, when the supervisor’s DM failed for good; another request’s failure changes nothing', async () => {
+    const failed = await givenRequest({ topic: 'failed', ethicsNotices: ['interested_party'], ethicsSupervisorSlackUserId: 'U0SUPER' });
+    const waiting = await givenRequest({ topic: 'waiting', ethicsNotices: ['interested_party'], ethicsSupervisorSlackUserId: 'U0SUPER' });
+    const [supervisorDm] = await repos().deliveries.enqueue([DELIVERIES.introductionNotice(failed.id, 'supervisor', 'U0REQ')], NOW);
+    // The requester's own notice of the same request failing is not the supervisor's DM.
+    const [otherDm] = await repos().deliveries.enqueue([DELIVERIES.introductionNotice(waiting.id, 'declined')], NOW);
+    await repos().deliveries.markFailed(supervisorDm!, NOW, 'channel_not_found');
+    await repos().deliveries.markFailed(otherDm!, NOW, 'channel_not_found');
+
+    const cells = Object.fromEntries(records((await exportRecord()).csv).map((row) => [row.topic, row.supervisor_notified]));
+    expect(cells).toEqual({ failed: 'failed', waiting: 'pending' });
   });
 
   it('keeps when the supervisor was first told: a second delivery of the same DM changes nothing', async () => {

@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { eventRsvps, events, introductionRequests, members, type EventRow, type IntroductionRow, type MemberRow } from '../schema';
+import { deliveries, eventRsvps, events, introductionRequests, members, type EventRow, type IntroductionRow, type MemberRow } from '../schema';
 
 /** The parts of a person the contact log shows: enough to apply the pseudonym rule. */
 export interface ContactPerson {
@@ -38,6 +38,8 @@ export interface ContactIntroduction {
   /** null when the requester had no profile. */
   requester: ContactPerson | null;
   alumnus: ContactPerson | null;
+  /** The DM to the ethics supervisor failed for good (the outbox gave up). */
+  supervisorDeliveryFailed: boolean;
 }
 
 /** An event held, with everyone who had a place (the service tells staff from alumni: isCurrentOfficial). */
@@ -101,7 +103,7 @@ export function createContactLogRepository({ db }: { db: Db }) {
      * staff: neither is listed. (The service leaves out a requester whose profile holds no post.)
      */
     async listIntroductions(range: { from?: Date; to?: Date }): Promise<ContactIntroduction[]> {
-      return db
+      const rows = await db
         .select({
           request: {
             id: introductionRequests.id,
@@ -120,6 +122,12 @@ export function createContactLogRepository({ db }: { db: Db }) {
           // Drizzle makes a left join's object null when its first column is: a never-null one comes first.
           requester: personOf.requester,
           alumnus: personOf.alumnus,
+          // The supervisor's DM by its outbox key (DELIVERIES.introductionNotice(id, 'supervisor')).
+          supervisorDeliveryFailed: sql<boolean>`exists (
+            select 1 from ${deliveries}
+            where ${deliveries.key} = 'introduction.notice:' || ${introductionRequests.id}::text || ':supervisor'
+              and ${deliveries.status} = 'failed'
+          )`,
         })
         .from(introductionRequests)
         .leftJoin(requester, eq(requester.id, introductionRequests.requesterMemberId))
@@ -132,6 +140,7 @@ export function createContactLogRepository({ db }: { db: Db }) {
           ),
         )
         .orderBy(asc(introductionRequests.answeredAt), asc(introductionRequests.id));
+      return rows.map((row) => ({ ...row, supervisorDeliveryFailed: row.supervisorDeliveryFailed === true }));
     },
 
     /**

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
-import { introductionRequests, introductionVolunteers, members, type IntroductionRow, type MemberRow } from '../schema';
+import { deliveries, introductionRequests, introductionVolunteers, members, type IntroductionRow, type MemberRow } from '../schema';
 
 /** The parts of a member the introduction record shows: enough to apply the pseudonym rule. */
 export interface RecordMember {
@@ -20,6 +20,8 @@ export interface IntroductionRecordItem {
   alumnus: RecordMember | null;
   /** Who volunteered (open requests), in the order they did: name, or pseudonym once erased. */
   volunteers: string[];
+  /** The DM to the ethics supervisor failed for good (the outbox gave up): the record says so. */
+  supervisorDeliveryFailed: boolean;
 }
 
 const requester = alias(members, 'requester');
@@ -61,6 +63,12 @@ export function createIntroductionRecordRepository({ db }: { db: Db }) {
           },
           alumnus: { pseudonym: alumnus.pseudonym, name: alumnus.name, status: alumnus.status, organisation: alumnus.organisation },
           volunteers: volunteers.names,
+          // The supervisor's DM by its outbox key (DELIVERIES.introductionNotice(id, 'supervisor')).
+          supervisorDeliveryFailed: sql<boolean>`exists (
+            select 1 from ${deliveries}
+            where ${deliveries.key} = 'introduction.notice:' || ${introductionRequests.id}::text || ':supervisor'
+              and ${deliveries.status} = 'failed'
+          )`,
         })
         .from(introductionRequests)
         .leftJoin(requester, eq(requester.id, introductionRequests.requesterMemberId))
@@ -74,6 +82,7 @@ export function createIntroductionRecordRepository({ db }: { db: Db }) {
         requester: row.requester,
         alumnus: row.alumnus,
         volunteers: row.volunteers ?? [],
+        supervisorDeliveryFailed: row.supervisorDeliveryFailed === true,
       }));
     },
   };
