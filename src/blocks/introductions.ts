@@ -283,11 +283,18 @@ export function buildRequesterNotice(props: {
 }
 
 /** Told to the requester when someone volunteers: who, their profile in short, and "Choose". */
-export function buildVolunteerNotice(props: { t: Messages; locale: Locale; request: IntroductionRow; volunteer: MemberRow }): KnownBlock[] {
+export function buildVolunteerNotice(props: {
+  t: Messages;
+  locale: Locale;
+  request: IntroductionRow;
+  volunteer: MemberRow;
+  /** An ethics notice applies to choosing them: "Choose" opens it to acknowledge first. */
+  noticeApplies?: boolean;
+}): KnownBlock[] {
   const { t, request, volunteer } = props;
   const m = t.introductions;
   const name = escapeMrkdwnWithin(displayName(volunteer), BUDGET.name);
-  const value: PickVolunteerValue = { r: request.id, m: volunteer.id };
+  const value: PickVolunteerValue & { n?: 1 } = { r: request.id, m: volunteer.id, ...(props.noticeApplies ? { n: 1 as const } : {}) };
   return [
     { type: 'section', text: { type: 'mrkdwn', text: m.volunteerNotice(name, escapeMrkdwnWithin(request.topic, BUDGET.topic)) } },
     ...buildMatchBlocks({ t, locale: props.locale, query: request.topic }, {

@@ -22,6 +22,7 @@ import {
   loadVolunteer,
   recordDelivery,
   recordSupervisorNotified,
+  pickNoticeApplies,
 } from '../services/introductions';
 import { ethicsTexts } from '../services/ethics-texts';
 import { escapeMrkdwnWithin } from '../slack/mrkdwn';
@@ -252,12 +253,17 @@ export function introductionHandlers(deps: ListenerDeps) {
       const { request } = await load(delivery);
       const volunteer = await loadVolunteer(deps.services, request.id, String(delivery.payload.memberId));
       if (request.status !== 'open' || !volunteer || !isSlackUser(request.requesterSlackUserId)) return;
-      const locale = await deps.directory.localeOf(request.requesterSlackUserId);
+      // Slack's record of the requester says whether the ethics rules concern them; unknown, the pick checks anyway.
+      const requester = await deps.directory.lookup(request.requesterSlackUserId).catch(() => undefined);
+      const locale = requester?.locale ?? (await deps.directory.localeOf(request.requesterSlackUserId));
       const messages = t(locale);
+      const noticeApplies = requester
+        ? await pickNoticeApplies(deps.services, { requester, request, volunteer, ethics: deps.config.ethics })
+        : false;
       await client.chat.postMessage({
         channel: request.requesterSlackUserId,
         text: messages.introductions.volunteerNotice(nameOf(volunteer), escapeMrkdwnWithin(request.topic, TOPIC_BUDGET)),
-        blocks: buildVolunteerNotice({ t: messages, locale, request, volunteer }),
+        blocks: buildVolunteerNotice({ t: messages, locale, request, volunteer, noticeApplies }),
         unfurl_links: false,
       });
     },

@@ -954,6 +954,15 @@ You are going to a seated event that the organizers pay for, or that is free of 
     failedNotice: (day: string, error: string) =>
       `:warning: *The daily backup of ${day} failed:* ${error}\nThe bot tries again within the hour. Check the disk and BACKUP_DIR; until a backup succeeds, the newest one there is older than a day.`,
   },
+  /** Choosing a volunteer an ethics notice applies to (src/blocks/pick-volunteer-ethics.ts). */
+  pickEthics: {
+    title: 'Choose a volunteer',
+    submit: 'Choose',
+    close: 'Cancel',
+    intro: (name: string, topic: string) => `You are choosing *${name}* for “${topic}”. Before the introduction is made, read this:`,
+    /** Told in the modal when the pick was made without a notice (none applies any more). */
+    picked: (name: string) => `Done: you chose *${name}*. I am opening a group DM for the two of you.`,
+  },
 };
 
 export type Messages = typeof en;

@@ -920,4 +920,11 @@ export const ja = {
     failedNotice: (day: string, error: string) =>
       `:warning: *${day}の日次バックアップに失敗しました：* ${error}\n1時間以内に自動で再試行します。ディスクの空きとBACKUP_DIRを確認してください。成功するまでは、そこにある最新のバックアップは1日以上前のものです。`,
   },
+  pickEthics: {
+    title: '協力者を選ぶ',
+    submit: '選ぶ',
+    close: 'キャンセル',
+    intro: (name: string, topic: string) => `「${topic}」について *${name}* さんを選ぼうとしています。紹介の前に、次の内容をご確認ください。`,
+    picked: (name: string) => `*${name}* さんを選びました。お二人のグループDMを作成します。`,
+  },
 } satisfies Messages;

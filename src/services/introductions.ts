@@ -420,24 +420,42 @@ export type PickResult =
   | { kind: 'not_yours' }
   | { kind: 'not_available' }
   | { kind: 'already_decided'; request: IntroductionRow }
-  /** `deliveryIds`: the introduction; `noticeIds`: the thanks to each volunteer not chosen. */
+  /** A notice applies that the requester has not been shown (and acknowledged): nothing is picked yet. */
+  | { kind: 'ethics_unshown'; request: IntroductionRow; alumnus: MemberRow; check: EthicsCheck; supervisorSlackUserId: string | null }
+  | { kind: 'ethics_invalid'; errors: EthicsFieldError[] }
+  /** `deliveryIds`: the introduction; `noticeIds`: the thanks to each volunteer not chosen; `supervisorDeliveryIds`: the supervisor's DM. */
   | {
       kind: 'accepted';
       request: IntroductionRow;
       alumnus: MemberRow;
       deliveryIds: string[];
       noticeIds: string[];
-      /** The ethics notices that apply to the requester and the volunteer chosen (recorded with the request). */
-      ethics: EthicsCheck;
+      supervisorDeliveryIds: string[];
     };
 
 /**
+ * Whether an ethics notice applies to this requester choosing this volunteer, as the "Choose" button
+ * is made: it then opens the notice to acknowledge instead of picking at once (a modal needs the
+ * click's trigger before anything slow). The pick checks again.
+ */
+export async function pickNoticeApplies(
+  deps: ServiceDeps,
+  input: { requester: Requester; request: IntroductionRow; volunteer: MemberRow; ethics: IntroductionEthicsSettings },
+): Promise<boolean> {
+  const viewer = await resolveViewer(deps, input.requester);
+  const check = ethicsCheckFor(ethicsSide(deps, viewer, input.requester), viewer.member, input.request.requesterDivision, input.volunteer, deps.clock(), input.ethics);
+  return check.notices.length > 0;
+}
+
+/**
  * The requester picks one volunteer of their open request, which makes the introduction, once; the
- * other volunteers are told, in the same transaction, that someone else was chosen.
+ * other volunteers are told, in the same transaction, that someone else was chosen. When an ethics
+ * notice applies to the volunteer chosen, the pick is made only with the requester's answers to it
+ * (`answers`: acknowledged, and the supervisor told if they chose so), recorded with the pick.
  */
 export async function pickVolunteer(
   deps: ServiceDeps,
-  input: { requester: Requester; requestId: string; memberId: string; ethics: IntroductionEthicsSettings },
+  input: { requester: Requester; requestId: string; memberId: string; ethics: IntroductionEthicsSettings; answers?: EthicsAnswers },
 ): Promise<PickResult> {
   const now = deps.clock();
   const requesterSlackUserId = input.requester.slackUserId;
@@ -450,22 +468,34 @@ export async function pickVolunteer(
     // The volunteer must still share their profile with the requester (consent can be withdrawn).
     const alumnus = isUuid(input.memberId) ? await repos.members.findVisibleById(request.requesterAudience, input.memberId) : undefined;
     if (!alumnus) return { kind: 'not_available' };
+    // Checked with the declarations as they are now: a notice never shown is never picked past.
+    const check = ethicsCheckFor(ethicsSide(deps, viewer, input.requester), viewer.member, request.requesterDivision, alumnus, now, input.ethics);
+    const answers = input.answers;
+    if (check.notices.length > 0 && !(answers && check.notices.every((notice) => answers.shown.includes(notice)))) {
+      return { kind: 'ethics_unshown', request, alumnus, check, supervisorSlackUserId: viewer.member?.ethicsSupervisorSlackUserId ?? null };
+    }
+    const ethicsErrors = answers ? checkEthicsAnswers(check, answers, requesterSlackUserId, deps.staffEmailDomains) : [];
+    if (ethicsErrors.length > 0) return { kind: 'ethics_invalid', errors: ethicsErrors };
     const chosen = await repos.introductions.pickVolunteer(request.id, requesterSlackUserId, alumnus.id, now);
     if (!chosen) {
       const current = await repos.introductions.findById(request.id);
       return current?.status === 'open' ? { kind: 'not_available' } : { kind: 'already_decided', request: current ?? request };
     }
-    // The volunteer is known only now: the notice is shown to the requester as the pick is made and
-    // recorded (not acknowledged: nobody is made to wait for a volunteer who offered to help).
-    const ethics = ethicsCheckFor(ethicsSide(deps, viewer, input.requester), viewer.member, request.requesterDivision, alumnus, now, input.ethics);
-    const ethicsRecord = { ethicsNotices: ethics.notices, ethicsMatch: ethicsMatchRecord(ethics) };
-    if (ethics.notices.length > 0) await repos.introductions.update(chosen.id, ethicsRecord);
+    const noticed = check.notices.length > 0;
+    const supervisor = noticed && answers?.notifySupervisor ? answers.supervisorSlackUserId : null;
+    const ethicsRecord = {
+      ethicsNotices: check.notices,
+      ethicsMatch: ethicsMatchRecord(check),
+      ethicsAcknowledgedAt: noticed ? now : null,
+      ethicsSupervisorSlackUserId: supervisor,
+    };
+    if (noticed) await repos.introductions.update(chosen.id, ethicsRecord);
     const picked: IntroductionRow = { ...chosen, ...ethicsRecord };
     await repos.audit.record({
       actor: requesterSlackUserId,
       action: 'introduction.matched',
       subjectMemberId: alumnus.id,
-      details: { requestId: picked.id, ethicsNotices: ethics.notices },
+      details: { requestId: picked.id, ethicsNotices: check.notices, supervisorNotified: supervisor !== null },
       occurredAt: now,
     });
     const deliveryIds = await repos.deliveries.enqueue([DELIVERIES.introduction(picked.id, picked.requesterSlackUserId)], now);
@@ -474,7 +504,10 @@ export async function pickVolunteer(
       others.map((volunteer) => DELIVERIES.notChosenNotice(picked.id, volunteer.id)),
       now,
     );
-    return { kind: 'accepted', request: picked, alumnus, deliveryIds, noticeIds, ethics };
+    const supervisorDeliveryIds = supervisor
+      ? await repos.deliveries.enqueue([DELIVERIES.introductionNotice(picked.id, 'supervisor', requesterSlackUserId)], now)
+      : [];
+    return { kind: 'accepted', request: picked, alumnus, deliveryIds, noticeIds, supervisorDeliveryIds };
   });
 }
 

@@ -35,6 +35,8 @@ export const VIEWS = {
   loading: 'loading_modal',
   /** A modal that only says something (a refusal, "temporarily unavailable"), with Close. */
   modalNotice: 'modal_notice',
+  /** Choosing a volunteer an ethics notice applies to: the notice to acknowledge, then the pick. */
+  pickVolunteerEthics: 'pick_volunteer_ethics_modal',
 } as const;
 
 export const ACTIONS = {

@@ -274,3 +274,9 @@ export function parseRoundSetupSubmission(values: unknown) {
 
 /** A pair's answer button: the value is the pair's ID. */
 export const roundPairValue = z.uuid();
+
+/** "Choose" on a volunteer notice; `n`: an ethics notice applied when it was made (the click opens it to acknowledge). */
+export const pickVolunteerButtonValue = pickVolunteerValue.extend({ n: z.literal(1).optional() });
+
+/** The pick modal's metadata: the request, the volunteer, and the notices it showed. */
+export const pickVolunteerEthicsMetadata = pickVolunteerValue.extend({ e: z.array(z.enum(ETHICS_NOTICES)).max(2) });

@@ -341,9 +341,8 @@ describe('an organizer who is an alumnus asking', () => {
 });
 
 describe('the ethics check on an open request', () => {
-  it('shows the requester the notice when they pick a volunteer it applies to, records it, and reminds the volunteer', async () => {
-    await givenStaff(INTERESTED.staff);
-    await givenAlumna(INTERESTED.alumna, { topics: ['dx'] });
+  /** An open request by the staff member, volunteered for by the alumna: the "Choose" button she got. */
+  async function givenVolunteerNotice(division = DIVISION): Promise<{ requestId: string; pick: any }> {
     const results = await ctx.harness.send(slashCommand({ command: COMMANDS.findExpert, user_id: STAFF, text: '宇宙開発' }));
     const open = results.blocks.filter((block: any) => block.type === 'actions').flatMap((block: any) => block.elements)
       .find((button: any) => button.action_id === ACTIONS.postOpenRequest);
@@ -353,7 +352,7 @@ describe('the ethics check on an open request', () => {
     // Nobody is known yet: the open request's form has no notice.
     expect(ethicsBlockIds(view)).toEqual([]);
     ctx.slack.expect('chat.postMessage', { channel: REQUESTS_CHANNEL, ts: '1800000000.000200' }).expect('chat.postMessage');
-    expect(await submit(view.private_metadata, introductionFormValues({ division: DIVISION }))).toBeUndefined();
+    expect(await submit(view.private_metadata, introductionFormValues({ division }))).toBeUndefined();
     const [request] = await requestRows();
 
     ctx.slack.expectResponse().expect('chat.postMessage').expect('chat.update');
@@ -361,25 +360,119 @@ describe('the ethics check on an open request', () => {
     const notice = ctx.slack.bodies('chat.postMessage').at(-1)!;
     const pick = notice.blocks.filter((block: any) => block.type === 'actions').flatMap((block: any) => block.elements)
       .find((button: any) => button.action_id === ACTIONS.pickVolunteer);
+    return { requestId: request!.id, pick };
+  }
+
+  const submitPick = (metadata: string, values: Record<string, unknown>, user = STAFF) =>
+    ctx.harness.send(viewSubmission({ user, callbackId: VIEWS.pickVolunteerEthics, privateMetadata: metadata, values }));
+
+  it('opens the notice to acknowledge before the pick, offers the supervisor, and picks nobody until it is submitted', async () => {
+    await givenStaff(INTERESTED.staff);
+    await givenAlumna(INTERESTED.alumna, { topics: ['dx'] });
+    const { pick } = await givenVolunteerNotice();
+
+    expectModalFlow(ctx.slack);
+    await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.pickVolunteer, value: pick.value }));
+    const view = filledModal(ctx.slack);
+    assertValidModal(view);
+    expect(view.callback_id).toBe(VIEWS.pickVolunteerEthics);
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain(JSON.stringify(e.interestedParty(e.matchedDivision('新エネルギー課'))).slice(1, -1));
+    expect(text).toContain(e.notLegalAdvice);
+    expect(ethicsBlockIds(view)).toEqual([
+      INTRODUCTION_ETHICS_FIELDS.acknowledged,
+      INTRODUCTION_ETHICS_FIELDS.notifySupervisor,
+      INTRODUCTION_ETHICS_FIELDS.supervisor,
+    ]);
+    expect(view.blocks.find((block: any) => block.block_id === INTRODUCTION_ETHICS_FIELDS.supervisor).element).toMatchObject({ initial_user: SUPERVISOR });
+    expect(await requestRows()).toMatchObject([{ status: 'open', alumnusMemberId: null }]);
+
+    // Not acknowledged (forged: Slack requires the box), or submitted by someone else: nothing is picked.
+    expect(await submitPick(view.private_metadata, ethicsValues({ notify: true }))).toEqual({
+      response_action: 'errors',
+      errors: { [INTRODUCTION_ETHICS_FIELDS.acknowledged]: e.errors.ackRequired, [INTRODUCTION_ETHICS_FIELDS.supervisor]: e.errors.supervisorRequired },
+    });
+    expect(await submitPick(view.private_metadata, ethicsValues({ ack: true }), SUPERVISOR)).toEqual({
+      response_action: 'errors',
+      errors: { [INTRODUCTION_ETHICS_FIELDS.acknowledged]: en.introductions.notYours },
+    });
+    expect(await requestRows()).toMatchObject([{ status: 'open', ethicsAcknowledgedAt: null }]);
+    ctx.slack.assertDone();
+  });
+
+  it('makes the pick on submission with the acknowledgement, tells the supervisor through the outbox, and a second submission changes nothing', async () => {
+    await givenStaff(INTERESTED.staff);
+    const alumnaId = await givenAlumna(INTERESTED.alumna, { topics: ['dx'] });
+    const { pick } = await givenVolunteerNotice();
+    expectModalFlow(ctx.slack);
+    await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.pickVolunteer, value: pick.value }));
+    const view = filledModal(ctx.slack);
 
     ctx.slack
-      .expectResponse()
+      .expect('conversations.open', { channel: { id: 'G0OPEN' } })
+      .expect('chat.postMessage')
+      .expect('chat.update')
+      .expect('chat.postMessage')
+      .expect('chat.postMessage')
+      .expect('chat.postMessage');
+    const values = ethicsValues({ ack: true, notify: true, supervisor: SUPERVISOR });
+    expect(await submitPick(view.private_metadata, values)).toBeUndefined();
+    const [stored] = await requestRows();
+    expect(stored).toMatchObject({
+      status: 'accepted',
+      alumnusMemberId: alumnaId,
+      ethicsNotices: ['interested_party'],
+      ethicsMatch: { interestedParty: { by: 'division', division: '新エネルギー課' } },
+      ethicsAcknowledgedAt: new Date('2026-11-24T09:00:00Z'),
+      ethicsSupervisorSlackUserId: SUPERVISOR,
+      ethicsSupervisorNotifiedAt: new Date('2026-11-24T09:00:00Z'),
+    });
+    const sent = ctx.slack.bodies('chat.postMessage');
+    const toAlumna = sent.find((body) => body.channel === ALUMNA)!;
+    expect(toAlumna.text).toContain(en.introductions.pickedYou('経産 太郎'));
+    expect(toAlumna.text).toContain(en.introductionEthics.alumnusInterestedParty);
+    const toSupervisor = sent.at(-1)!;
+    expect(toSupervisor.channel).toBe(SUPERVISOR);
+    expect(JSON.stringify(toSupervisor.blocks)).toContain('Hanako Sato (Green Fund)');
+    const [event] = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'introduction.matched'));
+    expect(event).toMatchObject({ details: { ethicsNotices: ['interested_party'], supervisorNotified: true } });
+
+    // The same modal submitted again (a double click, a second instance): closed, nothing sent again.
+    expect(await submitPick(view.private_metadata, values)).toBeUndefined();
+    expect(await requestRows()).toHaveLength(1);
+    ctx.slack.assertDone();
+  });
+
+  it('a volunteer nothing applies to stays one click: picked at once, no modal, nothing to acknowledge', async () => {
+    await givenStaff({ currentDivision: '製造産業局 素材産業課', officialDuties: ['subsidies'] });
+    await givenAlumna({ coiRelations: ['contract'], coiDivisions: DIVISION }, { topics: ['dx'] });
+    const { pick } = await givenVolunteerNotice('製造産業局 素材産業課');
+    expect(JSON.parse(pick.value)).not.toHaveProperty('n');
+
+    ctx.slack
       .expect('conversations.open', { channel: { id: 'G0OPEN' } })
       .expect('chat.postMessage')
       .expect('chat.update')
       .expect('chat.postMessage')
       .expect('chat.postMessage');
     await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.pickVolunteer, value: pick.value }));
-    const told = ctx.slack.bodies('response_url').at(-1)!;
-    expect(told.text).toContain(e.pickedHeading);
-    expect(told.text).toContain(e.interestedParty(e.matchedDivision('新エネルギー課')));
-    expect(told.text).toContain(e.notLegalAdvice);
-    const toAlumna = ctx.slack.bodies('chat.postMessage').at(-1)!;
-    expect(toAlumna.channel).toBe(ALUMNA);
-    expect(toAlumna.text).toContain(en.introductions.pickedYou('経産 太郎'));
-    expect(toAlumna.text).toContain(en.introductionEthics.alumnusInterestedParty);
-    const [stored] = await requestRows();
-    expect(stored).toMatchObject({ status: 'accepted', ethicsNotices: ['interested_party'], ethicsAcknowledgedAt: null, ethicsSupervisorSlackUserId: null });
+    expect(await requestRows()).toMatchObject([{ status: 'accepted', ethicsNotices: [], ethicsAcknowledgedAt: null }]);
+    ctx.slack.assertDone();
+  });
+
+  it('a notice that applies only since the button was made (declarations changed) is opened then, and nothing is picked', async () => {
+    await givenStaff({ currentDivision: '製造産業局 素材産業課', officialDuties: ['procurement'] });
+    await givenAlumna({ coiRelations: ['contract'], coiDivisions: DIVISION }, { topics: ['dx'] });
+    const { pick } = await givenVolunteerNotice('製造産業局 素材産業課');
+    expect(JSON.parse(pick.value)).not.toHaveProperty('n');
+    await ctx.database.db.update(members).set({ currentDivision: DIVISION }).where(eq(members.slackUserId, STAFF));
+
+    expectModalFlow(ctx.slack);
+    await ctx.harness.send(blockAction({ user: STAFF, actionId: ACTIONS.pickVolunteer, value: pick.value }));
+    const view = filledModal(ctx.slack);
+    expect(view.callback_id).toBe(VIEWS.pickVolunteerEthics);
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ e: ['interested_party'] });
+    expect(await requestRows()).toMatchObject([{ status: 'open', alumnusMemberId: null }]);
     ctx.slack.assertDone();
   });
 });

@@ -5,6 +5,7 @@ import { handleDeclineSubmission } from './decline-introduction';
 import { handleDeclineRegistrationSubmission } from './decline-registration';
 import { handleEventSubmission } from './event-submission';
 import { handleIntroductionSubmission } from './introduction-request';
+import { handlePickVolunteerEthicsSubmission } from './pick-volunteer-ethics';
 import { handleProfileSubmission } from './profile-submission';
 import { handleRoundJoinSubmission } from './round-join';
 import { handleRoundSetupSubmission } from './round-setup';
@@ -17,4 +18,5 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.declineRegistration, handleDeclineRegistrationSubmission(deps));
   app.view(ROUNDS.joinView, handleRoundJoinSubmission(deps));
   app.view(ROUNDS.setupView, handleRoundSetupSubmission(deps));
+  app.view(VIEWS.pickVolunteerEthics, handlePickVolunteerEthicsSubmission(deps));
 }
