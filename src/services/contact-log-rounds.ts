@@ -14,8 +14,8 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 const rawName = (person: ContactPerson) => (erased(person) ? person.pseudonym : (person.name ?? person.pseudonym));
 
 /**
- * A round's pair with staff in it as a row (format `round`), dated the day someone answered "we
- * met", else the round's start, in Japan: the staff and the others of the pair (`; `-separated in a
+ * A round's pair with staff in it that met as a row (format `round`), dated the day someone
+ * answered "we met", in Japan: the staff and the others of the pair (`; `-separated in a
  * trio), the topics they share as the subject, and whether the interested-party check flagged it.
  * Nobody is known to have paid for anything. Erased people appear only as their pseudonym.
  */
