@@ -58,8 +58,14 @@ export function ethicsNoticeTexts(
     result.push(texts.interestedParty(what));
   }
   const post = check.postRetirement;
-  if (post) result.push(texts.postRetirement(escapeMrkdwnWithin(post.division, BUDGET.name), postRetirementYears, post.until));
+  if (post) result.push(texts.postRetirement(escapeMrkdwnWithin(post.division, BUDGET.name), postRetirementYears, endOfMonthText(t, post.until)));
   return result;
+}
+
+/** The last day of a month stored as `YYYY-MM` (the post-retirement period runs to it), in the reader's words: 2027年3月末, the end of March 2027. */
+function endOfMonthText(t: Messages, month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return year && number && number >= 1 && number <= 12 ? t.ethicsMatch.endOfMonth(year, number) : month;
 }
 
 /**
@@ -80,7 +86,7 @@ export function ethicsMatchTexts(t: Messages, locale: Locale, stored: Record<str
   }
   if (party?.by === 'organisation') lines.push(e.organisation(relationList(t, party.relations), escapeMrkdwnWithin(party.organisation, BUDGET.name)));
   const post = match.postRetirement;
-  if (post) lines.push(e.postRetirement(escapeMrkdwnWithin(post.division, BUDGET.name), post.until));
+  if (post) lines.push(e.postRetirement(escapeMrkdwnWithin(post.division, BUDGET.name), endOfMonthText(t, post.until)));
   return lines;
 }
 

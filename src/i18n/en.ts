@@ -941,7 +941,9 @@ You are going to a seated event that the organizers pay for, or that is free of 
       `Interested party — the alumnus’s employer has ${relations} with the ministry, in a sector the official’s post handles (${sector})`,
     organisation: (relations: string, organisation: string) =>
       `Interested party — the alumnus’s employer (${organisation}) has ${relations} with the ministry and is named among the official’s matters`,
-    postRetirement: (division: string, until: string) => `Post-retirement rule — the alumnus’s former division ${division}; the period ends ${until}`,
+    postRetirement: (division: string, until: string) => `Post-retirement rule — the alumnus’s former division ${division}; the period runs until ${until}`,
+    endOfMonth: (year: number, month: number) =>
+      `the end of ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
     /** The alumnus's reminder: what matched, under the rules. */
     alumnusMatched: (matched: string) => `*What matched:* ${matched}`,
     /** The own-data summary: requests on which a notice was shown. */

@@ -911,6 +911,7 @@ export const ja = {
     organisation: (relations: string, organisation: string) =>
       `利害関係者 — OB・OGの勤務先（${organisation}）は省と${relations}の関係があり、職員の担当する相手先に挙げられています`,
     postRetirement: (division: string, until: string) => `再就職者の働きかけ規制 — OB・OGの元の課室：${division}（期間は${until}まで）`,
+    endOfMonth: (year: number, month: number) => `${year}年${month}月末`,
     alumnusMatched: (matched: string) => `*該当した内容：* ${matched}`,
     ownDataHeading: '*あなたの依頼に表示された倫理上のお知らせ*（該当した内容）',
     ownDataItem: (topic: string, matched: string) => `• ${topic}：${matched}`,

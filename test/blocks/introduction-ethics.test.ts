@@ -20,7 +20,7 @@ describe.each(['ja', 'en'] as Locale[])('what an ethics check matched, as each r
     });
     expect(lines).toEqual([
       e.sector(`${relations.subsidy}${messages.common.listSeparator}${relations.permit}`, termLabel(SECTORS, 'finance', locale)),
-      e.postRetirement('新エネルギー課', '2027-04'),
+      e.postRetirement('新エネルギー課', locale === 'ja' ? '2027年4月末' : 'the end of April 2027'),
     ]);
   });
 

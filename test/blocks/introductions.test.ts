@@ -82,7 +82,8 @@ describe.each(['ja', 'en'] as Locale[])('introduction blocks (%s)', (locale) => 
     expect(text).toContain(locale === 'ja' ? '金融（銀行・証券・保険）' : 'Finance (banking, securities, insurance)');
     expect(text).toContain(locale === 'ja' ? '国家公務員倫理規程' : 'National Public Service Ethics Code');
     expect(text).toContain('再就職等監察官');
-    expect(text).toContain('2027-03');
+    // The period runs to the end of the month it ends in, in the reader's words.
+    expect(text).toContain(locale === 'ja' ? '2027年3月末' : 'the end of March 2027');
     expect(text).toContain('&lt;!here&gt;');
     expect(text).not.toContain('<!here>');
     expect(text).toContain(e.notLegalAdvice);

@@ -251,7 +251,7 @@ describe('the post-retirement rule on an introduction', () => {
     const view = await openAskModal();
     expect(JSON.parse(view.private_metadata)).toMatchObject({ e: ['post_retirement'] });
     const text = JSON.stringify(view.blocks);
-    expect(text).toContain(JSON.stringify(e.postRetirement('新エネルギー課', 2, '2027-04')).slice(1, -1));
+    expect(text).toContain(JSON.stringify(e.postRetirement('新エネルギー課', 2, '2027年4月末')).slice(1, -1));
     expect(text).toContain('再就職等監察官');
 
     ctx.slack.expect('chat.postMessage').expect('chat.postMessage');
