@@ -328,6 +328,8 @@ export const en = {
       'introduction.request': 'your introduction request to the alumnus',
       'introduction.introduce': 'the group DM for your introduction',
       'introduction.open_post': 'your open request to the requests channel',
+      // Only the note to the ethics supervisor is sent on the requester's behalf.
+      'introduction.notice': 'the note to your ethics supervisor about your request',
       other: 'a message on your behalf',
     },
     failedNotice: (what: string, code: string) =>

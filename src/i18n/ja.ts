@@ -314,6 +314,7 @@ export const ja = {
       'introduction.request': 'OB・OGへの紹介依頼',
       'introduction.introduce': '紹介のためのグループDM',
       'introduction.open_post': '依頼チャンネルへのオープン依頼',
+      'introduction.notice': '依頼についての倫理監督官へのお知らせ',
       other: 'あなたに代わって送るメッセージ',
     },
     failedNotice: (what: string, code: string) =>

@@ -220,7 +220,7 @@ describe('the interested-party check on an introduction', () => {
 
     const told = ctx.slack.bodies('chat.postMessage').at(-1)!;
     expect(told.channel).toBe(STAFF);
-    expect(told.text).toBe(ja.deliveries.failedNotice(ja.deliveries.what.other, 'channel_not_found'));
+    expect(told.text).toBe(ja.deliveries.failedNotice(ja.deliveries.what['introduction.notice'], 'channel_not_found'));
     const [request] = await requestRows();
     expect(request).toMatchObject({ ethicsSupervisorSlackUserId: SUPERVISOR, ethicsSupervisorNotifiedAt: null });
     const { csv } = await exportIntroductionRecord(ctx.harness.deps.services, { by: { commandLine: true } });
