@@ -499,7 +499,6 @@ export const en = {
     alumnusPostRetirement: (years: number) =>
       `*Post-retirement rule:* the requester works in your former division. Under the post-employment rules of the National Public Service Act, please do not ask your former office for favours on contracts or dispositions within ${years} years of leaving.`,
     /** Told to the requester when the volunteer they chose calls for a notice. */
-    pickedHeading: 'An ethics notice applies to the person you chose (recorded with the request):',
     /** The DM to the ethics supervisor the requester chose to tell. */
     supervisorText: (requester: string) => `${requester} asked for an introduction and chose to tell you, their ethics supervisor, about it.`,
     supervisorWho: (requester: string) => `*Who:* ${requester}`,

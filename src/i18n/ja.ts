@@ -478,7 +478,6 @@ export const ja = {
       '*倫理上のお願い：* 依頼者の担当業務はあなたの勤務先に関わります（国家公務員倫理規程上の利害関係者）。職員への贈与・接待・飲食の提供はご遠慮ください。費用はそれぞれが自分の分を支払います。',
     alumnusPostRetirement: (years: number) =>
       `*再就職者の働きかけ規制：* 依頼者はあなたの元の課室に在籍しています。国家公務員法の再就職等規制により、退職後${years}年間は、元の職場に契約や処分について働きかけないでください。`,
-    pickedHeading: '選んだ方について、倫理上のお知らせがあります（依頼とともに記録しました）：',
     supervisorText: (requester: string) => `${requester}さんが紹介を依頼し、倫理監督官であるあなたに知らせることを選びました。`,
     supervisorWho: (requester: string) => `*依頼者：* ${requester}`,
     supervisorWith: (alumnus: string, organisation: string) => `*相手：* ${alumnus}（${organisation}）`,
