@@ -80,7 +80,7 @@ describe('a pair’s group DM', () => {
       ethicsMatch: {
         [`${staff.id}:${alumna.id}`]: {
           interestedParty: { by: 'division', division: '新エネルギー課 <!here>' },
-          postRetirement: { division: '新エネルギー課', until: '2027-03-31' },
+          postRetirement: { division: '新エネルギー課', until: '2027-03' },
         },
       },
     });
@@ -100,7 +100,7 @@ describe('a pair’s group DM', () => {
     for (const m of [ja, en]) {
       expect(shown).toContain(m.rounds.pair.ethics);
       expect(shown).toContain(m.introductionEthics.interestedParty(m.introductionEthics.matchedDivision('新エネルギー課 &lt;!here&gt;')));
-      expect(shown).toContain(m.introductionEthics.postRetirement('新エネルギー課', 3, '2027-03-31'));
+      expect(shown).toContain(m.introductionEthics.postRetirement('新エネルギー課', 3, m.ethicsMatch.endOfMonth(2027, 3)));
     }
     expect(shown).toContain('*経産 &lt;!channel&gt; 太郎* × *Hanako *bold**');
     expect(shown).toContain(ja.introductionEthics.notLegalAdvice);
@@ -126,7 +126,7 @@ describe('a pair’s group DM', () => {
     const trio = [long('staff'), long('alumni'), long('alumni')];
     const finding = {
       interestedParty: { by: 'organisation', organisation: ESCAPE_HEAVY_FILL.repeat(200), relations: ['contract', 'subsidy', 'permit', 'regulatory', 'bid'] },
-      postRetirement: { division: ESCAPE_HEAVY_FILL.repeat(200), until: '2027-03-31' },
+      postRetirement: { division: ESCAPE_HEAVY_FILL.repeat(200), until: '2027-03' },
     };
     // The organizers' texts at their longest (1,500 characters), in both languages.
     const longest = (placeholder: string) => `${'&'.repeat(1500 - placeholder.length)}${placeholder}`;
