@@ -13,9 +13,15 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 /** A person as the log names them, before the formula guard: an erased one only by their pseudonym. */
 const rawName = (person: ContactPerson) => (erased(person) ? person.pseudonym : (person.name ?? person.pseudonym));
 
+/** The day a round's pair counts as a contact: when someone said they met, else the round's start (Japan days). */
+export function roundContactDay(round: RoundRecordPair['round'], people: RoundRecordPair['people']): string {
+  const outcome = roundPairOutcome(people);
+  return networkToday(outcome.status === 'met' && outcome.answeredAt ? outcome.answeredAt : round.startsAt);
+}
+
 /**
- * A round's pair with staff in it that met as a row (format `round`), dated the day someone
- * answered "we met", in Japan: the staff and the others of the pair (`; `-separated in a
+ * A round's pair with staff in it as a row (format `round`), with its outcome, dated the day
+ * someone answered "we met", else the round's start, in Japan: the staff and the others of the pair (`; `-separated in a
  * trio), the topics they share as the subject, and whether the interested-party check flagged it.
  * Nobody is known to have paid for anything. Erased people appear only as their pseudonym.
  */
@@ -29,7 +35,7 @@ export function roundCells({ pair, round, people }: RoundRecordPair, staffEmailD
   const list = (group: ContactPerson[], pick: (person: ContactPerson) => string | null) =>
     typed(group.map((person) => (erased(person) ? '' : (pick(person) ?? ''))).join('; '));
   return {
-    date: networkToday(outcome.status === 'met' && outcome.answeredAt ? outcome.answeredAt : round.startsAt),
+    date: roundContactDay(round, people),
     kind: 'round',
     staff: typed(staff.map(rawName).join('; ')),
     staff_division: list(staff, (person) => person.currentDivision),
@@ -37,6 +43,7 @@ export function roundCells({ pair, round, people }: RoundRecordPair, staffEmailD
     alumni_organisation: list(others, (person) => person.organisation),
     subject: typed(sharedTopicsText(pair.sharedTopics)),
     format: 'round',
+    outcome: outcome.status,
     interested_party_notice: yesNo(notices.interestedParty),
     post_retirement_notice: yesNo(notices.postRetirement),
     meal_notice: '',

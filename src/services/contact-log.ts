@@ -1,4 +1,3 @@
-import { roundPairOutcome } from './round-record';
 import { ROUND_MAX_DAYS } from './round-rules';
 import { ethicsMatchSummary, supervisorNotifiedCell } from './ethics-match';
 import { stringify } from 'csv-stringify/sync';
@@ -17,7 +16,7 @@ import type { ServiceDeps } from './deps';
 import { requireOrganizer } from './event-lists';
 import { isCurrentOfficial } from './identity';
 import { checkRecordRange, RecordRangeError, type RecordRange } from './introduction-record';
-import { roundCells } from './contact-log-rounds';
+import { roundCells, roundContactDay } from './contact-log-rounds';
 
 /**
  * The contact log's columns, in the order the file has them: a lobbying register's shape (date,
@@ -32,6 +31,8 @@ export const CONTACT_LOG_COLUMNS = [
   'alumni_organisation',
   'subject',
   'format',
+  /** What came of it: an introduction made (`accepted`), an event `attended`, a round's pair `met` / `not_yet` / `skipped` / `no_answer`. */
+  'outcome',
   'interested_party_notice',
   'post_retirement_notice',
   'meal_notice',
@@ -78,6 +79,7 @@ function introductionCells({ request, requester, alumnus, supervisorDeliveryFail
     alumni_organisation: alumnusErased ? '' : typed(alumnus?.organisation),
     subject: typed(request.topic),
     format: request.format,
+    outcome: 'accepted',
     interested_party_notice: yesNo(request.ethicsNotices.includes('interested_party')),
     post_retirement_notice: yesNo(request.ethicsNotices.includes('post_retirement')),
     meal_notice: '',
@@ -107,6 +109,7 @@ function eventCells({ event, staff, alumni, mealNotices }: StaffAtEvent): Record
     alumni_organisation: typed(alumni.map((person) => (erased(person) ? '' : (person.organisation ?? ''))).join('; ')),
     subject: typed(event.title),
     format: event.format ?? '',
+    outcome: 'attended',
     interested_party_notice: '',
     post_retirement_notice: '',
     meal_notice: mealNotices.length > 0 ? mealNotices.join('; ') : 'no',
@@ -149,8 +152,8 @@ function staffAtEvents(
 /**
  * The contact log for the ethics officer as CSV: one row per introduction staff asked for that was
  * made (accepted) from `from` through `to`, and one per staff member with a place at an event held
- * on those days, and one per round's pair with staff in it that met on those days (someone answered
- * "we met"; network days, Japan time, both inclusive), by date, introductions, then events, then pairs on the same day. Recorded in the audit trail as `contacts.exported`, saying who took it. The file
+ * on those days, and one per round's pair with staff in it, on the day they said they met or else the
+ * round's start (network days, Japan time, both inclusive), by date, introductions, then events, then pairs on the same day. Recorded in the audit trail as `contacts.exported`, saying who took it. The file
  * starts with a byte-order mark so that Excel reads it as UTF-8. Organizers only.
  */
 export async function exportContactLog(
@@ -173,13 +176,12 @@ export async function exportContactLog(
   const held = await repo.listEventAttendance({ ...range, now });
   const given = await createEventsRepository({ db: deps.db }).mealNoticesGiven(held.map(({ event }) => event.id));
   const attendance = staffAtEvents(held, given, deps.staffEmailDomains);
-  // A round's pair is a contact once someone said they met, on that day: read the rounds that
-  // could hold such a day (a round lasts at most four weeks), keep the pairs met within the range.
+  // Every round's pair with staff in it is listed (the issue: every pairing), with its outcome, on
+  // the day someone said they met, else the round's start; chosen by that same day, so the rounds
+  // that could hold such a day are read (a round lasts at most four weeks).
   const earliestRound = range.from === undefined ? undefined : new Date(range.from.getTime() - ROUND_MAX_DAYS * 24 * 60 * 60_000);
-  const pairs = (await createRoundRecordRepository({ db: deps.db }).listPairs({ from: earliestRound, to: range.to })).filter(({ people }) => {
-    const met = roundPairOutcome(people);
-    if (met.status !== 'met' || !met.answeredAt) return false;
-    const day = networkToday(met.answeredAt);
+  const pairs = (await createRoundRecordRepository({ db: deps.db }).listPairs({ from: earliestRound, to: range.to })).filter(({ round, people }) => {
+    const day = roundContactDay(round, people);
     const within = (input.from === undefined || day >= input.from) && (input.to === undefined || day <= input.to);
     return within && people.some(({ person }) => isCurrentOfficial(person, deps.staffEmailDomains));
   });

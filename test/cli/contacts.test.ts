@@ -47,10 +47,10 @@ const introduction = (overrides: Partial<NewIntroductionRow>): NewIntroductionRo
 });
 
 const HEADER =
-  'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,interested_party_notice,post_retirement_notice,meal_notice,' +
+  'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,outcome,interested_party_notice,post_retirement_notice,meal_notice,' +
   'ethics_match,notice_acknowledged_at,supervisor_notified,paid_by,fee_per_person,reference_id';
 const IN_NOVEMBER =
-  '2026-11-03,introduction,経産 太郎,GX推進課,,,半導体 サプライチェーン,written,no,yes,,,2026-11-02T05:00:00.000Z,yes,,,' +
+  '2026-11-03,introduction,経産 太郎,GX推進課,,,半導体 サプライチェーン,written,accepted,no,yes,,,2026-11-02T05:00:00.000Z,yes,,,' +
   '0b5e2c1a-4444-4000-8000-000000000001';
 
 async function givenIntroductions() {

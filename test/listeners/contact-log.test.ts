@@ -108,10 +108,10 @@ describe('/alumni-admin contacts', () => {
     expect(answer).toEqual({ response_type: 'ephemeral', text: en.admin.contactsSent(2) });
     expect(ctx.slack.bodies('conversations.open')).toEqual([expect.objectContaining({ users: ORGANIZER })]);
     expect(await upload.csv()).toBe(
-      'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,interested_party_notice,post_retirement_notice,meal_notice,' +
+      'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,outcome,interested_party_notice,post_retirement_notice,meal_notice,' +
         'ethics_match,notice_acknowledged_at,supervisor_notified,paid_by,fee_per_person,reference_id\n' +
-        `2026-11-01,introduction,経産 太郎,GX推進課,佐藤 花子,グリーン総研,再エネ 系統,meeting,yes,no,,素材産業課,2026-10-31T14:00:00.000Z,no,,,${introduction.id}\n` +
-        `2026-11-20,event,経産 次郎,素材産業課,佐藤 花子,グリーン総研,'=交流会,standing,,,no,,,,each_attendee,3000,${event.id}\n`,
+        `2026-11-01,introduction,経産 太郎,GX推進課,佐藤 花子,グリーン総研,再エネ 系統,meeting,accepted,yes,no,,素材産業課,2026-10-31T14:00:00.000Z,no,,,${introduction.id}\n` +
+        `2026-11-20,event,経産 次郎,素材産業課,佐藤 花子,グリーン総研,'=交流会,standing,attended,,,no,,,,each_attendee,3000,${event.id}\n`,
     );
     const filename = 'kakehashi-contacts-2026-11-01-2026-11-30.csv';
     expect(ctx.slack.bodies('files.getUploadURLExternal')).toEqual([expect.objectContaining({ filename })]);

@@ -18,7 +18,7 @@ import { givenRound, givenRoundPair } from '../helpers/round-fixtures';
 const NOW = new Date('2026-12-01T03:00:00Z');
 const ORGANIZER = 'U0ORGANIZER';
 const HEADER =
-  'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,interested_party_notice,post_retirement_notice,meal_notice,' +
+  'date,kind,staff,staff_division,alumni,alumni_organisation,subject,format,outcome,interested_party_notice,post_retirement_notice,meal_notice,' +
   'ethics_match,notice_acknowledged_at,supervisor_notified,paid_by,fee_per_person,reference_id';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -118,9 +118,9 @@ describe('the contact log for the ethics officer', () => {
     expect(count).toBe(2);
     expect(csv).toBe(
       `\uFEFF${HEADER}\n` +
-        `2026-11-10,introduction,経産 太郎,産業技術環境局 GX推進課,佐藤 花子,株式会社グリーンパワー総研,再エネ 系統,call,yes,yes,,` +
+        `2026-11-10,introduction,経産 太郎,産業技術環境局 GX推進課,佐藤 花子,株式会社グリーンパワー総研,再エネ 系統,call,accepted,yes,yes,,` +
         `省エネルギー課（補助金）,2026-11-09T00:59:00.000Z,yes,,,${introduction.id}\n` +
-        `2026-11-12,event,経産 次郎,製造産業局 素材産業課,佐藤 花子; 田中 一郎,株式会社グリーンパワー総研; 東都電力,OB・OG交流会,seated,,,no,,,,` +
+        `2026-11-12,event,経産 次郎,製造産業局 素材産業課,佐藤 花子; 田中 一郎,株式会社グリーンパワー総研; 東都電力,OB・OG交流会,seated,attended,,,no,,,,` +
         `each_attendee,12000,${event.id}\n`,
     );
     expect(HEADER.split(',')).toEqual([...CONTACT_LOG_COLUMNS]);
@@ -382,7 +382,7 @@ describe('the contact log for the ethics officer', () => {
   });
 
   describe('rounds', () => {
-    it('writes one row per pair with staff in it that met, dated the day they said so, with the shared topics and whether the check flagged it; a pair that did not meet is no contact', async () => {
+    it('writes one row per pair with staff in it, with its outcome, dated the day they said they met or the round’s start, with the shared topics and whether the check flagged it', async () => {
       const staff = await givenStaff({ name: '経産 次郎' });
       const alumna = await givenMember({ name: '佐藤 花子', organisation: 'グリーンパワー総研' });
       const alumnus = await givenMember({ name: '田中 一郎', organisation: '東都電力' });
@@ -406,10 +406,30 @@ describe('the contact log for the ethics officer', () => {
 
       const { csv, count } = await exportLog();
 
-      expect(count).toBe(1);
-      expect(csv).not.toContain(unanswered.id);
+      expect(count).toBe(2);
       expect(rows(csv)).toEqual([
+        {
+          date: '2026-11-02',
+          kind: 'round',
+          staff: '経産 三郎',
+          staff_division: '通商政策局',
+          alumni: '田中 一郎',
+          alumni_organisation: '東都電力',
+          subject: '',
+          format: 'round',
+          outcome: 'no_answer',
+          interested_party_notice: 'no',
+          post_retirement_notice: 'no',
+          meal_notice: '',
+          ethics_match: '',
+          notice_acknowledged_at: '',
+          supervisor_notified: '',
+          paid_by: '',
+          fee_per_person: '',
+          reference_id: unanswered.id,
+        },
         expect.objectContaining({
+          outcome: 'met',
           date: '2026-11-06',
           kind: 'round',
           staff: '経産 次郎',
@@ -426,10 +446,10 @@ describe('the contact log for the ethics officer', () => {
         }),
       ]);
       const [audit] = await database.db.query.auditEvents.findMany();
-      expect(audit?.details).toMatchObject({ count: 1, roundPairs: 1 });
+      expect(audit?.details).toMatchObject({ count: 2, roundPairs: 2 });
     });
 
-    it('selects pairs by the day they met (Japan days), even in a round that started the month before, sorted after introductions and events on the same day', async () => {
+    it('selects pairs by the day their row gives (they met, else the round’s start; Japan days), sorted after introductions and events on the same day', async () => {
       const staff = await givenStaff({ name: '経産 次郎' });
       const alumna = await givenMember({ name: '佐藤 花子' });
       const october = await givenRound(database.db, new Date('2026-10-31T14:59:00Z')); // 23:59 on 31 October in Tokyo
@@ -439,19 +459,17 @@ describe('the contact log for the ethics officer', () => {
       await givenRoundPair(database.db, november, [{ member: staff, answer: 'met', answeredAt: new Date('2026-11-10T02:00:00Z') }, { member: alumna }], {
         sharedTopics: ['startups'],
       });
-      // Not met (yet): no contact.
+      // Not met (yet): listed with its outcome, on the round's start.
       await givenRoundPair(database.db, november, [{ member: staff, answer: 'not_yet', answeredAt: new Date('2026-11-10T03:00:00Z') }, { member: alumna }]);
       await givenIntroduction({ topic: 'introduction', answeredAt: new Date('2026-11-10T01:00:00Z') });
       await givenEvent({ title: 'event' }, [{ member: staff }]);
 
       const subjects = async (range: { from?: string; to?: string }) => rows((await exportLog(range)).csv).map((row) => `${row.date} ${row.kind} ${row.subject}`);
 
-      expect(await subjects({ from: '2026-11-01', to: '2026-11-30' })).toEqual([
-        '2026-11-10 introduction introduction',
-        '2026-11-10 event event',
-        '2026-11-10 round ',
-        '2026-11-10 round Start-ups',
-      ]);
+      const inNovember = await subjects({ from: '2026-11-01', to: '2026-11-30' });
+      expect(inNovember.slice(0, 2)).toEqual(['2026-11-10 introduction introduction', '2026-11-10 event event']);
+      expect(inNovember.slice(2).sort()).toEqual(['2026-11-10 round ', '2026-11-10 round ', '2026-11-10 round Start-ups']);
+      // Met in November: not in October's log, though its round started then.
       expect(await subjects({ to: '2026-10-31' })).toEqual([]);
     });
 
