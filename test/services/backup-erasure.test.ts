@@ -1,13 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
 import { createRepositories } from '../../src/db/repositories';
 import * as schema from '../../src/db/schema';
 import { copyOfRunningPglite, takeBackup } from '../../src/services/backup';
-import { pgliteOf, type RawConnection } from '../../src/services/backup-connection';
+import { pgliteOf } from '../../src/services/backup-connection';
 import { ERASURE_LEDGER_FILE, readErasureLedger, useErasureLedger } from '../../src/services/backup-ledger';
 import { reapplyErasuresAtStart } from '../../src/jobs/backup';
 import type { ListenerDeps } from '../../src/listeners';
@@ -15,7 +13,7 @@ import { restoreWithErasures } from '../../src/services/backup-recovery';
 import type { ServiceDeps } from '../../src/services/deps';
 import { eraseOwnData } from '../../src/services/privacy';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
-import { emptyPglite, NOW, seedNetwork, throwawayPostgres, tracesOf, type Seeded } from './backup-fixtures';
+import { NOW, seedNetwork, tracesOf, withEmptyTarget, type Seeded } from './backup-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let deps: ServiceDeps;
@@ -49,31 +47,6 @@ async function backupText(): Promise<string> {
   }
 }
 
-/** An empty database of the run's kind, and the services on it once restored. */
-async function withEmptyTarget(use: (raw: RawConnection, servicesOn: () => Promise<ServiceDeps>) => Promise<void>) {
-  if (pgliteOf(database)) {
-    const { pg, raw } = await emptyPglite();
-    try {
-      await use(raw, async () => ({ ...deps, db: drizzle(pg, { schema, casing: 'snake_case' }) as unknown as ServiceDeps['db'] }));
-    } finally {
-      await pg.close();
-    }
-    return;
-  }
-  const target = await throwawayPostgres();
-  const opened: Database[] = [];
-  try {
-    await use(target.raw, async () => {
-      const handle = await openDatabase({ databaseUrl: target.url, pgliteDataDir: undefined, migrate: false });
-      opened.push(handle);
-      return { ...deps, db: handle.db };
-    });
-  } finally {
-    for (const handle of opened) await handle.close();
-    await target.drop();
-  }
-}
-
 describe('erasure outlives restores', { timeout: 90_000 }, () => {
   it('a member erased after the backup is erased again when it is restored: nothing of theirs in any table, Slack told as erasure does', async () => {
     const text = await backupText();
@@ -84,7 +57,7 @@ describe('erasure outlives restores', { timeout: 90_000 }, () => {
     const ledger = await readErasureLedger(join(ledgerDir, ERASURE_LEDGER_FILE));
     expect(ledger).toEqual([{ memberId: seeded.hanako.id, erasedAt: NOW.toISOString() }]);
 
-    await withEmptyTarget(async (raw, servicesOn) => {
+    await withEmptyTarget(database, deps, async (raw, servicesOn) => {
       const recovery = await restoreWithErasures({ text, target: raw, replace: false, servicesOn, ledger, ledgerDir });
       expect(recovery.reapplied).toEqual([seeded.hanako.id]);
       const restored = await servicesOn();
@@ -104,7 +77,7 @@ describe('erasure outlives restores', { timeout: 90_000 }, () => {
 
   it('without the ledger, the replaced database\'s own tombstones re-apply the erasure, and are kept in the ledger', async () => {
     const text = await backupText();
-    await withEmptyTarget(async (raw, servicesOn) => {
+    await withEmptyTarget(database, deps, async (raw, servicesOn) => {
       await restoreWithErasures({ text, target: raw, replace: false, servicesOn, ledger: [], ledgerDir: undefined });
       const live = await servicesOn();
       await eraseOwnData({ ...live, clock: () => NOW }, seeded.hanako.slackUserId!);
@@ -123,7 +96,7 @@ describe('erasure outlives restores', { timeout: 90_000 }, () => {
     const text = await backupText();
     await eraseOwnData(deps, seeded.hanako.slackUserId!);
     const ledger = await readErasureLedger(join(ledgerDir, ERASURE_LEDGER_FILE));
-    await withEmptyTarget(async (raw, servicesOn) => {
+    await withEmptyTarget(database, deps, async (raw, servicesOn) => {
       // The restore commits, then its second step fails (the database went away, the process died).
       const failing = async (): Promise<ServiceDeps> => {
         const live = await servicesOn();

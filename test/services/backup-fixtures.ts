@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
-import type { Db } from '../../src/db/client';
+import { openDatabase, type Database, type Db } from '../../src/db/client';
 import { createRepositories } from '../../src/db/repositories';
 import { backupQueries } from '../../src/db/repositories/backups';
+import * as schema from '../../src/db/schema';
 import { introductionRequests, type MemberRow } from '../../src/db/schema';
-import { openPostgresUrl, pgliteConnection, type RawConnection } from '../../src/services/backup-connection';
+import { openPostgresUrl, pgliteConnection, pgliteOf, type RawConnection } from '../../src/services/backup-connection';
 import type { ServiceDeps } from '../../src/services/deps';
 import { answerRsvp, createEvent } from '../../src/services/events';
 import { searchDocumentFor } from '../../src/services/search-text';
@@ -107,4 +109,37 @@ export async function tracesOf(db: Db, who: MemberRow): Promise<string[]> {
     }
   }
   return found;
+}
+
+/**
+ * An empty database of the test run's kind (in-memory PGlite beside `source`, or a throwaway one on
+ * the server), and the services on it through a connection opened after the restore (as the bot
+ * restarted on it).
+ */
+export async function withEmptyTarget(
+  source: Database,
+  deps: ServiceDeps,
+  use: (raw: RawConnection, servicesOn: () => Promise<ServiceDeps>) => Promise<void>,
+): Promise<void> {
+  if (pgliteOf(source)) {
+    const { pg, raw } = await emptyPglite();
+    try {
+      await use(raw, async () => ({ ...deps, db: drizzle(pg, { schema, casing: 'snake_case' }) as unknown as ServiceDeps['db'] }));
+    } finally {
+      await pg.close();
+    }
+    return;
+  }
+  const target = await throwawayPostgres();
+  const opened: Database[] = [];
+  try {
+    await use(target.raw, async () => {
+      const restored = await openDatabase({ databaseUrl: target.url, pgliteDataDir: undefined, migrate: false });
+      opened.push(restored);
+      return { ...deps, db: restored.db };
+    });
+  } finally {
+    for (const handle of opened) await handle.close();
+    await target.drop();
+  }
 }

@@ -1,7 +1,4 @@
-import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client';
-import * as schema from '../../src/db/schema';
 import { takeBackup, copyOfRunningPglite, type BackupSource } from '../../src/services/backup';
 import { BackupError, openPostgresUrl, pgliteConnection, pgliteOf, type RawConnection } from '../../src/services/backup-connection';
 import { parseBackup } from '../../src/services/backup-file';
@@ -9,7 +6,7 @@ import { restoreBackup } from '../../src/services/backup-restore';
 import type { ServiceDeps } from '../../src/services/deps';
 import { searchExperts } from '../../src/services/search';
 import { createTestDatabase, resetDatabase } from '../helpers/database';
-import { emptyPglite, NOW, seedNetwork, tableSummaries, throwawayPostgres, type Seeded } from './backup-fixtures';
+import { NOW, seedNetwork, tableSummaries, withEmptyTarget, type Seeded } from './backup-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let deps: ServiceDeps;
@@ -66,40 +63,12 @@ async function expectSameData(target: RawConnection) {
   }
 }
 
-/**
- * An empty database of the test run's kind (in-memory PGlite, or a throwaway one on the server), and
- * the services on it through a connection opened after the restore (as the bot restarted on it).
- */
-async function withEmptyTarget(use: (raw: RawConnection, servicesOn: () => Promise<ServiceDeps>) => Promise<void>) {
-  if (pgliteOf(database)) {
-    const { pg, raw } = await emptyPglite();
-    try {
-      await use(raw, async () => ({ ...deps, db: drizzle(pg, { schema, casing: 'snake_case' }) as unknown as ServiceDeps['db'] }));
-    } finally {
-      await pg.close();
-    }
-    return;
-  }
-  const target = await throwawayPostgres();
-  const opened: Database[] = [];
-  try {
-    await use(target.raw, async () => {
-      const restored = await openDatabase({ databaseUrl: target.url, pgliteDataDir: undefined, migrate: false });
-      opened.push(restored);
-      return { ...deps, db: restored.db };
-    });
-  } finally {
-    for (const handle of opened) await handle.close();
-    await target.drop();
-  }
-}
-
 describe('a backup restores every table identically, on the database it was taken from', { timeout: 90_000 }, () => {
   it('backup → restore into an empty database: every table has the same rows and checksum, and search finds the same people', async () => {
     const text = await backupOfTestDatabase();
     const found = await staffFinds(deps, 'Semiconductor');
     expect(found).toEqual([seeded.kenji.id]);
-    await withEmptyTarget(async (raw, servicesOn) => {
+    await withEmptyTarget(database, deps, async (raw, servicesOn) => {
       const result = await restoreBackup({ text, target: raw, replace: false });
       expect(result).toMatchObject({ replaced: false, migratedAfter: 0, tables: expect.any(Number) });
       await expectSameData(raw);
@@ -109,7 +78,7 @@ describe('a backup restores every table identically, on the database it was take
 
   it('refuses a database holding rows unless told to replace it, and then replaces it', async () => {
     const text = await backupOfTestDatabase();
-    await withEmptyTarget(async (raw, servicesOn) => {
+    await withEmptyTarget(database, deps, async (raw, servicesOn) => {
       await restoreBackup({ text, target: raw, replace: false });
       await raw.exec(`insert into organizers (slack_user_id, active) values ('U0LATER', true)`);
       await expect(restoreBackup({ text, target: raw, replace: false })).rejects.toThrow(
@@ -127,7 +96,7 @@ describe('a backup restores every table identically, on the database it was take
   it('a damaged file is refused and the database is left as it was', async () => {
     const text = await backupOfTestDatabase();
     const damaged = text.replace('Semiconductor supply chains', 'Semiconductor supply chain');
-    await withEmptyTarget(async (raw) => {
+    await withEmptyTarget(database, deps, async (raw) => {
       await expect(restoreBackup({ text: damaged, target: raw, replace: false })).rejects.toThrow(/did not restore identically/);
       expect(await tableSummaries(raw)).toEqual({});
       await expect(restoreBackup({ text: 'select 1;', target: raw, replace: false })).rejects.toBeInstanceOf(BackupError);
